@@ -1,0 +1,8 @@
+"""geolib: who said what about great-power politics in the news."""
+
+from geolib.errors import ArticleError
+from geolib.model import Article, Dropped, Paragraph
+
+__version__ = "0.1.0"
+
+__all__ = ["Article", "ArticleError", "Dropped", "Paragraph", "__version__"]

@@ -1,0 +1,212 @@
+"""The article model: what the parser produces and every later stage reads.
+
+Offsets are into the raw file's *decoded* text (for HTML: into the extracted text
+named by ``Article.offsets_base``). A paragraph's clean ``text`` is that raw span
+with markup removed and whitespace normalised; ``Paragraph.to_raw`` maps any
+character of ``text`` back to the raw offset it came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+# One contiguous run copied from raw: (index in clean text, index in raw, length).
+Segment = tuple[int, int, int]
+
+PARAGRAPH_KINDS = (
+    "section", "title", "standfirst", "byline", "author_role", "dateline",
+    "body", "heading", "caption", "credit", "copyright", "topic",
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One block of content: its kind, clean text and where it sits in the raw text."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    segments: tuple[Segment, ...] = field(default=(), repr=False, compare=False)
+
+    def to_raw(self, index: int) -> int:
+        """Raw offset of clean-text character ``index`` (``len(text)`` maps to ``end``).
+
+        A character the parser inserted (a repaired glued word) maps to the next
+        copied character.
+        """
+        if index >= len(self.text):
+            return self.end
+        if not self.segments:
+            return self.start + index
+        starts = [seg[0] for seg in self.segments]
+        pos = bisect.bisect_right(starts, index) - 1
+        text_at, raw_at, length = self.segments[max(pos, 0)]
+        if pos >= 0 and index < text_at + length:
+            return raw_at + (index - text_at)
+        following = min(pos + 1, len(self.segments) - 1)
+        return self.segments[following][1]
+
+    def raw_span(self, begin: int, stop: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of clean-text slice ``text[begin:stop]``."""
+        if stop <= begin:
+            at = self.to_raw(begin)
+            return at, at
+        return self.to_raw(begin), self.to_raw(stop - 1) + 1
+
+    def copied_characters(self) -> list[tuple[int, int]]:
+        """Every ``(text index, raw index)`` pair of characters copied from raw."""
+        return [
+            (text_at + k, raw_at + k)
+            for text_at, raw_at, length in self.segments
+            for k in range(length)
+        ]
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A raw line that did not become content, and why."""
+
+    text: str
+    start: int
+    end: int
+    reason: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Article:
+    """A parsed news article with metadata, content paragraphs and dropped lines."""
+
+    title: str | None
+    standfirst: str | None
+    authors: list[str]
+    outlet: str | None
+    section: str | None
+    published: date | None
+    published_text: str | None
+    topics: list[str]
+    url: str | None
+    paragraphs: list[Paragraph]
+    dropped: list[Dropped]
+    # Provenance: not part of the public JSON, but kept with the article.
+    file: str = ""
+    source_format: str = ""  # "markdown", "plain" or "html"
+    published_precision: str | None = None  # "day" or "year"
+    offsets_base: str = "raw"  # "raw", or the path of the cached extracted text
+    sha256: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> list[Paragraph]:
+        """Body paragraphs in reading order."""
+        return [p for p in self.paragraphs if p.kind == "body"]
+
+    @property
+    def published_iso(self) -> str | None:
+        """ISO 8601 date, reduced to the year when only the year is certain."""
+        if self.published is None:
+            return None
+        if self.published_precision == "year":
+            return f"{self.published.year:04d}"
+        return self.published.isoformat()
+
+    def to_dict(self) -> dict:
+        """The public JSON shape: exactly the article fields, nested objects as dicts."""
+        return {
+            "title": self.title,
+            "standfirst": self.standfirst,
+            "authors": list(self.authors),
+            "outlet": self.outlet,
+            "section": self.section,
+            "published": self.published_iso,
+            "published_text": self.published_text,
+            "topics": list(self.topics),
+            "url": self.url,
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "dropped": [d.to_dict() for d in self.dropped],
+        }
+
+
+class TextBuilder:
+    """Builds a clean string while remembering the raw offset of every character.
+
+    Runs of whitespace collapse to one space (mapped to the first whitespace
+    character); leading and trailing whitespace is dropped.
+    """
+
+    def __init__(self) -> None:
+        self._chars: list[str] = []
+        self._raw: list[int] = []  # -1 marks an inserted character
+
+    def add(self, char: str, raw_index: int) -> None:
+        if char.isspace():
+            if not self._chars or self._chars[-1] == " ":
+                return
+            char = " "
+        self._chars.append(char)
+        self._raw.append(raw_index)
+
+    def add_run(self, text: str, raw_start: int) -> None:
+        for k, char in enumerate(text):
+            self.add(char, raw_start + k)
+
+    def insert(self, char: str) -> None:
+        """Add a character with no raw counterpart (e.g. a space repairing a glued word)."""
+        self._chars.append(char)
+        self._raw.append(-1)
+
+    def __len__(self) -> int:
+        return len(self._chars)
+
+    def build(self, kind: str) -> Paragraph | None:
+        """The finished paragraph, or None when nothing but whitespace was added."""
+        while self._chars and self._chars[-1] == " ":
+            self._chars.pop()
+            self._raw.pop()
+        if not self._chars:
+            return None
+        segments: list[list[int]] = []
+        for text_at, raw_at in enumerate(self._raw):
+            if raw_at < 0:
+                continue
+            last = segments[-1] if segments else None
+            if last and last[0] + last[2] == text_at and last[1] + last[2] == raw_at:
+                last[2] += 1
+            else:
+                segments.append([text_at, raw_at, 1])
+        copied = [r for r in self._raw if r >= 0]
+        return Paragraph(
+            kind=kind,
+            text="".join(self._chars),
+            start=min(copied),
+            end=max(copied) + 1,
+            segments=tuple(tuple(s) for s in segments),
+        )
+
+
+def offsets_are_exact(paragraph: Paragraph, raw: str) -> bool:
+    """The offset rule: every copied character equals its raw character (whitespace
+    normalised to a space), in increasing raw order inside ``[start, end)``, and
+    only spaces are ever inserted."""
+    copied = paragraph.copied_characters()
+    copied_index = {t for t, _ in copied}
+    for t, char in enumerate(paragraph.text):
+        if t not in copied_index and char != " ":
+            return False
+    previous = paragraph.start - 1
+    for t, r in copied:
+        if not (paragraph.start <= r < paragraph.end) or r <= previous:
+            return False
+        expected = " " if raw[r].isspace() else raw[r]
+        if paragraph.text[t] != expected:
+            return False
+        previous = r
+    return True
