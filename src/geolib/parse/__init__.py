@@ -1,0 +1,97 @@
+"""``read_article``: any raw article file to an ``Article``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geolib.errors import ArticleError
+from geolib.model import Article
+from geolib.parse import cues
+from geolib.parse.dates import resolve_published
+from geolib.parse.glue import repair_glued_words
+from geolib.parse.html import Extraction, extract_html
+from geolib.parse.layout import Layout, read_layout
+from geolib.parse.manifest import ManifestEntry, entry_for
+from geolib.parse.sniff import sniff_format
+from geolib.reading import read_raw
+
+__all__ = ["read_article", "sniff_format"]
+
+
+def read_article(path: str | Path, manifest: ManifestEntry | None = None) -> Article:
+    """Parse the article in ``path``; raise ArticleError naming the file when it cannot.
+
+    ``manifest`` defaults to the row for this file in ``manifest.csv`` beside it.
+    """
+    path = Path(path)
+    raw = read_raw(path)
+    entry = manifest if manifest is not None else entry_for(path)
+    source_format = sniff_format(raw.text)
+    extraction = extract_html(path, raw.text) if source_format == "html" else None
+    text = extraction.text if extraction else raw.text
+    layout = read_layout(text, markdown=source_format == "markdown")
+    paragraphs, repairs = repair_glued_words(layout.paragraphs)
+    layout.paragraphs = paragraphs
+    if not any(p.kind == "body" for p in paragraphs):
+        raise ArticleError(path, "no article body found (no paragraph of running text)")
+
+    copyright_line = layout.first("copyright")
+    owner, copyright_year = (
+        cues.copyright_owner_and_year(copyright_line.text) if copyright_line else (None, None)
+    )
+    dateline = layout.first("dateline")
+    date_text = cues.dateline_date(dateline.text) if dateline else None
+    if extraction and extraction.published and not date_text:
+        date_text = extraction.published
+    published, precision = resolve_published(date_text, copyright_year, entry)
+
+    warnings = list(repairs)
+    if raw.encoding != "utf-8":
+        warnings.insert(0, f"not UTF-8; read as {raw.encoding}")
+    return Article(
+        title=_title(layout, extraction),
+        standfirst=_standfirst(layout, extraction),
+        authors=_authors(layout, extraction),
+        outlet=_first(entry and entry.outlet, extraction and extraction.outlet, owner),
+        section=_first(entry and entry.section, _text(layout, "section"),
+                       extraction and extraction.section),
+        published=published,
+        published_text=dateline.text if dateline else (extraction.published if extraction else None),
+        topics=[p.text for p in layout.all("topic")] or (extraction.topics if extraction else []),
+        url=_first(entry and entry.url, extraction and extraction.url),
+        paragraphs=layout.paragraphs,
+        dropped=layout.dropped,
+        file=str(path),
+        source_format=source_format,
+        published_precision=precision,
+        offsets_base=extraction.base if extraction else "raw",
+        sha256=raw.sha256,
+        warnings=warnings,
+    )
+
+
+def _first(*values: str | None) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def _text(layout: Layout, kind: str) -> str | None:
+    paragraph = layout.first(kind)
+    return paragraph.text if paragraph else None
+
+
+def _title(layout: Layout, extraction: Extraction | None) -> str | None:
+    return _first(extraction and extraction.title, _text(layout, "title"))
+
+
+def _standfirst(layout: Layout, extraction: Extraction | None) -> str | None:
+    parts = [p.text for p in layout.all("standfirst")]
+    return " ".join(parts) if parts else (extraction.standfirst if extraction else None)
+
+
+def _authors(layout: Layout, extraction: Extraction | None) -> list[str]:
+    names = [name for p in layout.all("byline") for name in cues.byline_names(p.text)]
+    if not names and extraction:
+        names = extraction.authors
+    if not names:
+        names = layout.profile_names
+    return list(dict.fromkeys(names))

@@ -1,0 +1,207 @@
+"""Recognisers for the kinds of line a news page is made of: chrome, bylines,
+datelines, photo credits, copyright lines, topic headings, links.
+
+Patterns that users may want to extend (site chrome, photo credits, topic headings)
+are data files in ``geolib/data``; the grammar of bylines and dates stays here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from geolib.paths import PACKAGE_DATA
+
+
+@cache
+def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    lines = (PACKAGE_DATA / name).read_text(encoding="utf-8").splitlines()
+    return tuple(
+        re.compile(line.strip(), re.IGNORECASE)
+        for line in lines
+        if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+def is_chrome(text: str) -> bool:
+    """Site furniture such as "Search" or "scroll to top arrow or icon"."""
+    normalised = text.strip().rstrip(" .:|>›»").strip()
+    if not normalised:
+        return False
+    return any(p.fullmatch(normalised) for p in _patterns("site_chrome.txt"))
+
+
+def is_topic_heading(text: str) -> bool:
+    """A heading that introduces a list of topics or tags."""
+    return len(text) < 60 and any(p.search(text) for p in _patterns("topic_headings.txt"))
+
+
+@cache
+def _agencies() -> re.Pattern[str]:
+    lines = (PACKAGE_DATA / "photo_credits.txt").read_text(encoding="utf-8").splitlines()
+    names = [re.escape(n.strip()) for n in lines if n.strip() and not n.startswith("#")]
+    return re.compile(rf"\b(?:{'|'.join(sorted(names, key=len, reverse=True))})\b", re.IGNORECASE)
+
+
+_CREDIT_LEAD = re.compile(
+    r"^(?:©|(?:photo|photograph|picture|image|credit|illustration|graphic)s?\s*(?:by|:|credit))",
+    re.IGNORECASE,
+)
+_SLASHED = re.compile(r"^[A-Z][\w.&'’ -]{1,40}/[A-Z][\w.&'’ /-]{1,80}$")
+
+
+def is_photo_credit(text: str) -> bool:
+    """A short line crediting a photo: "REUTERS/Wolfgang Rattay", "Photo: AP"."""
+    text = text.strip()
+    if len(text) > 100 or text.endswith((".", "?", "!", ":")):
+        return False
+    if _CREDIT_LEAD.match(text) or _SLASHED.match(text):
+        return True
+    if not _agencies().search(text):
+        return False
+    words = text.split()
+    marked = "/" in text or re.search(r"\b(via|photo)\b", text, re.IGNORECASE)
+    alone = len(words) <= 3 and all(w[0].isupper() for w in words if w[0].isalpha())
+    return bool(marked or alone)
+
+
+# "…partners © Reuters/Evelyn Hockstein/Pool": a caption with its credit at the end.
+INLINE_CREDIT = re.compile(r"\s©\s*(?P<credit>[^©]{2,100})$")
+
+
+def inline_credit_start(text: str) -> int | None:
+    """Where a trailing "© credit" begins in a caption line, or None."""
+    match = INLINE_CREDIT.search(text)
+    if not match or is_copyright(text) or match.start() < 10:
+        return None
+    return match.start() + 1
+
+
+_COPYRIGHT = re.compile(
+    r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:(?P<year1>(?:19|20)\d\d)\s+)?(?P<owner>.+?)"
+    r"[\s,]*(?P<year2>(?:19|20)\d\d)?[.\s]*(?:all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
+_CORPORATE_SUFFIX = re.compile(
+    r"[\s,]+(?:limited|ltd\.?|inc\.?|llc|plc|gmbh|s\.a\.|company|co\.|corp(?:oration)?\.?|group)$",
+    re.IGNORECASE,
+)
+
+
+def is_copyright(text: str) -> bool:
+    return bool(
+        re.match(r"^(copyright|©|\(c\))", text.strip(), re.IGNORECASE)
+        or re.search(r"all rights reserved", text, re.IGNORECASE)
+    )
+
+
+def copyright_owner_and_year(text: str) -> tuple[str | None, int | None]:
+    """The publisher named in a copyright line, without legal suffixes, and its year."""
+    match = _COPYRIGHT.match(text.strip())
+    if not match:
+        year = re.search(r"\b((?:19|20)\d\d)\b", text)
+        return None, int(year.group(1)) if year else None
+    owner = match.group("owner").strip(" .,")
+    owner = re.sub(r"\s*all rights reserved\.?$", "", owner, flags=re.IGNORECASE).strip(" .,")
+    stripped = _CORPORATE_SUFFIX.sub("", owner)
+    if stripped != owner:
+        # "The Financial Times Limited" is a legal name; the outlet is "Financial Times".
+        stripped = re.sub(r"^the\s+", "", stripped, flags=re.IGNORECASE)
+    year = match.group("year1") or match.group("year2")
+    return (stripped or None), (int(year) if year else None)
+
+
+URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_PROFILE_PATH = re.compile(
+    r"(?:linkedin\.com/in|twitter\.com|x\.com|instagram\.com|facebook\.com|threads\.net/@?|"
+    r"bsky\.app/profile|/authors?|/people|/profiles?|/staff|/contributors?)/@?(?P<slug>[\w.-]+)",
+    re.IGNORECASE,
+)
+
+
+def is_url(text: str) -> bool:
+    return bool(URL.match(text.strip()))
+
+
+def profile_slug(url: str) -> str | None:
+    """The handle or slug of a social-profile or author-page URL, else None."""
+    match = _PROFILE_PATH.search(url)
+    return match.group("slug") if match else None
+
+
+def name_from_slug(slug: str) -> str | None:
+    """ "alexander-kliment-789b4129" -> "Alexander Kliment"; None when no name is certain."""
+    parts = [p for p in re.split(r"[-_.]+", slug) if p]
+    words = [p for p in parts if p.isalpha()]
+    leftovers = [p for p in parts if not p.isalpha()]
+    # Only hyphenated slugs spell names; trailing ids (digits, hex) are allowed.
+    if len(words) < 2 or len(words) > 4 or any(not re.fullmatch(r"[0-9a-f]+", p) for p in leftovers):
+        return None
+    if parts[: len(words)] != words:
+        return None
+    return " ".join(w.capitalize() for w in words)
+
+
+# Bylines: "By Jane Doe and John Roe", "Joe Leahy in Beijing and Max Seddon in Berlin".
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|[A-Z][A-Z'’-]+)"
+_PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|al|el|bin|ibn)"
+NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
+_PLACE = r"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
+_BYLINE = re.compile(
+    rf"^(?:by\s+)?{NAME}{_PLACE}?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}{_PLACE}?)*"
+    r"(?:\s*[,|–-]\s*[A-Z][\w .&'’-]{1,40})?$",
+    re.IGNORECASE,
+)
+_BYLINE_STRICT_START = re.compile(r"^by\s+", re.IGNORECASE)
+
+
+def is_byline(text: str) -> bool:
+    """A short line of author names, with optional "By", places and an outlet."""
+    text = text.strip()
+    if len(text) > 120 or text.endswith((".", "?", "!", ":")):
+        return False
+    # Re-check case-sensitively: names must be capitalised.
+    body = _BYLINE_STRICT_START.sub("", text)
+    return bool(_BYLINE.match(text)) and bool(
+        re.match(rf"^{NAME}", body)
+    )
+
+
+def byline_names(text: str) -> list[str]:
+    """Author names in a byline: "Joe Leahy in Beijing and Max Seddon" -> both names."""
+    body = _BYLINE_STRICT_START.sub("", text.strip())
+    names = []
+    for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*[|–]\s*", body):
+        part = re.sub(rf"{_PLACE}$", "", part).strip()
+        if re.fullmatch(NAME, part):
+            names.append(part)
+    return names
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_RELATIVE = r"(?:an?|\d+)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+DATE_EXPRESSION = (
+    rf"(?:{_RELATIVE}|(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|yesterday|today|(?:on\s+)?{_WEEKDAY})"
+)
+_DATELINE = re.compile(
+    rf"^(?:(?:first\s+|last\s+)?(?:published|updated|posted)\s*(?:on|at|:)?\s*)?"
+    rf"(?P<date>{DATE_EXPRESSION})(?:[\s,]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?(?:\s+[A-Z]{{2,4}})?)?"
+    rf"(?:\s*(?:[|•·]|updated).{{0,40}})?\.?$",
+    re.IGNORECASE,
+)
+
+
+def dateline_date(text: str) -> str | None:
+    """The date expression of a dateline ("Published 17 HOURS AGO" -> "17 HOURS AGO")."""
+    if len(text) > 90:
+        return None
+    match = _DATELINE.match(text.strip())
+    return match.group("date") if match else None
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether text ends like a finished sentence."""
+    return text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ":", ";", ")", "…"))

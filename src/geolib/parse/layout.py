@@ -1,0 +1,341 @@
+"""Reading the layout of an article copied as text: which line is the title, the
+standfirst, the byline, a caption, a credit, body text or site chrome.
+
+Markdown-like exports and plain-text page copies share one reader; Markdown only
+adds markup to strip and headings to lean on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from geolib.model import Dropped, Paragraph
+from geolib.parse import cues
+from geolib.parse.lines import (
+    Line,
+    build_paragraph,
+    clean_text,
+    heading_level,
+    is_emphasised_only,
+    is_rule,
+    split_lines,
+)
+
+# How far (in non-blank units) a repeated title may follow its first copy.
+_REPEAT_WINDOW = 3
+# How many units after the title can still be front matter (byline, dateline, ...).
+_FRONT_MATTER_WINDOW = 8
+
+
+@dataclass
+class Unit:
+    """A line, or several hard-wrapped lines read as one, with its clean text."""
+
+    lines: list[Line]
+    text: str
+    heading: int = 0
+    emphasised: bool = False
+    blank_before: bool = True
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+
+@dataclass
+class Layout:
+    """What the layout reader found, before metadata is resolved."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    profile_names: list[str] = field(default_factory=list)
+
+    def first(self, kind: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.kind == kind), None)
+
+    def all(self, kind: str) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.kind == kind]
+
+
+def read_layout(text: str, markdown: bool) -> Layout:
+    """Classify every line of ``text`` into paragraphs or dropped lines."""
+    units = _units(text, markdown)
+    reader = _LayoutReader(units, markdown)
+    return reader.read()
+
+
+def _units(text: str, markdown: bool) -> list[Unit]:
+    """Non-blank lines as units; hard-wrapped prose blocks become one unit each."""
+    blocks: list[list[Line]] = [[]]
+    for line in split_lines(text):
+        if line.blank:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append(line)
+    units: list[Unit] = []
+    for block in (b for b in blocks if b):
+        if _hard_wrapped(block, markdown):
+            units.append(Unit(block, _clean_lines(block, markdown)))
+            continue
+        for k, line in enumerate(block):
+            units.append(
+                Unit(
+                    [line],
+                    clean_text(line, markdown),
+                    heading=heading_level(line) if markdown else 0,
+                    emphasised=markdown and is_emphasised_only(line),
+                    blank_before=(k == 0),
+                )
+            )
+    return units
+
+
+def _clean_lines(lines: list[Line], markdown: bool) -> str:
+    paragraph = build_paragraph(lines, "body", markdown)
+    return paragraph.text if paragraph else ""
+
+
+def _hard_wrapped(block: list[Line], markdown: bool) -> bool:
+    """Prose wrapped at a fixed width: long lines that mostly stop mid-sentence."""
+    if len(block) < 2:
+        return False
+    texts = [line.raw.strip() for line in block]
+    if any(cues.is_url(t) or is_rule(line) for t, line in zip(texts, block, strict=True)):
+        return False
+    if markdown and any(heading_level(line) for line in block):
+        return False
+    body = texts[:-1]
+    if min(len(t) for t in body) < 30:
+        return False
+    mid_sentence = sum(1 for t in body if not cues.ends_sentence(t))
+    return mid_sentence * 2 >= len(body)
+
+
+class _LayoutReader:
+    """Walks the units once, deciding each one's kind."""
+
+    def __init__(self, units: list[Unit], markdown: bool) -> None:
+        self.units = units
+        self.markdown = markdown
+        self.kinds: list[str | None] = [None] * len(units)
+        self.reasons: dict[int, str] = {}
+        self.layout = Layout()
+
+    def drop(self, index: int, reason: str) -> None:
+        self.kinds[index] = None
+        self.reasons[index] = reason
+
+    def read(self) -> Layout:
+        title = self._find_title()
+        self._front(title)
+        self._rest(title)
+        self._captions()
+        return self._emit()
+
+    # -- title and what precedes it -------------------------------------------------
+    def _find_title(self) -> int | None:
+        units = self.units
+        for i, unit in enumerate(units):
+            if is_rule(unit.lines[0]):
+                self.drop(i, "horizontal rule")
+            elif not unit.text:
+                self.drop(i, "markup only")
+        candidates = [i for i, u in enumerate(units) if u.text and i not in self.reasons]
+        title = None
+        if self.markdown:
+            title = next(
+                (i for i in candidates
+                 if units[i].heading and not cues.is_topic_heading(units[i].text)),
+                None,
+            )
+        if title is None:
+            title = self._repeated_title(candidates)
+        if title is None:
+            title = next(
+                (i for i in candidates
+                 if not cues.is_chrome(units[i].text) and not cues.is_url(units[i].text)),
+                None,
+            )
+        if title is None:
+            return None
+        self.kinds[title] = "title"
+        for i in candidates:
+            if i >= title:
+                break
+            self._before_title(i)
+        return title
+
+    def _repeated_title(self, candidates: list[int]) -> int | None:
+        """A page copy often shows the headline twice; the first copy is the title."""
+        for n, i in enumerate(candidates[:20]):
+            text = self.units[i].text
+            if len(text) < 10 or cues.is_chrome(text):
+                continue
+            for j in candidates[n + 1 : n + 1 + _REPEAT_WINDOW]:
+                if self.units[j].text == text:
+                    self.drop(j, "repeated title")
+                    return i
+        return None
+
+    def _before_title(self, i: int) -> None:
+        unit = self.units[i]
+        if cues.is_chrome(unit.text):
+            self.drop(i, "site chrome")
+        elif (
+            self.markdown
+            and self.layout_has_no("section")
+            and len(unit.text) <= 60
+            and not cues.ends_sentence(unit.text)
+        ):
+            self.kinds[i] = "section"
+        else:
+            self.drop(i, "site header before the title")
+
+    def layout_has_no(self, kind: str) -> bool:
+        return kind not in self.kinds
+
+    # -- front matter: standfirst, byline, dateline, author links --------------------
+    def _front(self, title: int | None) -> None:
+        start = 0 if title is None else title + 1
+        window = [i for i in range(start, min(len(self.units), start + _FRONT_MATTER_WINDOW))
+                  if i not in self.reasons]
+        metadata_at: list[int] = []
+        for n, i in enumerate(window):
+            text = self.units[i].text
+            following = self.units[window[n + 1]].text if n + 1 < len(window) else ""
+            if cues.is_url(text):
+                self._link(i)
+            elif cues.is_chrome(text):
+                self.drop(i, "site chrome")
+            elif cues.is_photo_credit(text):
+                self.kinds[i] = "credit"
+            elif cues.dateline_date(text):
+                self.kinds[i] = "dateline"
+                metadata_at.append(i)
+            elif cues.is_url(following) and cues.profile_slug(following) and _role_like(text):
+                self.kinds[i] = "author_role"
+            elif cues.is_byline(text):
+                self.kinds[i] = "byline"
+                metadata_at.append(i)
+        if metadata_at:
+            for i in window:
+                if i >= metadata_at[0]:
+                    break
+                followed_by_credit = i + 1 < len(self.units) and self.kinds[i + 1] == "credit"
+                if self.kinds[i] is None and i not in self.reasons and not followed_by_credit:
+                    self.kinds[i] = "standfirst"
+
+    def _link(self, i: int) -> None:
+        text = self.units[i].text
+        slug = cues.profile_slug(text)
+        name = cues.name_from_slug(slug) if slug else None
+        if name:
+            self.layout.profile_names.append(name)
+            self.drop(i, f"author profile link (author name inferred: {name})")
+        elif slug:
+            self.drop(i, "author profile link (no name in it)")
+        else:
+            self.drop(i, "bare link")
+
+    # -- the rest of the article ------------------------------------------------------
+    def _rest(self, title: int | None) -> None:
+        in_topics = False
+        for i, unit in enumerate(self.units):
+            if self.kinds[i] is not None or i in self.reasons:
+                continue
+            text = unit.text
+            if in_topics and len(text) <= 60 and not cues.ends_sentence(text):
+                self.kinds[i] = "topic"
+                continue
+            in_topics = False
+            if (unit.heading or unit.emphasised) and cues.is_topic_heading(text):
+                self.drop(i, "topic list heading")
+                in_topics = True
+            elif cues.is_url(text):
+                self._link(i)
+            elif cues.is_copyright(text) and len(text) < 200:
+                self.kinds[i] = "copyright"
+            elif cues.is_chrome(text):
+                self.drop(i, "site chrome")
+            elif cues.is_photo_credit(text):
+                self.kinds[i] = "credit"
+            elif (unit.heading or (unit.emphasised and len(text) < 100)) and title is not None:
+                self.kinds[i] = "heading"
+            else:
+                self.kinds[i] = "body"
+
+    def _captions(self) -> None:
+        """A paragraph directly followed by a photo credit is that photo's caption."""
+        previous: int | None = None
+        for i, kind in enumerate(self.kinds):
+            if kind == "credit" and previous is not None and self.kinds[previous] == "body":
+                self.kinds[previous] = "caption"
+            if kind is not None:
+                previous = i
+
+    # -- paragraphs -------------------------------------------------------------------
+    def _emit(self) -> Layout:
+        layout = self.layout
+        for i, unit in enumerate(self.units):
+            kind = self.kinds[i]
+            if kind is None:
+                reason = self.reasons.get(i, "unclassified")
+                layout.dropped.append(Dropped(unit.text or _raw(unit), unit.start, unit.end, reason))
+                continue
+            if kind == "body" and (split := cues.inline_credit_start(unit.text)) is not None:
+                layout.paragraphs.extend(self._split_credit(unit, split))
+                continue
+            paragraph = build_paragraph(unit.lines, kind, self.markdown)
+            if paragraph is not None:
+                layout.paragraphs.append(paragraph)
+        layout.paragraphs = _join_broken(layout, self.units, self.markdown)
+        return layout
+
+    def _split_credit(self, unit: Unit, split: int) -> list[Paragraph]:
+        """"caption text © Agency/Photographer" -> a caption and its credit."""
+        whole = build_paragraph(unit.lines, "caption", self.markdown)
+        assert whole is not None
+        cut = whole.to_raw(split)
+        line = unit.lines[0]
+        head = Line(line.start, cut, line.raw[: cut - line.start])
+        tail = Line(cut, line.end, line.raw[cut - line.start :])
+        parts = [build_paragraph([head], "caption", self.markdown),
+                 build_paragraph([tail], "credit", self.markdown)]
+        return [p for p in parts if p is not None]
+
+
+def _role_like(text: str) -> bool:
+    """A short job-title line without a sentence's ending ("Senior Editor/Producer")."""
+    return len(text) <= 80 and not cues.ends_sentence(text)
+
+
+def _raw(unit: Unit) -> str:
+    return " ".join(line.raw.strip() for line in unit.lines)
+
+
+def _join_broken(layout: Layout, units: list[Unit], markdown: bool) -> list[Paragraph]:
+    """Re-join a body paragraph that an export split mid-sentence ("…comments by" / "Trump also…")."""
+    joined: list[Paragraph] = []
+    dropped_at = [d.start for d in layout.dropped]
+    for paragraph in layout.paragraphs:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == paragraph.kind == "body"
+            and len(previous.text) > 60
+            and re.search(r"[a-z,]$", previous.text)
+            and not any(previous.end <= at < paragraph.start for at in dropped_at)
+        ):
+            lines = [u.lines for u in units if previous.start <= u.start < paragraph.end]
+            merged = build_paragraph([line for group in lines for line in group], "body", markdown)
+            if merged is not None:
+                joined[-1] = merged
+                continue
+        joined.append(paragraph)
+    return joined

@@ -1,0 +1,99 @@
+"""Raw lines with their offsets, and their clean text with Markdown-like markup removed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geolib.model import Paragraph, TextBuilder
+
+# Inline markup of Markdown-like exports: each pattern's groups name what to delete.
+# Hand-written rather than a Markdown library: we need character-level raw offsets,
+# which Markdown renderers do not keep.
+_IMAGE_OR_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\n]*\))")
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
+_QUOTE_OR_BULLET = re.compile(r"^[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]+)(?=\S)")
+_TAG = re.compile(r"</?[a-zA-Z][^>\n]{0,200}>")
+_RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One raw line: its offsets and text (without the newline)."""
+
+    start: int
+    end: int
+    raw: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.raw.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of ``text`` with its raw offsets; ``\\r\\n`` and ``\\r`` end lines too."""
+    lines = []
+    for match in re.finditer(r"([^\r\n]*)(?:\r\n|\r|\n|$)", text):
+        if match.start() == len(text) and match.start() > 0:
+            break
+        lines.append(Line(match.start(1), match.end(1), match.group(1)))
+    return lines
+
+
+def is_rule(line: Line) -> bool:
+    """A horizontal rule such as ``---`` or ``***``."""
+    return bool(_RULE.match(line.raw))
+
+
+def heading_level(line: Line) -> int:
+    """Markdown heading level (1-6), or 0."""
+    match = _HEADING.match(line.raw)
+    return len(match.group(1)) if match else 0
+
+
+def is_emphasised_only(line: Line) -> bool:
+    """The whole line is bold or italic, e.g. ``**Russian politics**``."""
+    stripped = _HEADING.sub("", line.raw).strip()
+    return bool(re.fullmatch(r"(\*\*|__)[^*_]+\1|\*[^*]+\*", stripped))
+
+
+def markup_positions(raw: str) -> set[int]:
+    """Indices of ``raw`` that are Markdown-like markup, not text."""
+    deleted: set[int] = set()
+    if match := _HEADING.match(raw):
+        deleted.update(range(match.start(), match.end()))
+    if match := _QUOTE_OR_BULLET.match(raw):
+        deleted.update(range(match.start(), match.end()))
+    for match in _IMAGE_OR_LINK.finditer(raw):
+        deleted.update(range(match.start(1), match.end(1)))
+        deleted.update(range(match.start(3), match.end(3)))
+    for pattern in (_EMPHASIS, _ESCAPE, _TAG):
+        for match in pattern.finditer(raw):
+            deleted.update(range(match.start(), match.end()))
+    return deleted
+
+
+def add_line(builder: TextBuilder, line: Line, markdown: bool) -> None:
+    """Append a line's clean text to ``builder``, keeping raw offsets."""
+    deleted = markup_positions(line.raw) if markdown else set()
+    for k, char in enumerate(line.raw):
+        if k not in deleted:
+            builder.add(char, line.start + k)
+
+
+def build_paragraph(lines: list[Line], kind: str, markdown: bool) -> Paragraph | None:
+    """One paragraph from consecutive raw lines (joined by a space)."""
+    builder = TextBuilder()
+    for line in lines:
+        if len(builder):
+            builder.add(" ", line.start - 1 if line.start > 0 else line.start)
+        add_line(builder, line, markdown)
+    return builder.build(kind)
+
+
+def clean_text(line: Line, markdown: bool) -> str:
+    """The clean text of one line."""
+    paragraph = build_paragraph([line], "body", markdown)
+    return paragraph.text if paragraph else ""
