@@ -68,4 +68,5 @@ def _check_dates(path: Path, entry: ManifestEntry) -> None:
             else:
                 int(value)
         except ValueError:
-            raise ArticleError(path, f"{name} for {entry.file} is not YYYY-MM-DD or YYYY: {value!r}") from None
+            problem = f"{name} for {entry.file} is not YYYY-MM-DD or YYYY: {value!r}"
+            raise ArticleError(path, problem) from None
