@@ -1,0 +1,1 @@
+"""Extractors: each takes an Article and returns dataclasses plus ``*_records`` dicts."""
