@@ -77,6 +77,11 @@ def inline_credit_start(text: str) -> int | None:
     return match.start() + 1
 
 
+def is_standalone_credit(text: str) -> bool:
+    """A line that is only a photo credit (not a caption ending in one)."""
+    return is_photo_credit(text) and inline_credit_start(text) is None
+
+
 _COPYRIGHT = re.compile(
     r"^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:(?P<year1>(?:19|20)\d\d)\s+)?(?P<owner>.+?)"
     r"[\s,]*(?P<year2>(?:19|20)\d\d)?[.\s]*(?:all rights reserved\.?)?$",

@@ -185,15 +185,16 @@ class _LayoutReader:
 
     def _before_title(self, i: int) -> None:
         unit = self.units[i]
-        if cues.is_chrome(unit.text):
-            self.drop(i, "site chrome")
-        elif (
+        kicker = (
             self.markdown
             and self.layout_has_no("section")
             and len(unit.text) <= 60
             and not cues.ends_sentence(unit.text)
-        ):
+        )
+        if kicker and (unit.emphasised or not cues.is_chrome(unit.text)):
             self.kinds[i] = "section"
+        elif cues.is_chrome(unit.text):
+            self.drop(i, "site chrome")
         else:
             self.drop(i, "site header before the title")
 
@@ -213,7 +214,7 @@ class _LayoutReader:
                 self._link(i)
             elif cues.is_chrome(text):
                 self.drop(i, "site chrome")
-            elif cues.is_photo_credit(text):
+            elif cues.is_standalone_credit(text):
                 self.kinds[i] = "credit"
             elif cues.dateline_date(text):
                 self.kinds[i] = "dateline"
@@ -263,7 +264,7 @@ class _LayoutReader:
                 self.kinds[i] = "copyright"
             elif cues.is_chrome(text):
                 self.drop(i, "site chrome")
-            elif cues.is_photo_credit(text):
+            elif cues.is_standalone_credit(text):
                 self.kinds[i] = "credit"
             elif (unit.heading or (unit.emphasised and len(text) < 100)) and title is not None:
                 self.kinds[i] = "heading"

@@ -69,10 +69,14 @@ def markup_positions(raw: str) -> set[int]:
     for match in _IMAGE_OR_LINK.finditer(raw):
         deleted.update(range(match.start(1), match.end(1)))
         deleted.update(range(match.start(3), match.end(3)))
-    for pattern in (_EMPHASIS, _ESCAPE, _TAG):
+    escaped = set()
+    for match in _ESCAPE.finditer(raw):
+        deleted.add(match.start())
+        escaped.add(match.start() + 1)  # the escaped character is text, never markup
+    for pattern in (_EMPHASIS, _TAG):
         for match in pattern.finditer(raw):
             deleted.update(range(match.start(), match.end()))
-    return deleted
+    return deleted - escaped
 
 
 def add_line(builder: TextBuilder, line: Line, markdown: bool) -> None:

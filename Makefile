@@ -1,0 +1,37 @@
+# geolib: two commands on a fresh machine with Python >= 3.11 and make.
+#   make briefing   set up .venv if needed, run every notebook, rebuild every chart and the PDF
+#   make test       set up .venv if needed, run the whole test suite (notebooks checked by nbval)
+#   make lab        open the notebooks in JupyterLab
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
+
+.PHONY: briefing test lab tables lint clean-cache
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+briefing: $(STAMP)
+	$(BIN)/geolib tables data/raw --out data/processed
+	$(BIN)/geolib briefing
+
+tables: $(STAMP)
+	$(BIN)/geolib tables data/raw --out data/processed
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest tests
+	$(if $(NOTEBOOKS),$(BIN)/python -m pytest --nbval --nbval-current-env \
+		--nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS))
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+clean-cache:
+	rm -rf data/cache
