@@ -22,6 +22,7 @@ from geolib.errors import ArticleError
 from geolib.model import Article
 from geolib.parse import read_article
 from geolib.parse.manifest import MANIFEST_NAME, load_manifest
+from geolib.paths import raw_dir
 
 # Extraction tables: name -> "module:function" taking an Article, returning records.
 TABLES: dict[str, str] = {
@@ -157,16 +158,17 @@ class Corpus:
 
 
 def load_corpus(
-    folder: str | Path = "data/raw",
+    folder: str | Path | None = None,
     *,
     include: Iterable[str] | None = None,
     progress: bool | None = None,
 ) -> Corpus:
-    """Parse every article under ``folder`` (only the ids in ``include``, if given).
+    """Parse every article under ``folder`` (default: the project's ``data/raw``),
+    only the ids in ``include`` if given.
 
     Files that cannot be read are listed in ``corpus.errors``; the rest go on.
     """
-    folder = Path(folder)
+    folder = Path(folder) if folder is not None else raw_dir()
     files = list(article_files(folder))
     if include is not None:
         wanted = set(include)
