@@ -133,7 +133,10 @@ def _cell(value: object) -> object:
 def _run_tables(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.folder, progress=True)
     args.out.mkdir(parents=True, exist_ok=True)
-    tables = {"articles": corpus.articles, "paragraphs": corpus.paragraphs, "errors": corpus.errors}
+    tables = {
+        "articles": corpus.articles, "paragraphs": corpus.paragraphs,
+        "dropped": corpus.dropped, "errors": corpus.errors,
+    }
     for name in args.only if args.only is not None else TABLES:
         tables[name] = corpus.table(name)
     for name, frame in tables.items():

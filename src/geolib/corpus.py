@@ -43,6 +43,7 @@ ARTICLE_COLUMNS = [
     "n_paragraphs", "n_body", "n_captions", "n_dropped", "n_words", "sha256", "warnings",
 ]
 PARAGRAPH_COLUMNS = ["article_id", "paragraph", "kind", "text", "start", "end"]
+DROPPED_COLUMNS = ["article_id", "text", "start", "end", "reason"]
 ERROR_COLUMNS = ["file", "problem"]
 
 
@@ -124,6 +125,11 @@ class Corpus:
             for i, p in enumerate(a.paragraphs)
         ]
         return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+
+    @cached_property
+    def dropped(self) -> pd.DataFrame:
+        rows = [{"article_id": article_id(a), **d.to_dict()} for a in self.items for d in a.dropped]
+        return pd.DataFrame(rows, columns=DROPPED_COLUMNS)
 
     @cached_property
     def errors(self) -> pd.DataFrame:
