@@ -66,6 +66,7 @@ CLAIM_COLOR = "#000000"
 INK = "#222222"
 MUTED = "#555555"
 
+HOUSE_FONT = "DejaVu Sans"  # as in the style sheet; ships with matplotlib, so same glyphs everywhere
 TITLE_SIZE = 26
 SUBTITLE_SIZE = 17
 SOURCE_SIZE = 12
@@ -174,7 +175,7 @@ def wrap_to_width(text: str, prop: FontProperties, width_pt: float) -> list[str]
 
 def house_font(size: float, weight: str = "normal") -> FontProperties:
     """The house typeface at ``size`` points."""
-    return FontProperties(family=mpl.rcParams["font.sans-serif"], size=size, weight=weight)
+    return FontProperties(family=HOUSE_FONT, size=size, weight=weight)
 
 
 def new_chart(

@@ -1,0 +1,142 @@
+"""The briefing runner: notebooks executed with papermill, charts gathered into a PDF."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pandas as pd
+import pytest
+
+from geolib import briefing, charts
+
+
+def _notebook(path, *cells):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nb.cells = list(cells)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def _parameters_cell(source):
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["tags"] = ["parameters"]
+    return cell
+
+
+def _outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    return "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
+def test_run_notebooks_injects_parameters_in_order_and_numbers_cells(tmp_path):
+    _notebook(tmp_path / "01-first.ipynb",
+              nbformat.v4.new_markdown_cell("# A story"),
+              _parameters_cell("actor = 'US'\nyears = [2021]"),
+              nbformat.v4.new_code_cell("print(actor, sum(years))"))
+    _notebook(tmp_path / "02-second.ipynb",
+              _parameters_cell("actor = 'US'"),
+              nbformat.v4.new_code_cell(""),
+              nbformat.v4.new_code_cell("print('second sees', actor)"))
+    _notebook(tmp_path / "scratch.ipynb", nbformat.v4.new_code_cell("raise SystemExit(3)"))
+
+    ran = briefing.run_notebooks(tmp_path, parameters={"actor": "China", "years": [2021, 2022]},
+                                 progress=False)
+
+    assert ran == [tmp_path / "01-first.ipynb", tmp_path / "02-second.ipynb"]
+    assert _outputs(ran[0]) == "China 4043\n"
+    assert _outputs(ran[1]) == "second sees China\n"
+    first = nbformat.read(ran[0], as_version=4)
+    injected = [c for c in first.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and "actor = \"China\"" in injected[0].source
+    assert briefing.execution_counts_in_order(ran[0]) and briefing.execution_counts_in_order(ran[1])
+    assert [c.execution_count for c in first.cells if c.cell_type == "code"] == [1, 2, 3]
+    # no run times or absolute paths left in the committed notebook
+    text = ran[0].read_text(encoding="utf-8")
+    assert "start_time" not in text and str(tmp_path) not in text
+
+    # A run without parameters goes back to the notebook's own defaults.
+    briefing.run_notebooks(tmp_path, progress=False)
+    assert _outputs(ran[0]) == "US 2021\n"
+
+
+def test_run_notebooks_into_an_output_folder_leaves_the_source(tmp_path):
+    source = _notebook(tmp_path / "01-only.ipynb", nbformat.v4.new_code_cell("print(6 * 7)"))
+    before = source.read_bytes()
+    ran = briefing.run_notebooks(tmp_path, tmp_path / "out", progress=False)
+    assert ran == [tmp_path / "out" / "01-only.ipynb"]
+    assert _outputs(ran[0]) == "42\n"
+    assert source.read_bytes() == before
+
+
+def test_a_failing_notebook_is_named(tmp_path):
+    _notebook(tmp_path / "01-broken.ipynb",
+              nbformat.v4.new_code_cell("x = 1"),
+              nbformat.v4.new_code_cell("raise ValueError('no trade figures found')"))
+    with pytest.raises(briefing.NotebookFailed, match=r"01-broken\.ipynb.*ValueError.*no trade"):
+        briefing.run_notebooks(tmp_path, progress=False)
+
+
+def _save_three_charts(folder):
+    table = pd.DataFrame({"year": [2021, 2022, 2023], "value": [146.9, 190.3, 240.1],
+                          "series": "China–Russia"})
+    for name, caption in [("02-b", "Second chart."), ("01-a", "First chart."),
+                          ("03-c", "Third chart, with a caption long enough to wrap " * 4)]:
+        fig = charts.line_with_claims(table, title=f"Chart {name}", subtitle="US$ bn",
+                                      source="GACC", ylabel="US$ bn")
+        charts.save_chart(fig, name, folder, caption=caption)
+
+
+def test_pdf_has_one_page_per_chart_and_is_reproducible(tmp_path):
+    _save_three_charts(tmp_path / "figures")
+    pdf = briefing.build_briefing_pdf(tmp_path / "figures", tmp_path / "briefing.pdf")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == 3
+    assert b"CreationDate" not in data
+    again = briefing.build_briefing_pdf(tmp_path / "figures", tmp_path / "again.pdf")
+    assert again.read_bytes() == data
+
+
+def test_pdf_refuses_an_empty_or_inconsistent_figures_folder(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no charts"):
+        briefing.build_briefing_pdf(tmp_path, tmp_path / "b.pdf")
+    _save_three_charts(tmp_path)
+    (tmp_path / "02-b.png").unlink()
+    with pytest.raises(FileNotFoundError, match="02-b"):
+        briefing.build_briefing_pdf(tmp_path, tmp_path / "b.pdf")
+
+
+def test_clear_figures_removes_only_recorded_charts(tmp_path):
+    _save_three_charts(tmp_path)
+    (tmp_path / "notes.txt").write_text("keep me")
+    assert briefing.clear_figures(tmp_path) == ["01-a", "02-b", "03-c"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_main_runs_notebooks_then_builds_the_pdf(tmp_path, capsys):
+    figures = tmp_path / "reports" / "figures"
+    _notebook(tmp_path / "nb" / "01-chart.ipynb",
+              _parameters_cell(f"figures = {str(figures)!r}"),
+              nbformat.v4.new_code_cell(
+                  "import pandas as pd\nfrom geolib import charts\n"
+                  "t = pd.DataFrame({'year': [2022, 2023], 'value': [190.3, 240.1], 'series': 'x'})\n"
+                  "fig = charts.line_with_claims(t, title='Up', subtitle='s', source='GACC', "
+                  "ylabel='US$ bn')\n"
+                  "charts.save_chart(fig, '01-up', figures, caption='Trade rose.');"))
+    pdf = tmp_path / "reports" / "briefing.pdf"
+    code = briefing.main(["--notebooks", str(tmp_path / "nb"), "--figures", str(figures),
+                          "--pdf", str(pdf), "--no-progress"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert (figures / "01-up.png").exists() and (figures / "01-up.svg").exists()
+    assert f"wrote {pdf} (1 pages)" in out
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes())) == 1
+
+
+def test_parameter_option_reads_json_values():
+    assert briefing._parameter("years=[2021, 2022]") == ("years", [2021, 2022])
+    assert briefing._parameter("actor=China") == ("actor", "China")
