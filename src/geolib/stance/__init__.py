@@ -1,0 +1,1 @@
+"""Stance: target sentiment, hedging, claims and frames."""
