@@ -199,8 +199,10 @@ def check_figure(figure: Figure, trade: pd.DataFrame, rates: pd.DataFrame) -> Ch
         return _no_reference(figure, f"it is a {figure.kind}, not a money figure")
     if len(figure.parties) < 2:
         return _no_reference(figure, "the figure is not between two known parties")
+    if figure.measure is None:
+        return _no_reference(figure, "no measure (trade, exports, imports…) is stated with it")
     if figure.flow is None:
-        return _no_reference(figure, f"the reference has no series for '{figure.measure}'")
+        return _no_reference(figure, f"the reference has no series for {figure.measure}")
     pair = _pair_rows(trade, figure)
     if pair.empty:
         return _no_reference(figure, "the reference has no series for these parties and flow")
@@ -213,8 +215,13 @@ def check_figure(figure: Figure, trade: pd.DataFrame, rates: pd.DataFrame) -> Ch
     comparisons = [c for _, row in rows.iterrows()
                    if (c := _compare(figure, row, rates, figure.year)) is not None]
     if not comparisons:
+        missing = next((c for c in (figure.currency, *rows["currency"])
+                        if c and usd_rate(rates, c, None) is None), None)
+        if missing:
+            return _no_reference(figure, f"the reference has no {missing} exchange rate (add a "
+                                         f"{missing.lower()}usd.csv with a usd_per_{missing.lower()} column)")
         return _no_reference(figure, f"there is no {figure.year} exchange rate to compare with")
-    alternatives = _alternatives(figure, pair, rows, rates)
+    alternatives = _alternatives(figure, pair, rows, rates) + _other_flows(figure, trade, rows, rates)
     verdict = "consistent" if any(c.within for c in comparisons) else "differs"
     nearest = min(comparisons, key=lambda c: abs(c.gap_bn))
     return Check(
@@ -251,6 +258,20 @@ def _alternatives(figure: Figure, pair: pd.DataFrame, rows: pd.DataFrame,
     return found
 
 
+def _other_flows(figure: Figure, trade: pd.DataFrame, rows: pd.DataFrame,
+                 rates: pd.DataFrame) -> list[Comparison]:
+    """The same year's other flows between the parties (the other direction, the total
+    instead of exports…) that the figure would fit."""
+    pair = set(figure.parties[:2])
+    same_pair = [
+        row for index, row in trade.iterrows()
+        if {row["reporter_actor"], row["partner_actor"]} == pair and row["year"] == figure.year
+        and index not in rows.index
+    ]
+    found = [_compare(figure, row, rates, figure.year) for row in same_pair]
+    return [c for c in found if c is not None and c.within]
+
+
 def _describe(c: Comparison, figure_currency: str | None) -> str:
     stated = _money(c.value, c.currency)
     if c.rate_year is None:
@@ -283,7 +304,8 @@ def _explain(figure: Figure, verdict: str, comparisons: list[Comparison],
 def _reasons(figure: Figure, comparisons: list[Comparison],
              alternatives: list[Comparison]) -> list[str]:
     reasons = []
-    other_rates = [a for a in alternatives if a.year == figure.year and a.rate_year != figure.year]
+    other_rates = [a for a in alternatives
+                   if a.year == figure.year and a.rate_year not in (None, figure.year)]
     for c in comparisons:
         if c.rate_year is None:
             continue
@@ -301,6 +323,11 @@ def _reasons(figure: Figure, comparisons: list[Comparison],
     if not any(c.within for c in comparisons):
         for other in (a for a in alternatives if a.year != figure.year):
             reasons.append(f"it matches the {other.year} value instead "
+                           f"({_money(other.value, other.currency)}, {other.gap_pct:+.1f}%)")
+        other_flows = [a for a in alternatives if a.year == figure.year and a.within
+                       and a.rate_year in (None, figure.year)]
+        for other in other_flows:
+            reasons.append(f"it matches {other.reporter}–{other.partner} {other.flow} instead "
                            f"({_money(other.value, other.currency)}, {other.gap_pct:+.1f}%)")
         reasons.extend(_rounding_reasons(figure, comparisons))
     return reasons

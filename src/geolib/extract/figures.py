@@ -262,7 +262,7 @@ def find_amounts(sentence: str, lexicon: Lexicon | None = None) -> list[_Amount]
         found.append(_Amount(match.start(), match.end(), "percent", low, high, 1.0, unit="%"))
     for match in patterns.count.finditer(sentence):
         if _is_count(sentence, match, lexicon):
-            number_end = match.start("unit")
+            number_end = match.end("s1") if match.group("s1") else match.end("n1")
             found.append(_Amount(match.start(), number_end, "count", _number(match.group("n1")),
                                  _number(match.group("n1")), _scale(lexicon, match.group("s1")),
                                  unit=match.group("unit")))
@@ -298,17 +298,31 @@ def _merge_ranges(sentence: str, amounts: list[_Amount]) -> list[_Amount]:
 # ------------------------------------------------------------------------- scopes
 
 
-def _boundary(sentence: str, left: _Amount, right: _Amount, patterns: _Patterns,
+def _boundary(sentence: str, left: _Amount, right: _Amount, lexicon: Lexicon,
               mentions: list[ActorMention]) -> int:
     """Where ``left``'s scope ends and ``right``'s begins: the last clause break
-    between them, else a possessive actor right before ``right`` ("Moscow's $270bn")."""
+    between them, else a possessive actor right before ``right`` ("Moscow's $270bn"),
+    else a qualifier right before it ("roughly $575bn")."""
+    patterns = _patterns(lexicon)
     breaks = [m.start() for m in patterns.breaks.finditer(sentence, left.end, right.start)]
     if breaks:
         return breaks[-1]
     for mention in mentions:
         if left.end <= mention.start and re.fullmatch(r"['’]s\s+", sentence[mention.end: right.start]):
             return mention.start
-    return right.start
+    return right.start - len(_adjacent_qualifier(sentence[left.end: right.start], lexicon))
+
+
+def _adjacent_qualifier(before: str, lexicon: Lexicon) -> str:
+    """The "before" qualifier phrase (with trailing article) that ``before`` ends with."""
+    for qualifier in sorted(lexicon.qualifiers, key=lambda q: len(q.phrase), reverse=True):
+        if qualifier.placement != "before":
+            continue
+        phrase = re.escape(qualifier.phrase).replace(r"\ ", r"\s+")
+        match = re.search(rf"(?<![\w-]){phrase}\s+(?:(?:a|an|the)\s+)?$", before, re.IGNORECASE)
+        if match:
+            return match.group(0)
+    return ""
 
 
 def _clauses(sentence: str, lo: int, hi: int, patterns: _Patterns) -> list[tuple[int, int]]:
@@ -342,11 +356,11 @@ def _distinct(mentions: list[ActorMention]) -> list[str]:
     return list(dict.fromkeys(m.actor for m in mentions))
 
 
-def _direction(sentence: str, flow: str | None, mentions: list[ActorMention]) -> str | None:
+def _direction(sentence: str, flow: str | None, parties: list[str],
+               mentions: list[ActorMention]) -> str | None:
     """``"China->Russia"`` for exports or imports between two parties: "to"/"into"
     marks the destination, "from" the origin; else the first-named party is the
     exporter of exports and the importer of imports."""
-    parties = _distinct(mentions)
     if flow not in ("exports", "imports") or len(parties) != 2:
         return None
     marked = {}
@@ -386,16 +400,21 @@ def _qualifiers(sentence: str, lexicon: Lexicon, amount: _Amount, lo: int,
     precedes it ("more than $200bn"); a comparison further off is a label only."""
     labels: list[str] = []
     bound = None
-    before = sentence[lo: amount.start]
-    scope = sentence[lo:hi]
+    adjacent = _adjacent_qualifier(sentence[lo: amount.start], lexicon)
     for qualifier in lexicon.qualifiers:
         phrase = re.escape(qualifier.phrase).replace(r"\ ", r"\s+")
-        if qualifier.placement == "before":
-            if re.search(rf"(?<![\w-]){phrase}\s+(?:(?:a|an|the)\s+)?$", before, re.IGNORECASE):
-                labels.append(qualifier.qualifier)
-                bound = bound or qualifier.bound or None
-        elif re.search(rf"(?<![\w-]){phrase}(?![\w-])", scope, re.IGNORECASE):
+        if qualifier.placement == "before" and re.match(rf"{phrase}\b", adjacent, re.IGNORECASE):
             labels.append(qualifier.qualifier)
+            bound = qualifier.bound or None
+            break
+    taken: list[tuple[int, int]] = []  # a longer phrase hides the shorter it contains
+    near = [q for q in lexicon.qualifiers if q.placement == "near"]
+    for qualifier in sorted(near, key=lambda q: len(q.phrase), reverse=True):
+        phrase = re.escape(qualifier.phrase).replace(r"\ ", r"\s+")
+        for match in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", sentence[lo:hi], re.IGNORECASE):
+            if all(match.end() <= a or match.start() >= b for a, b in taken):
+                taken.append(match.span())
+                labels.append(qualifier.qualifier)
     if amount.high != amount.low:
         labels.append("range")
     if amount.per_year:
@@ -425,26 +444,39 @@ def _explicit_years(text: str, patterns: _Patterns, offset: int = 0) -> list[_Ye
 
 def _year_mentions(paragraph: str, lexicon: Lexicon, patterns: _Patterns,
                    published_year: int | None, taken: list[tuple[int, int]]) -> list[_YearMention]:
-    """Every year expression of a paragraph, explicit or relative, resolved to a year."""
-    explicit = [
-        y for y in _explicit_years(paragraph, patterns)
+    """Every year expression of a paragraph, explicit or relative, resolved to a year.
+
+    Read left to right: a "context" expression ("two years later", "a year earlier")
+    counts from the year expression before it, else from the publication year.
+    """
+    numbers = {k.lower(): v for k, v in lexicon.grammar.get("number_words", {}).items()}
+    # (start, end, text, explicit year or None, offset per unit, unit count, anchor)
+    found = [
+        (y.start, y.end, y.text, y.year, 0, 0, "")
+        for y in _explicit_years(paragraph, patterns)
         if all(y.end <= a or y.start >= b for a, b in taken)
     ]
-    found = list(explicit)
-    numbers = {k.lower(): v for k, v in lexicon.grammar.get("number_words", {}).items()}
     for pattern, offset, anchor in patterns.relative:
         for match in pattern.finditer(paragraph):
             n = match.groupdict().get("n")
             count = 1 if n is None else int(n) if n.isdigit() else numbers[n.lower()]
+            found.append((match.start(), match.end(), match.group(0), None, offset, count, anchor))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    mentions: list[_YearMention] = []
+    last_end = -1
+    for start, end, text, explicit, offset, count, anchor in found:
+        if start < last_end:
+            continue  # inside a longer expression already read
+        last_end = end
+        if explicit is not None:
+            year = explicit
+        else:
             base = published_year
-            if anchor == "context":
-                earlier = [y.year for y in explicit if y.end <= match.start()]
-                base = earlier[-1] if earlier else published_year
+            if anchor == "context" and mentions and mentions[-1].year is not None:
+                base = mentions[-1].year
             year = None if base is None else base + offset * count
-            found.append(_YearMention(match.start(), match.end(), year, match.group(0)))
-    found.sort(key=lambda y: (y.start, -y.end))
-    return [y for i, y in enumerate(found) if not any(
-        o.start <= y.start and y.end <= o.end and o != y for o in found[:i])]
+        mentions.append(_YearMention(start, end, year, text))
+    return mentions
 
 
 def _nearest_year(years: list[_YearMention], amount_start: int, amount_end: int,
@@ -474,6 +506,27 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s.start_char, s.end_char) for s in _sentencizer()(text).sents]
 
 
+@lru_cache(maxsize=4)
+def _anaphor_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    words = lexicon.grammar.get("party_anaphors", [])
+    return re.compile(rf"\b(?:{'|'.join(words) or '(?!)'})\b", re.IGNORECASE)
+
+
+def _inherit_parties(parties: list[str], previous: Figure | None, neighbour: Figure | None,
+                     anaphoric: bool) -> list[str]:
+    """Parties carried over from an earlier figure: from the figure just before in the
+    same sentence when the clause names none ("…fell 6.9% to $228.1bn", "…and imported
+    €158.5bn"); the missing ones from the previous money figure of the paragraph when
+    the clause refers back ("its exports to Russia", "trade between the two")."""
+    if len(parties) >= 2:
+        return parties
+    if anaphoric and previous is not None and (neighbour is not None or not parties):
+        return list(dict.fromkeys([*parties, *previous.parties]))
+    if not parties and neighbour is not None:
+        return list(neighbour.parties)
+    return parties
+
+
 def _usd_bn(amount: _Amount, year: int | None, published_year: int | None,
             rates: pd.DataFrame) -> tuple[float | None, int | None]:
     """Money in USD bn, and the year whose average rate converted it (None for USD)."""
@@ -496,15 +549,17 @@ def _paragraph_figures(article: Article, index: int, paragraph: Paragraph, lexic
     sentences = [(s, e, find_amounts(text[s:e], lexicon)) for s, e in sentence_spans(text)]
     taken = [(s + a.start, s + a.end) for s, _, amounts in sentences for a in amounts]
     years = _year_mentions(text, lexicon, patterns, published_year, taken)
+    anaphor = _anaphor_pattern(lexicon)
     figures: list[Figure] = []
+    previous: Figure | None = None  # the paragraph's last money figure
     for s, e, amounts in sentences:
         sentence = text[s:e]
+        neighbour: Figure | None = None  # the figure before, in this sentence
         mentions = find_actor_mentions(sentence)
         local_years = [_YearMention(y.start - s, y.end - s, y.year, y.text)
                        for y in years if s <= y.start and y.end <= e]
-        cuts = [0] + [_boundary(sentence, a, b, patterns, mentions)
+        cuts = [0] + [_boundary(sentence, a, b, lexicon, mentions)
                       for a, b in zip(amounts, amounts[1:], strict=False)] + [len(sentence)]
-        previous: Figure | None = None
         for amount, lo, hi in zip(amounts, cuts, cuts[1:], strict=False):
             regions = _core_regions(sentence, amount, lo, hi, patterns)
             party_mentions = _parties(mentions, regions)
@@ -512,13 +567,12 @@ def _paragraph_figures(article: Article, index: int, paragraph: Paragraph, lexic
             if amount.kind == "count":
                 measure = (amount.unit, None)
             year = _nearest_year(local_years, amount.start, amount.end,
-                                 [*regions, (lo, hi), (0, len(sentence))])
+                                 [*regions, (0, amount.start), (amount.end, len(sentence))])
             qualifiers, bound = _qualifiers(sentence, lexicon, amount, lo, hi)
-            parties = _distinct(party_mentions)
-            if not parties and previous is not None:
-                parties = list(previous.parties)
-            if measure is None and previous is not None and previous.measure:
-                measure = (previous.measure, previous.flow)
+            parties = _inherit_parties(_distinct(party_mentions), previous, neighbour,
+                                       anaphoric=bool(anaphor.search(sentence, lo, hi)))
+            if measure is None and neighbour is not None and neighbour.kind != "count":
+                measure = (neighbour.measure, neighbour.flow) if neighbour.measure else None
             year_value = year.year if year else None
             usd, rate_year = (_usd_bn(amount, year_value, published_year, rates)
                               if amount.kind == "money" else (None, None))
@@ -543,13 +597,15 @@ def _paragraph_figures(article: Article, index: int, paragraph: Paragraph, lexic
                 parties=parties,
                 measure=measure[0] if measure else None,
                 flow=(measure[1] or None) if measure else None,
-                direction=_direction(sentence, measure[1] if measure else None, party_mentions),
+                direction=_direction(sentence, measure[1] if measure else None, parties,
+                                     party_mentions),
                 qualifiers=qualifiers,
                 bound=bound,
                 sentence=sentence.strip(),
                 paragraph=index,
             )
             figures.append(figure)
+            neighbour = figure
             if amount.kind == "money":
                 previous = figure
     return figures
