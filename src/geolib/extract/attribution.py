@@ -1,0 +1,502 @@
+"""Attribution building blocks: reporting cues, speaker noun phrases, appositives.
+
+Everything works on the tokens of one paragraph's spaCy ``Doc`` from the blank
+pipeline (no tagger or parser), so the rules lean on word classes shipped in
+``data/reporting_verbs.json`` and ``data/attribution_patterns.json``,
+capitalisation, punctuation and entity labels from the EntityRuler.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from geolib.paths import PACKAGE_DATA
+
+POSSESSIVE = {"'s", "’s", "'", "’"}
+NON_PERSON_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "DATE"}
+APPOSITIVE_END = {",", ".", ";", ":", "—", "–", "(", ")", "!", "?", "“", "”", '"'}
+PREPOSITIONS = {"with", "to", "of", "in", "on", "at", "for", "by", "from", "about", "against", "between",
+                "over", "under", "into", "than", "like", "after", "before"}
+INVERTED_FOLLOWERS = {"who", "whose", "when", "as", "while", "last", "this", "earlier", "later", "recently",
+                      "yesterday", "today", "on", "during"}
+AFFILIATION_PREPOSITIONS = {"at", "of", "on", "for", "with", "from", "in"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word classes for attribution, lower-cased."""
+
+    verbs: dict[str, dict]  # lemma -> {"forms": [...], "needs_that": bool, "object": bool}
+    phrases: dict[str, dict]
+    group_nouns: frozenset[str]
+    role_nouns: tuple[str, ...]
+    org_nouns: frozenset[str]
+    determiners: frozenset[str]
+    between: frozenset[str]
+    link_words: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+    honorifics: frozenset[str]
+    pronouns: dict[str, str]
+    appositive_rejected: frozenset[str]
+    parenthetical: frozenset[str]
+    verb_forms: frozenset[str]  # every single word of every verb form
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The attribution word classes shipped in the package's data folder."""
+    verbs = json.loads((PACKAGE_DATA / "reporting_verbs.json").read_text(encoding="utf-8"))
+    words = json.loads((PACKAGE_DATA / "attribution_patterns.json").read_text(encoding="utf-8"))
+
+    def lowered(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in words[key])
+
+    return Lexicon(
+        verbs=verbs["verbs"],
+        phrases=verbs["phrases"],
+        group_nouns=lowered("group_nouns"),
+        role_nouns=tuple(w.lower() for w in words["role_nouns"]),
+        org_nouns=lowered("org_nouns"),
+        determiners=lowered("determiners"),
+        between=lowered("between_subject_and_verb"),
+        link_words=lowered("link_words"),
+        particles=lowered("name_particles"),
+        not_names=lowered("not_names"),
+        honorifics=lowered("honorifics"),
+        pronouns={k.lower(): v for k, v in words["pronouns"].items()},
+        appositive_rejected=lowered("appositive_openers_rejected"),
+        parenthetical=lowered("parenthetical_adverbs"),
+        verb_forms=frozenset(
+            word for info in verbs["verbs"].values() for form in info["forms"] for word in form.split()
+            if word not in {"of", "it", "out"}
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue: tokens ``doc[start:end]``, its lemma, and how it takes a speaker."""
+
+    start: int
+    end: int
+    lemma: str
+    phrase: bool  # a phrase cue ("according to") rather than a verb
+    speaker_after: bool  # phrase cues: is the speaker after the cue?
+    needs_that: bool
+    takes_object: bool
+    no_indirect: bool = False
+
+
+@lru_cache(maxsize=4)
+def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Cue]]:
+    lex = load_lexicon()
+    cues = PhraseMatcher(vocab, attr="LOWER")
+    proto: dict[str, Cue] = {}
+    for lemma, info in lex.verbs.items():
+        key = f"V:{lemma}"
+        cues.add(key, [vocab_doc(vocab, form) for form in info["forms"]])
+        proto[key] = Cue(0, 0, lemma, False, False, bool(info.get("needs_that")), bool(info.get("object")),
+                         bool(info.get("no_indirect")))
+    for phrase, info in lex.phrases.items():
+        key = f"P:{phrase}"
+        cues.add(key, [vocab_doc(vocab, phrase)])
+        proto[key] = Cue(0, 0, phrase, True, info.get("speaker") == "after", False, False)
+    roles = PhraseMatcher(vocab, attr="LOWER")
+    roles.add("ROLE", [vocab_doc(vocab, role) for role in lex.role_nouns])
+    return cues, roles, proto
+
+
+def vocab_doc(vocab: Vocab, text: str) -> Doc:
+    """A tokenised pattern doc (same tokenisation rules as the pipeline's for plain words)."""
+    words = text.replace("-", " - ").split()
+    return Doc(vocab, words=words, spaces=[True] * len(words))
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """Every reporting cue in ``doc``, left to right, longest match at each place."""
+    cues, _, proto = _matchers(doc.vocab)
+    found: list[Cue] = []
+    for match_id, start, end in sorted(cues(doc), key=lambda m: (m[1], -m[2])):
+        if found and start < found[-1].end:
+            continue
+        base = proto[doc.vocab.strings[match_id]]
+        found.append(Cue(start, end, base.lemma, base.phrase, base.speaker_after, base.needs_that,
+                         base.takes_object, base.no_indirect))
+    return found
+
+
+def role_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside a role phrase ("Secretary of State", "spokeswoman")."""
+    _, roles, _ = _matchers(doc.vocab)
+    return {i for _, start, end in roles(doc) for i in range(start, end)}
+
+
+@dataclass
+class Mention:
+    """A speaker as written: tokens ``doc[start:end]`` and what they say about the speaker."""
+
+    start: int
+    end: int
+    text: str  # as written, e.g. "Graham", "he", "some Chinese analysts"
+    kind: str  # "person", "group", "org", "role" (an anonymous official) or "pronoun"
+    name: str  # the name or group as it should be reported ("Chinese analysts")
+    role: str | None = None
+    affiliation: str | None = None
+    definite: bool = False  # "the official": refers back to an earlier speaker
+
+
+class Phrases:
+    """Noun-phrase rules over one paragraph's doc."""
+
+    def __init__(self, doc: Doc, lex: Lexicon | None = None) -> None:
+        self.doc = doc
+        self.lex = lex or load_lexicon()
+        self.roles = role_tokens(doc)
+
+    # -- word classes ---------------------------------------------------------
+    def is_role(self, tok: Token) -> bool:
+        return tok.i in self.roles
+
+    def is_group(self, tok: Token) -> bool:
+        return tok.lower_ in self.lex.group_nouns
+
+    def is_name(self, tok: Token) -> bool:
+        text = tok.text
+        if not text[:1].isupper() or self.is_role(tok) or self.is_group(tok):
+            return False
+        if tok.lower_ in self.lex.not_names or tok.lower_ in self.lex.honorifics:
+            return False
+        if tok.is_stop and not tok.ent_type_:
+            return False
+        return text.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
+
+    def is_modifier(self, tok: Token) -> bool:
+        """A word that may stand inside a noun phrase before its head."""
+        if tok.is_punct and tok.text not in "-":
+            return False
+        if tok.lower_ in self.lex.determiners:
+            return False
+        if self.is_name(tok) or self.is_role(tok) or self.is_group(tok):
+            return True
+        if tok.lower_ in self.lex.honorifics:
+            return True
+        return tok.is_alpha and not tok.is_stop and tok.text[:1].islower() and not self.is_cue_word(tok)
+
+    def is_cue_word(self, tok: Token) -> bool:
+        return tok.lower_ in self.lex.verb_forms
+
+    def is_head(self, tok: Token) -> bool:
+        return self.is_name(tok) or self.is_group(tok) or self.is_role(tok) or tok.lower_ == "others"
+
+    # -- noun phrases ---------------------------------------------------------
+    def after(self, i: int, limit: int) -> Mention | None:
+        """The speaker phrase starting at token ``i`` (before ``limit``): "said X ..."."""
+        doc = self.doc
+        if i >= limit:
+            return None
+        if doc[i].lower_ in self.lex.pronouns:
+            return self._pronoun(i)
+        start = i
+        j = i
+        if doc[j].lower_ in self.lex.determiners:
+            j += 1
+        while j < limit and j - start < 12:
+            beyond = doc[j + 1] if j + 1 < limit else None
+            if not self._inside_phrase(doc[j], beyond if j > start else None):
+                break
+            j += 1
+        while j > start and not self.is_head(doc[j - 1]):
+            j -= 1
+        if j == start:
+            return None
+        mention = self.interpret(start, j)
+        if mention is not None:
+            mention = self._link_after(mention, limit)
+        return mention
+
+    def before(self, k: int, floor: int, appositive: bool = True) -> Mention | None:
+        """The speaker phrase ending just before token ``k`` (not before ``floor``): "X said"."""
+        doc = self.doc
+        while k > floor:
+            if doc[k - 1].lower_ in self.lex.between:
+                k -= 1
+            elif k - 3 >= floor and doc[k - 1].text == "," and doc[k - 3].text == "," \
+                    and doc[k - 2].lower_ in self.lex.parenthetical:
+                k -= 3  # "Others, however, argued"
+            else:
+                break
+        if k <= floor:
+            return None
+        last = doc[k - 1]
+        if last.lower_ in self.lex.pronouns:
+            return self._pronoun(k - 1)
+        if last.text == "," and appositive:
+            return self._subject_with_appositive(k - 1, floor)
+        j = k
+        while j > floor and k - j < 12:
+            beyond = doc[j - 2] if j - 1 > floor else None
+            if not self._inside_phrase(doc[j - 1], beyond):
+                break
+            j -= 1
+        if j > floor and doc[j - 1].lower_ in self.lex.determiners:
+            j -= 1
+        if j == k or not self.is_head(doc[k - 1]):
+            return None
+        mention = self.interpret(j, k)
+        if mention is None:
+            return None
+        return self._link_before(mention, floor)
+
+    def subject(self, floor: int, k: int) -> Mention | None:
+        """The first speaker-like phrase in ``doc[floor:k]`` not governed by a preposition:
+        the subject of "Xi took pains ..., saying" or of a colon lead-in."""
+        doc = self.doc
+        for i in range(floor, k):
+            if doc[i].is_punct or (i > floor and doc[i - 1].lower_ in PREPOSITIONS):
+                continue
+            if i > floor and not doc[i - 1].is_punct and doc[i - 1].lower_ not in self.lex.determiners \
+                    and doc[i - 1].is_stop is False:
+                continue  # inside a phrase already passed over
+            mention = self.after(i, k)
+            if mention is not None:
+                return mention
+        return None
+
+    def _inside_phrase(self, tok: Token, beyond: Token | None) -> bool:
+        """May ``tok`` stand inside a speaker phrase, given the token ``beyond`` it?
+        A possessive or a name particle ("van", "al") needs a name-like word beyond."""
+        if self.is_modifier(tok) or tok.lower_ == "others":
+            return True
+        if beyond is None:
+            return False
+        if tok.text in POSSESSIVE:
+            return self.is_modifier(beyond)
+        return tok.lower_ in self.lex.particles and self.is_name(beyond)
+
+    def _pronoun(self, i: int) -> Mention | None:
+        tok = self.doc[i]
+        kind = self.lex.pronouns[tok.lower_]
+        if kind == "writer":
+            return None
+        return Mention(i, i + 1, tok.text, "pronoun", tok.lower_)
+
+    def _subject_with_appositive(self, comma: int, floor: int) -> Mention | None:
+        """``X, a professor at Y, said``: the name before the first comma."""
+        doc = self.doc
+        j = comma - 1
+        while j > floor and doc[j].text != "," and comma - j < 30:
+            if doc[j].text in APPOSITIVE_END - {","}:
+                return None
+            j -= 1
+        if j <= floor or doc[j].text != ",":
+            return None
+        mention = self.before(j, floor, appositive=False)
+        if mention is None or mention.kind == "pronoun":
+            return None
+        role, affiliation = self.appositive(j + 1, comma)
+        if role is None and affiliation is None:
+            return None
+        mention.role = mention.role or role
+        mention.affiliation = mention.affiliation or affiliation
+        return mention
+
+    def _link_before(self, mention: Mention, floor: int) -> Mention:
+        """``experts quoted in state media`` / ``Astrov of the Vienna Institute``."""
+        doc = self.doc
+        a = mention.start
+        if a - 2 >= floor and doc[a - 1].lower_ in {"in", "by", "with", "to", "on"} \
+                and doc[a - 2].lower_ in self.lex.link_words:
+            head = self.before(a - 2, floor, appositive=False)
+            if head is not None and head.kind in {"group", "role", "person"}:
+                head.text = doc[head.start : mention.end].text
+                head.name = _group_name(doc[head.start : mention.end], self)
+                head.end = mention.end
+                return head
+        if a - 1 > floor and doc[a - 1].lower_ in {"of", "at", "from"} and self._org_like(a, mention.end):
+            head = self.before(a - 1, floor, appositive=False)
+            if head is not None and head.kind == "person":
+                head.affiliation = head.affiliation or _strip_article(doc[a : mention.end].text)
+                head.end = mention.end
+                return head
+        return mention
+
+    def _link_after(self, mention: Mention, limit: int) -> Mention:
+        """``said experts quoted in state media`` / ``said Astrov of the Vienna Institute``."""
+        doc = self.doc
+        j = mention.end
+        if j + 1 < limit and doc[j].lower_ in self.lex.link_words \
+                and doc[j + 1].lower_ in {"in", "by", "with", "to", "on"} and mention.kind != "person":
+            tail_end = self._phrase_end(j + 2, limit)
+            if tail_end > j + 2:
+                mention.text = doc[mention.start : tail_end].text
+                mention.name = _group_name(doc[mention.start : tail_end], self)
+                mention.end = tail_end
+        elif j < limit and doc[j].lower_ in {"of", "at", "from"} and mention.kind == "person":
+            tail_end = self._phrase_end(j + 1, limit)
+            if tail_end > j + 1 and self._org_like(j + 1, tail_end):
+                mention.affiliation = _strip_article(doc[j + 1 : tail_end].text)
+                mention.end = tail_end
+        return mention
+
+    def _phrase_end(self, i: int, limit: int) -> int:
+        """End of a descriptive phrase starting at ``i``: up to punctuation or a cue."""
+        doc = self.doc
+        j = i
+        while j < limit and doc[j].text not in APPOSITIVE_END and not self.is_cue_word(doc[j]):
+            j += 1
+        return j
+
+    def _org_like(self, a: int, b: int) -> bool:
+        tokens = self.doc[a:b]
+        return any(t.lower_ in self.lex.org_nouns or t.ent_type_ == "ORG" for t in tokens)
+
+    def interpret(self, a: int, b: int) -> Mention | None:
+        """What the phrase ``doc[a:b]`` says about a speaker (None: not a speaker)."""
+        doc = self.doc
+        span = doc[a:b]
+        det = ""
+        i = a
+        while i < b and doc[i].lower_ in self.lex.determiners:
+            det = doc[i].lower_
+            i += 1
+        owner = None
+        possessive = [t.i for t in doc[i:b] if t.text in POSSESSIVE]
+        if possessive:
+            p = possessive[-1]
+            owner = doc[i:p].text or None
+            i = p + 1
+        if i >= b:
+            return None
+        # The trailing run of name tokens is the name; what precedes it is a title.
+        k = b
+        while k > i and (self.is_name(doc[k - 1]) or (
+                doc[k - 1].lower_ in self.lex.particles and k - 1 > i and self.is_name(doc[k - 2]))):
+            k -= 1
+        if k < b:
+            name_tokens = doc[k:b]
+            premod = doc[i:k]
+            premod_words = [t for t in premod if t.lower_ not in self.lex.honorifics]
+            labels = {t.ent_type_ for t in name_tokens}
+            org = bool(labels & NON_PERSON_LABELS) and "PERSON" not in labels
+            org = org or any(t.lower_ in self.lex.org_nouns for t in name_tokens)
+            if org:
+                if premod_words and not any(self.is_name(t) for t in premod_words) and det != "the":
+                    return None  # "a senior Kremlin" is not a speaker
+                return Mention(a, b, span.text, "org", _strip_article(doc[i:b].text),
+                               affiliation=owner)
+            role = " ".join(t.text for t in premod_words) or None
+            return Mention(a, b, span.text, "person", name_tokens.text, role=role, affiliation=owner)
+        head = doc[b - 1]
+        if self.is_group(head) or head.lower_ == "others":
+            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), affiliation=owner)
+        if self.is_role(head):
+            return Mention(a, b, span.text, "role", _group_name(doc[i:b], self), role=doc[i:b].text,
+                           affiliation=owner, definite=det == "the")
+        return None
+
+    # -- appositives ----------------------------------------------------------
+    def appositive_end(self, i: int, limit: int) -> int:
+        doc = self.doc
+        j = i
+        while j < limit and doc[j].text not in APPOSITIVE_END:
+            j += 1
+        return j
+
+    def appositive(self, a: int, b: int) -> tuple[str | None, str | None]:
+        """Role and affiliation from ``doc[a:b]`` ("a professor at Y"), or (None, None)."""
+        doc = self.doc
+        if a >= b:
+            return None, None
+        first = doc[a]
+        if first.lower_ in self.lex.appositive_rejected or first.like_num:
+            return None, None
+        if first.text.endswith("ing") and first.lower_ not in self.lex.determiners:
+            return None, None
+        if first.is_stop and first.lower_ not in self.lex.determiners:
+            return None, None
+        if any(self.is_cue_word(t) for t in doc[a:b]):
+            return None, None
+        if self.is_name(first) and not self._org_like(a, b) \
+                and not any(t.text in POSSESSIVE for t in doc[a:b]):
+            return None, None  # "Xi took pains to ..." is a clause, not an appositive
+        return split_role_affiliation(doc[a:b], self)
+
+    def clean_end(self, i: int, limit: int) -> bool:
+        """Is ``doc[i]`` a place where an inverted speaker phrase may end ("said X." /
+        "said X, a professor" / "said X in a post") rather than a clause going on?"""
+        if i >= limit:
+            return True
+        tok = self.doc[i]
+        return tok.is_punct or tok.lower_ in PREPOSITIONS or tok.lower_ in INVERTED_FOLLOWERS
+
+
+def _strip_article(text: str) -> str:
+    for article in ("the ", "The ", "a ", "an "):
+        if text.startswith(article):
+            return text[len(article):]
+    return text
+
+
+def _group_name(span, phrases: Phrases) -> str:
+    """A group as it should be reported: without quantifiers, common words lower-cased
+    ("Some Chinese analysts" -> "Chinese analysts", "Experts" -> "experts")."""
+    words = list(span)
+    while len(words) > 1 and words[0].lower_ in phrases.lex.determiners:
+        words = words[1:]
+    text = "".join(t.text_with_ws for t in words).strip()
+    first = words[0]
+    if phrases.is_group(first) or phrases.is_role(first) or first.lower_ == "others" \
+            or first.lower_ in phrases.lex.determiners:
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | None]:
+    """``former senior director for Russia on the US National Security Council`` ->
+    role "former senior director for Russia", affiliation "US National Security Council".
+
+    The split is the first preposition whose object looks like an organisation
+    (an organisation noun or entity); failing that, a preposition before a capital."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ in {"a", "an", "the"}:
+        tokens = tokens[1:]
+    if not tokens:
+        return None, None
+    fallback = None
+    for n, tok in enumerate(tokens):
+        if tok.lower_ not in AFFILIATION_PREPOSITIONS or n == 0:
+            continue
+        rest = tokens[n + 1 :]
+        while rest and rest[0].lower_ == "the":
+            rest = rest[1:]
+        if not rest or not rest[0].text[:1].isupper():
+            continue
+        # The preposition's own object: up to the next preposition ("for Russia | on the ...").
+        stop = next((m for m, t in enumerate(rest) if t.lower_ in AFFILIATION_PREPOSITIONS), len(rest))
+        if any(t.lower_ in phrases.lex.org_nouns or t.ent_type_ == "ORG" for t in rest[:stop]):
+            return _text(tokens[:n]), _text(rest)
+        if fallback is None and tok.lower_ in {"at", "of"}:
+            fallback = n
+    if fallback is not None:
+        rest = tokens[fallback + 1 :]
+        while rest and rest[0].lower_ == "the":
+            rest = rest[1:]
+        return _text(tokens[:fallback]), _text(rest)
+    # "Peking University's Institute ..." or a bare organisation: all affiliation.
+    if tokens[0].text[:1].isupper() and any(t.lower_ in phrases.lex.org_nouns for t in tokens) \
+            and not any(phrases.is_role(t) for t in tokens):
+        return None, _text(tokens)
+    return _text(tokens), None
+
+
+def _text(tokens: list[Token]) -> str | None:
+    if not tokens:
+        return None
+    return "".join(t.text_with_ws for t in tokens).strip() or None

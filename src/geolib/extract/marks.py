@@ -1,0 +1,139 @@
+"""Pair quotation marks in a paragraph: curly and straight, nested, and odd ones.
+
+A hand-written scanner rather than a regex: pairing needs a stack (nesting),
+context (is a straight ``"`` opening or closing?) and tolerance of stray marks,
+which no regular expression gives. A mark that cannot be paired is ignored, and
+an unclosed quote never runs past its paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + '"'
+SINGLE_MARKS = SINGLE_OPEN + SINGLE_CLOSE + "'"
+ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+# Characters after which a straight mark opens rather than closes.
+OPENING_CONTEXT = "([{—–-/:"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Quoted words ``text[start:end]`` (without marks) and the marks around them."""
+
+    start: int
+    end: int
+    open_at: int  # index of the opening mark
+    close_at: int | None  # index of the closing mark; None when unclosed
+    double: bool  # double marks (the usual speech marks) or single ones
+
+    @property
+    def outer_end(self) -> int:
+        """Index just past the closing mark (or the quoted words when unclosed)."""
+        return self.close_at + 1 if self.close_at is not None else self.end
+
+
+def _side(text: str, at: int) -> tuple[str, str]:
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return before, after
+
+
+def _role(text: str, at: int) -> str:
+    """'open', 'close', 'either' or 'none' (apostrophe, inch mark) for the mark at ``at``."""
+    mark = text[at]
+    before, after = _side(text, at)
+    space_before = before.isspace() or before in OPENING_CONTEXT or before in ALL_MARKS
+    space_after = after.isspace() or after in ".,;:!?)]}—–" or after in ALL_MARKS
+    if mark in DOUBLE_OPEN or mark in SINGLE_OPEN:
+        # A misdirected opener at a word's end acts as a closer.
+        return "close" if space_after and not space_before else "open"
+    if mark in DOUBLE_CLOSE:
+        return "open" if space_before and not space_after else "close"
+    if mark == '"':
+        if before.isdigit():
+            return "none"  # 12" (inches)
+        if space_before and not space_after:
+            return "open"
+        if space_after and not space_before:
+            return "close"
+        return "either"
+    # Single marks: ’ and ' between letters are apostrophes (Russia’s, don't).
+    if before.isalnum() and after.isalnum():
+        return "none"
+    if mark == "’" or mark == "'":
+        if space_before and not space_after and mark == "'":
+            return "open"
+        if not space_before:
+            return "close"
+        return "none"
+    return "none"
+
+
+def pair_quotes(text: str) -> tuple[list[QuoteSpan], bool]:
+    """Top-level quotes of one paragraph, and whether a double quote is left open."""
+    stack: list[tuple[bool, int, str]] = []  # (double, index, glyph)
+    spans: list[QuoteSpan] = []
+    for at, char in enumerate(text):
+        if char not in ALL_MARKS:
+            continue
+        role = _role(text, at)
+        if role == "none":
+            continue
+        double = char in DOUBLE_MARKS
+        open_double = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0]), None)
+        if double:
+            if role == "either":
+                role = "close" if open_double is not None and stack[open_double][2] == '"' else "open"
+            if role == "close" and open_double is None and char == '"':
+                role = "open"
+            if role == "open":
+                if open_double is not None and (char == '"') == (stack[open_double][2] == '"'):
+                    # Same style while one is open: the earlier quote was never closed.
+                    del stack[open_double:]
+                stack.append((True, at, char))
+                continue
+            if open_double is None:
+                continue  # a stray closing mark
+            _, opened, _ = stack[open_double]
+            del stack[open_double:]
+            if not stack:
+                spans.append(QuoteSpan(opened + 1, at, opened, at, True))
+            continue
+        # Single marks: nested inside a double quote, or top-level 'scare quotes'.
+        if role == "open":
+            stack.append((False, at, char))
+        elif stack and not stack[-1][0]:
+            _, opened, _ = stack.pop()
+            if not stack and at - opened > 1:
+                spans.append(QuoteSpan(opened + 1, at, opened, at, False))
+    left_open = False
+    top = stack[0] if stack else None
+    if top is not None and top[0]:
+        # Unclosed: the quote runs to the paragraph's end, never further.
+        opened = top[1]
+        end = len(text.rstrip())
+        if end > opened + 1:
+            spans.append(QuoteSpan(opened + 1, end, opened, None, True))
+        left_open = True
+    spans.sort(key=lambda s: s.start)
+    return [_trim(text, s) for s in spans if s.end > s.start], left_open
+
+
+def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return QuoteSpan(start, end, span.open_at, span.close_at, span.double)
+
+
+def starts_with_opening_mark(text: str) -> bool:
+    """Does a paragraph open with a double quotation mark (a continued quote)?"""
+    stripped = text.lstrip()
+    return bool(stripped) and stripped[0] in DOUBLE_OPEN + '"'

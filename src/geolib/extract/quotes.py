@@ -1,0 +1,435 @@
+"""Who said what: direct, partial and indirect quotes with speakers, roles and affiliations.
+
+The article is read in order, one body paragraph (one spaCy doc) at a time:
+
+1. quotation marks are paired (``marks.pair_quotes``), sentences never split inside them;
+2. reporting cues ("said", "according to", ...) outside quotes are matched;
+3. each cue gets a speaker phrase (``attribution.Phrases``), resolved to a person or
+   group (``speakers.ArticleContext``: short names, pronouns, "the official");
+4. each quote is classed: ``direct`` (a sentence or more), ``partial`` (a phrase inside
+   attributed speech) or ``term`` (nobody is said to have spoken it); sentences with a
+   cue and a speaker but no direct quote give an ``indirect`` quote.
+
+A quote with no cue of its own continues the speaker of the same or the previous
+paragraph; a quote left open at a paragraph's end continues into a next paragraph
+that opens with a quotation mark.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from geolib.extract.attribution import Cue, Mention, Phrases, find_cues
+from geolib.extract.institutions import find_institution
+from geolib.extract.marks import QuoteSpan, starts_with_opening_mark
+from geolib.extract.speakers import ArticleContext, Speaker
+from geolib.model import Article, Paragraph
+from geolib.nlp import doc_quotes, get_nlp
+
+QUOTE_PARAGRAPH_KINDS = ("body",)
+CLAUSE_END = tuple(",.?!…—–-:;")
+SIGN_OFF_DASHES = ("—", "–", "-")
+MIN_INDIRECT_WORDS = 4
+THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
+
+
+@dataclass
+class Quote:
+    """One quote: where it is, what it says, who said it."""
+
+    file: str
+    article_id: str
+    quote_id: str
+    start: int  # raw offsets of the quoted words, without quotation marks
+    end: int
+    text: str
+    kind: str  # "direct" | "partial" | "indirect" | "term"
+    speaker: str | None
+    speaker_mention: str | None
+    role: str | None
+    affiliation: str | None
+    cue: str | None
+    paragraph: int
+
+
+def extract_quotes(
+    article: Article, nlp: Language | None = None, kinds: Iterable[str] = QUOTE_PARAGRAPH_KINDS
+) -> list[Quote]:
+    """Every quote in the article's paragraphs of the given kinds (body by default)."""
+    nlp = nlp or get_nlp()
+    kinds = tuple(kinds)
+    chosen = [(i, p) for i, p in enumerate(article.paragraphs) if p.kind in kinds]
+    reader = _ArticleReader(article)
+    for (index, paragraph), doc in zip(chosen, nlp.pipe(p.text for _, p in chosen), strict=True):
+        reader.read(index, paragraph, doc)
+    return reader.quotes
+
+
+def quote_records(article: Article) -> list[dict]:
+    """The article's quotes as plain dicts (for tables, JSONL and CSV)."""
+    return [asdict(q) for q in extract_quotes(article)]
+
+
+def speaker_records(
+    article: Article, quotes: list[Quote] | None = None, institutions: str | Path | None = None
+) -> list[dict]:
+    """One record per speaker of the article, with institution country and type when known.
+
+    ``institutions`` is an optional extra institutions CSV (see ``extract.institutions``)."""
+    quotes = extract_quotes(article) if quotes is None else quotes
+    article_id = Path(article.file).stem
+    rows: dict[str, dict] = {}
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        row = rows.setdefault(quote.speaker, {
+            "file": article.file, "article_id": article_id, "speaker": quote.speaker,
+            "role": None, "affiliation": None, "institution": None,
+            "institution_country": None, "institution_type": None, "n_quotes": 0,
+        })
+        row["role"] = row["role"] or quote.role
+        row["affiliation"] = row["affiliation"] or quote.affiliation
+        row["n_quotes"] += 1
+    for row in rows.values():
+        institution = (find_institution(row["affiliation"], institutions)
+                       or find_institution(row["role"], institutions))
+        if institution is not None:
+            row["institution"] = institution.name
+            row["institution_country"] = institution.country
+            row["institution_type"] = institution.type
+    return list(rows.values())
+
+
+def _known_people() -> dict[str, str]:
+    """Short name -> full name for the leaders and officials in geolib's actor data."""
+    try:
+        from geolib.actors import load_actors
+    except ImportError:  # actor data is optional
+        return {}
+    full_names = [a.alias for a in load_actors() if a.kind in {"leader", "official"} and " " in a.alias]
+    known: dict[str, str] = {}
+    for name in full_names:
+        for word in name.split():
+            if word[:1].isupper():
+                known.setdefault(word, name)
+    return known
+
+
+@dataclass
+class _Attribution:
+    speaker: Speaker | None
+    mention: Mention | None
+    cue: str | None
+
+
+class _ArticleReader:
+    """Reads an article paragraph by paragraph, keeping what later quotes need."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.article_id = Path(article.file).stem if article.file else ""
+        self.context = ArticleContext(known_people=_known_people())
+        self.quotes: list[Quote] = []
+        self.sentence_no = 0
+        self.paragraph_first_sentence: list[int] = []
+        self.open_quote: Quote | None = None  # a quote left open at the previous paragraph's end
+
+    # -- per paragraph ------------------------------------------------------------
+    def read(self, index: int, paragraph: Paragraph, doc: Doc) -> None:
+        self.paragraph_first_sentence.append(self.sentence_no)
+        spans, left_open = doc_quotes(doc)
+        phrases = Phrases(doc)
+        starts = [t.idx for t in doc]
+        cues = [c for c in find_cues(doc) if not _inside(doc[c.start].idx, spans)]
+        continued = self.open_quote if starts_with_opening_mark(paragraph.text) else None
+        self.open_quote = None
+        for sent in doc.sents:
+            number = self.sentence_no
+            self.sentence_no += 1
+            in_sentence = [q for q in spans if sent.start_char <= q.open_at < sent.end_char]
+            sent_cues = [c for c in cues if sent.start <= c.start < sent.end]
+            self._read_sentence(index, paragraph, doc, sent, number, in_sentence, sent_cues, phrases,
+                                starts, continued)
+            continued = None
+            self._remember_names(doc, sent, number, spans, phrases)
+        if left_open and spans and spans[-1].close_at is None:
+            last = [q for q in self.quotes if q.paragraph == index and q.kind == "direct"]
+            self.open_quote = last[-1] if last else None
+
+    def _read_sentence(self, index, paragraph, doc, sent, number, spans, cues, phrases, starts,
+                       continued) -> None:
+        text = paragraph.text
+        has_direct = False
+        for n, span in enumerate(spans):
+            left = spans[n - 1].outer_end if n else sent.start_char
+            right = spans[n + 1].open_at if n + 1 < len(spans) else sent.end_char
+            lead = text[left : span.open_at].strip()
+            tail = text[span.outer_end : right].strip()
+            content = text[span.start : span.end]
+            is_continuation = continued is not None and n == 0 and not lead
+            kind = "direct" if is_continuation or self._is_direct(lead, tail, content, n > 0, cues,
+                                                                   span, doc) else None
+            floor = _token_at(starts, left)
+            limit = _token_at(starts, right)
+            after_cues = [c for c in cues if span.outer_end <= doc[c.start].idx < right]
+            before_cues = [c for c in cues if left <= doc[c.start].idx < span.open_at]
+            if kind == "direct":
+                has_direct = True
+                found = self._direct_attribution(doc, phrases, sent, span, after_cues, before_cues, lead,
+                                                 tail, floor, limit, starts, number)
+            else:
+                found = self._partial_attribution(doc, phrases, sent, span, cues, number)
+                kind = "partial" if found.speaker is not None else "term"
+                if kind == "term":
+                    found = _Attribution(None, None, None)
+            quote = self._make_quote(index, paragraph, span.start, span.end, kind, found)
+            if is_continuation and quote is not None:
+                self._merge(continued, quote)
+            elif quote is not None:
+                self.quotes.append(quote)
+        if not has_direct:
+            self._indirect(index, paragraph, doc, sent, number, spans, cues, phrases)
+
+    # -- direct quotes --------------------------------------------------------------
+    def _is_direct(self, lead: str, tail: str, content: str, follows_quote: bool, cues: list[Cue],
+                   span: QuoteSpan, doc: Doc) -> bool:
+        """A quoted sentence: it opens its clause (sentence start, colon, or attribution
+        comma) and ends one (closing punctuation inside, or nothing but attribution after)."""
+        if not content.strip():
+            return False
+        stripped = content.rstrip()
+        first = stripped.lstrip("‘'\"([…. ")[:1]
+        ends_inside = stripped.rstrip("’'\"”)]")[-1:] in CLAUSE_END
+        ends_clause = ends_inside or not tail or tail[0] in CLAUSE_END
+        lead_has_cue = any(doc[c.start].idx < span.open_at for c in cues)
+        if not lead or lead.endswith(":") or lead.endswith(",") and (lead_has_cue or follows_quote):
+            opens = True
+        else:
+            opens = lead_has_cue and _ends_with_cue(lead, cues, doc) and stripped[-1] in ".?!…"
+        sentence_like = first.isupper() or first.isdigit() or lead.endswith((",", ":"))
+        if not (opens and ends_clause and sentence_like):
+            return False
+        # A short capitalised phrase in a running sentence ("No limits" friendship) is a term.
+        return ends_inside or len(stripped.split()) >= 3 or bool(lead)
+
+    def _direct_attribution(self, doc, phrases, sent, span, after_cues, before_cues, lead, tail, floor,
+                            limit, starts, number) -> _Attribution:
+        for cue in after_cues[:1]:
+            found = self._attribute(doc, phrases, sent, cue, floor, limit, number)
+            if found.speaker is not None:
+                return found
+        for cue in reversed(before_cues):
+            found = self._attribute(doc, phrases, sent, cue, floor, limit, number)
+            if found.speaker is not None:
+                return found
+        if lead.endswith(":"):
+            mention = phrases.subject(floor, _token_at(starts, span.open_at))
+            if mention is not None:
+                return self._resolved(mention, ":", number)
+        if tail[:1] in SIGN_OFF_DASHES:
+            dash = _token_at(starts, span.outer_end)
+            while dash < limit and doc[dash].text not in SIGN_OFF_DASHES:
+                dash += 1
+            mention = phrases.after(dash + 1, limit)
+            if mention is not None:
+                self._add_appositive(phrases, mention, limit)
+                return self._resolved(mention, doc[dash].text, number)
+        # A follow-on quote: the speaker of this or the previous paragraph goes on.
+        paragraphs = self.paragraph_first_sentence
+        since = paragraphs[-2] if len(paragraphs) >= 2 else paragraphs[-1]
+        speaker = self.context.last_speaker(since)
+        if speaker is not None:
+            self.context.spoke(number, speaker)
+        return _Attribution(speaker, None, None)
+
+    # -- partial quotes -------------------------------------------------------------
+    def _partial_attribution(self, doc, phrases, sent, span, cues, number) -> _Attribution:
+        """A quoted phrase belongs to the speaker of the reported speech around it."""
+        before = [c for c in cues if doc[c.start].idx < span.open_at]
+        after = [c for c in cues if doc[c.start].idx >= span.outer_end]
+        for cue in [*reversed(before), *after]:
+            found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
+            if found.speaker is not None:
+                return found
+        return _Attribution(None, None, None)
+
+    # -- indirect quotes ------------------------------------------------------------
+    def _indirect(self, index, paragraph, doc, sent, number, spans, cues, phrases) -> None:
+        for cue in cues:
+            found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
+            if found.speaker is None or found.mention is None:
+                continue
+            bounds = self._reported_clause(doc, phrases, sent, cue, found.mention)
+            if bounds is None:
+                continue
+            a, b = bounds
+            self.context.spoke(number, found.speaker)
+            quote = self._make_quote(index, paragraph, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text),
+                                     "indirect", found)
+            if quote is not None:
+                self.quotes.append(quote)
+            return
+
+    def _reported_clause(self, doc, phrases, sent, cue: Cue, mention: Mention) -> tuple[int, int] | None:
+        """Token range of the reported speech around ``cue`` and its speaker."""
+        end = sent.end
+        while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        block_start, block_end = min(cue.start, mention.start), max(cue.end, mention.end)
+        if cue.phrase and cue.speaker_after and block_start == sent.start:
+            start = block_end  # According to X, CLAUSE.
+            while start < end and doc[start].text == ",":
+                start += 1
+            return _checked(doc, start, end)
+        adjacent = 0 <= cue.start - mention.end <= 2 or mention.start == cue.end
+        if adjacent and block_start - 1 > sent.start and doc[block_start - 1].text == "," and \
+                _ends_sentence(doc, block_end, sent.end):
+            return _checked(doc, sent.start, block_start - 1)  # CLAUSE, X said. / CLAUSE, said X.
+        if cue.phrase or cue.no_indirect or mention.start > cue.start:
+            return None
+        start = cue.end
+        that = next((j for j in range(cue.end, min(cue.end + THAT_WINDOW, end))
+                     if doc[j].lower_ == "that" or doc[j].text in {";", ":"}), None)
+        if that is not None and doc[that].lower_ == "that" and not any(
+                doc[j].text in {".", ";"} for j in range(cue.end, that)):
+            start = that + 1
+        elif cue.needs_that:
+            return None
+        elif cue.takes_object:
+            listener = phrases.after(cue.end, end)
+            start = listener.end if listener is not None else cue.end + 1
+        while start < end and doc[start].text == ",":
+            start += 1
+        return _checked(doc, start, end)
+
+    # -- shared ---------------------------------------------------------------------
+    def _attribute(self, doc, phrases, sent, cue: Cue, floor: int, limit: int, number: int,
+                   remember: bool = True) -> _Attribution:
+        """The speaker of one cue: after it ("said X", "according to X") or before it."""
+        mention = None
+        cue_text = doc[cue.start : cue.end].text
+        if cue.phrase:
+            mention = phrases.after(cue.end, limit) if cue.speaker_after else phrases.before(cue.start, floor)
+        else:
+            previous = doc[cue.start - 1].text if cue.start > sent.start else ""
+            if cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
+                mention = phrases.before(cue.start, floor, appositive=False)
+                mention = mention or phrases.subject(floor, cue.start)
+            else:
+                if previous == ",":
+                    mention = phrases.before(cue.start, floor)
+                inverted_ok = not cue.takes_object and (
+                    previous in {",", "”", '"', "’", "'", "—", "–", ":"} or cue.start == sent.start)
+                if mention is None and inverted_ok:
+                    mention = phrases.after(cue.end, limit)
+                    if mention is not None and not phrases.clean_end(mention.end, limit):
+                        mention = None
+                if mention is None:
+                    mention = phrases.before(cue.start, floor)
+        if mention is None:
+            return _Attribution(None, None, cue_text)
+        if mention.end > cue.start:
+            self._add_appositive(phrases, mention, limit)
+        speaker = self.context.resolve(mention, number)
+        if speaker is not None and remember:
+            self.context.spoke(number, speaker)
+        return _Attribution(speaker, mention, cue_text)
+
+    def _add_appositive(self, phrases: Phrases, mention: Mention, limit: int) -> None:
+        """", a professor at Y" after a speaker named after its cue."""
+        doc = phrases.doc
+        if mention.end < limit and doc[mention.end].text == "," and mention.kind in {"person", "org"}:
+            end = phrases.appositive_end(mention.end + 1, limit)
+            role, affiliation = phrases.appositive(mention.end + 1, end)
+            if role or affiliation:
+                mention.role = mention.role or role
+                mention.affiliation = mention.affiliation or affiliation
+
+    def _resolved(self, mention: Mention, cue: str | None, number: int) -> _Attribution:
+        speaker = self.context.resolve(mention, number)
+        if speaker is not None:
+            self.context.spoke(number, speaker)
+        return _Attribution(speaker, mention, cue)
+
+    def _make_quote(self, index: int, paragraph: Paragraph, start: int, end: int, kind: str,
+                    found: _Attribution) -> Quote | None:
+        text = paragraph.text
+        while end > start and (text[end - 1] in ", " or text[end - 1].isspace()):
+            end -= 1
+        if end <= start:
+            return None
+        raw_start, raw_end = paragraph.raw_span(start, end)
+        speaker = found.speaker
+        return Quote(
+            file=self.article.file, article_id=self.article_id,
+            quote_id=f"{self.article_id}:q{len(self.quotes) + 1:03d}",
+            start=raw_start, end=raw_end, text=text[start:end], kind=kind,
+            speaker=speaker.name if speaker else None,
+            speaker_mention=found.mention.text if found.mention is not None and speaker else None,
+            role=speaker.role if speaker else None,
+            affiliation=speaker.affiliation if speaker else None,
+            cue=found.cue if speaker else None,
+            paragraph=index,
+        )
+
+    def _merge(self, first: Quote, rest: Quote) -> None:
+        """A quote running on into the next paragraph becomes one quote."""
+        first.end = rest.end
+        first.text = f"{first.text} {rest.text}"
+        if first.speaker is None and rest.speaker is not None:
+            first.speaker, first.speaker_mention = rest.speaker, rest.speaker_mention
+            first.role, first.affiliation, first.cue = rest.role, rest.affiliation, rest.cue
+
+    def _remember_names(self, doc: Doc, sent: Span, number: int, spans: list[QuoteSpan],
+                        phrases: Phrases) -> None:
+        """Note the people named in the sentence (outside quotes), for short names and pronouns."""
+        run: list = []
+        for tok in [*sent, None]:
+            if tok is not None and phrases.is_name(tok) and not _inside(tok.idx, spans):
+                run.append(tok)
+                continue
+            if run:
+                self._remember_run(run, number, phrases)
+            run = []
+
+    def _remember_run(self, run: list, number: int, phrases: Phrases) -> None:
+        labels = {t.ent_type_ for t in run}
+        if "PERSON" not in labels and (labels & {"ORG", "GPE", "NORP", "LOC"}
+                                       or any(t.lower_ in phrases.lex.org_nouns for t in run)):
+            return
+        name = " ".join(t.text for t in run)
+        known = self.context.known_people
+        if len(run) >= 2 or "PERSON" in labels or name in known or \
+                self.context._person_by_word(name) is not None:
+            self.context.mention(number, name)
+
+
+def _inside(char: int, spans: list[QuoteSpan]) -> bool:
+    return any(q.open_at <= char < q.outer_end for q in spans)
+
+
+def _token_at(starts: list[int], char: int) -> int:
+    """Index of the first token starting at or after ``char``."""
+    return bisect.bisect_left(starts, char)
+
+
+def _ends_with_cue(lead: str, cues: list[Cue], doc: Doc) -> bool:
+    words = lead.rstrip(" ,").split()
+    return bool(words) and any(doc[c.end - 1].text == words[-1] for c in cues)
+
+
+def _ends_sentence(doc: Doc, i: int, end: int) -> bool:
+    """Only an appositive, a short adjunct or punctuation follows token ``i``."""
+    rest = [t for t in doc[i:end] if not t.is_punct]
+    return len(rest) <= 12
+
+
+def _checked(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    words = [t for t in doc[start:end] if not t.is_punct]
+    return (start, end) if len(words) >= MIN_INDIRECT_WORDS else None

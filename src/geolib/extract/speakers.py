@@ -1,0 +1,136 @@
+"""Who a mention refers to, within one article: short names, pronouns, "the official".
+
+A small rule-based resolver (no coreference model is light enough for the blank
+pipeline): full names are remembered with their role and affiliation; a short
+name maps to the latest full name sharing a word with it; "he"/"she" to the
+speaker of the previous sentence, else the last person mentioned, else the last
+speaker; "they" to the last group that spoke.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from geolib.extract.attribution import Mention
+
+
+@dataclass
+class Person:
+    name: str
+    role: str | None = None
+    affiliation: str | None = None
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.replace("-", " ").split()
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: canonical name, and role and affiliation when known."""
+
+    name: str
+    kind: str
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass
+class ArticleContext:
+    """What the resolver remembers while reading an article in order."""
+
+    known_people: dict[str, str] = field(default_factory=dict)  # short name -> full (actor data)
+    people: list[Person] = field(default_factory=list)  # most recent last
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (sentence no, person name)
+    speakers: list[tuple[int, Speaker]] = field(default_factory=list)  # (sentence no, speaker)
+
+    # -- people ---------------------------------------------------------------
+    def person(self, name: str, role: str | None = None, affiliation: str | None = None) -> Person:
+        """The person a name refers to, registering full names and refreshing recency."""
+        words = name.replace("-", " ").split()
+        found = None
+        if len(words) >= 2:
+            found = next((p for p in self.people if p.name == name), None)
+            if found is None:
+                found = self._person_extending(name)
+        else:
+            found = self._person_by_word(name)
+        if found is None:
+            full = self.known_people.get(name, name)
+            found = next((p for p in self.people if p.name == full), None) or Person(full)
+        if found in self.people:
+            self.people.remove(found)
+        self.people.append(found)
+        found.role = found.role or role
+        found.affiliation = found.affiliation or affiliation
+        return found
+
+    def _person_by_word(self, word: str) -> Person | None:
+        for person in reversed(self.people):
+            if len(person.words) > 1 and person.words[-1] == word:
+                return person
+        for person in reversed(self.people):
+            if word in person.words:
+                return person
+        return None
+
+    def _person_extending(self, name: str) -> Person | None:
+        """A full name first met in a shorter form ("Xi", then "Xi Jinping")."""
+        words = name.split()
+        for person in reversed(self.people):
+            if len(person.words) == 1 and person.words[0] in words:
+                person.name = name
+                return person
+        return None
+
+    def mention(self, sentence: int, name: str) -> None:
+        """Remember that a person was named (outside quotes) in sentence ``sentence``."""
+        self.mentions.append((sentence, self.person(name).name))
+
+    # -- speakers -------------------------------------------------------------
+    def resolve(self, mention: Mention, sentence: int) -> Speaker | None:
+        """The speaker a mention at sentence ``sentence`` refers to, or None."""
+        if mention.kind == "pronoun":
+            return self._pronoun(mention.name, sentence)
+        if mention.kind == "person":
+            person = self.person(mention.name, mention.role, mention.affiliation)
+            return Speaker(person.name, "person", person.role, person.affiliation)
+        if mention.kind == "role" and mention.definite:
+            earlier = self._earlier_with_head(mention.name.split()[-1])
+            if earlier is not None:
+                return earlier
+        return Speaker(mention.name, mention.kind, mention.role if mention.kind != "role" else None,
+                       mention.affiliation)
+
+    def spoke(self, sentence: int, speaker: Speaker) -> None:
+        self.speakers.append((sentence, speaker))
+
+    def last_speaker(self, since: int) -> Speaker | None:
+        """The latest speaker at or after sentence ``since``."""
+        if self.speakers and self.speakers[-1][0] >= since:
+            return self.speakers[-1][1]
+        return None
+
+    def _earlier_with_head(self, head: str) -> Speaker | None:
+        for _, speaker in reversed(self.speakers):
+            if speaker.name.split()[-1].lower() == head.lower():
+                return speaker
+            if speaker.role and speaker.role.split()[-1].lower() == head.lower():
+                return speaker
+        return None
+
+    def _pronoun(self, pronoun: str, sentence: int) -> Speaker | None:
+        if pronoun in {"they", "we"}:
+            for said_at, speaker in reversed(self.speakers):
+                if speaker.kind in {"group", "org"} and sentence - said_at <= 6:
+                    return speaker
+            return None
+        recent = [s for n, s in self.speakers if s.kind == "person" and sentence - n <= 1]
+        if recent:
+            return recent[-1]
+        named = [name for n, name in self.mentions if 0 <= sentence - n <= 1]
+        if named:
+            person = self.person(named[-1])
+            return Speaker(person.name, "person", person.role, person.affiliation)
+        people = [s for _, s in self.speakers if s.kind == "person"]
+        return people[-1] if people else None
