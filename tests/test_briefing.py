@@ -126,7 +126,8 @@ def test_main_runs_notebooks_then_builds_the_pdf(tmp_path, capsys):
                   "t = pd.DataFrame({'year': [2022, 2023], 'value': [190.3, 240.1], 'series': 'x'})\n"
                   "fig = charts.line_with_claims(t, title='Up', subtitle='s', source='GACC', "
                   "ylabel='US$ bn')\n"
-                  "charts.save_chart(fig, '01-up', figures, caption='Trade rose.');"))
+                  "charts.save_chart(fig, '01-up', figures, caption='Trade rose.')\n"
+                  "fig"))
     pdf = tmp_path / "reports" / "briefing.pdf"
     code = briefing.main(["--notebooks", str(tmp_path / "nb"), "--figures", str(figures),
                           "--pdf", str(pdf), "--no-progress"])
@@ -135,6 +136,8 @@ def test_main_runs_notebooks_then_builds_the_pdf(tmp_path, capsys):
     assert (figures / "01-up.png").exists() and (figures / "01-up.svg").exists()
     assert f"wrote {pdf} (1 pages)" in out
     assert len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes())) == 1
+    chart_cell = nbformat.read(tmp_path / "nb" / "01-chart.ipynb", as_version=4).cells[1]
+    assert "image/png" in chart_cell.outputs[0]["data"]  # a returned chart shows as an image
 
 
 def test_parameter_option_reads_json_values():

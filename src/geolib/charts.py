@@ -113,6 +113,19 @@ def _actor_by_name() -> dict[str, str]:
     return names
 
 
+def _enable_notebook_display() -> None:
+    """In a Jupyter kernel, show a chart ``Figure`` as an image when a cell returns it,
+    as ``%matplotlib inline`` would (charts do not go through pyplot, which does that)."""
+    try:
+        from IPython import get_ipython
+        from IPython.core.pylabtools import select_figure_formats
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "kernel"):
+        select_figure_formats(shell, {"png"})
+
+
 def canonical_actor(name: object) -> str | None:
     """The actor ``name`` refers to ("United States" -> "US", "Beijing" -> "China") when
     it has a house colour, else None. Aliases come from geolib's actor data."""
@@ -195,6 +208,7 @@ def new_chart(
     if not title.strip() or not source.strip():
         raise ValueError("a briefing chart needs a title stating the finding and a source")
     use_house_style()
+    _enable_notebook_display()
     width, height = figsize or SLIDE
     fig = Figure(figsize=(width, height), layout="constrained")
     ax = fig.add_subplot()
