@@ -270,3 +270,18 @@ def test_figure_records_carry_checks():
     for record in records:
         assert {"file", "article_id", "start", "end", "explanation", "verdict"} <= set(record)
         assert record["explanation"].endswith(".")
+
+
+def test_second_clause_tops_up_parties_unless_it_names_another_partner():
+    imports, exports = money("American imports from China fell to US$439bn last year, "
+                             "while exports to China slipped to $143bn.")
+    assert exports.parties == ["China", "US"] and exports.direction == "US->China"
+    first, second = money("China's trade with Russia hit $245bn in 2024, while Russia's trade "
+                          "with India hit $65bn.")
+    assert first.parties == ["China", "Russia"]
+    assert second.parties == ["Russia"]  # India is no actor: not filled in with China
+
+
+def test_count_with_a_proper_adjective():
+    figures = extract_figures(article("Some 400 Chinese companies now trade in Russia."))
+    assert [(f.text, f.kind, f.unit) for f in figures] == [("400", "count", "companies")]

@@ -127,7 +127,9 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         rf"(?P<n1>{_NUMBER})(?:\s?[-–]\s?(?P<n2>{_NUMBER}))?\s?"
         r"(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)"
     )
-    count = rf"(?P<n1>{_NUMBER})(?:\s?(?P<s1>{scale}))?\s(?P<unit>[a-z][a-z-]*[a-z])"
+    # "10,000 trucks", "1.5 million tonnes", "400 Chinese companies" (one proper adjective).
+    count = (rf"(?P<n1>{_NUMBER})(?:\s?(?P<s1>{scale}))?\s(?:[A-Z][\w-]*\s)?"
+             r"(?P<unit>[a-z][a-z-]*[a-z])")
     numbers = _alternation(lexicon.grammar.get("number_words", {}))
     relative = tuple(
         (
@@ -513,18 +515,30 @@ def _anaphor_pattern(lexicon: Lexicon) -> re.Pattern[str]:
 
 
 def _inherit_parties(parties: list[str], previous: Figure | None, neighbour: Figure | None,
-                     anaphoric: bool) -> list[str]:
-    """Parties carried over from an earlier figure: from the figure just before in the
-    same sentence when the clause names none ("…fell 6.9% to $228.1bn", "…and imported
-    €158.5bn"); the missing ones from the previous money figure of the paragraph when
-    the clause refers back ("its exports to Russia", "trade between the two")."""
+                     anaphoric: bool, unknown_partner: bool) -> list[str]:
+    """Parties carried over from an earlier figure: the missing ones from the figure
+    just before in the same sentence when the clause names none or only one of them
+    ("…fell 6.9% to $228.1bn", "…while exports to China slipped to $143bn") and no
+    other partner (``unknown_partner``: "…with India"); from the paragraph's previous
+    money figure when the clause refers back ("its exports", "the two")."""
     if len(parties) >= 2:
         return parties
     if anaphoric and previous is not None and (neighbour is not None or not parties):
         return list(dict.fromkeys([*parties, *previous.parties]))
-    if not parties and neighbour is not None:
-        return list(neighbour.parties)
+    if neighbour is not None and not unknown_partner and set(parties) <= set(neighbour.parties):
+        return list(dict.fromkeys([*parties, *neighbour.parties]))
     return parties
+
+
+def _names_unknown_partner(sentence: str, lo: int, hi: int,
+                           mentions: list[ActorMention]) -> bool:
+    """Does ``sentence[lo:hi]`` name a partner geolib has no actor for ("with India")?"""
+    for match in re.finditer(r"\b(?:with|to|from|and|between)\s+(?:the\s+)?([A-Z][\w-]+)",
+                             sentence[lo:hi]):
+        at = lo + match.start(1)
+        if not any(m.start <= at < m.end for m in mentions):
+            return True
+    return False
 
 
 def _usd_bn(amount: _Amount, year: int | None, published_year: int | None,
@@ -569,8 +583,10 @@ def _paragraph_figures(article: Article, index: int, paragraph: Paragraph, lexic
             year = _nearest_year(local_years, amount.start, amount.end,
                                  [*regions, (0, amount.start), (amount.end, len(sentence))])
             qualifiers, bound = _qualifiers(sentence, lexicon, amount, lo, hi)
-            parties = _inherit_parties(_distinct(party_mentions), previous, neighbour,
-                                       anaphoric=bool(anaphor.search(sentence, lo, hi)))
+            parties = _inherit_parties(
+                _distinct(party_mentions), previous, neighbour,
+                anaphoric=bool(anaphor.search(sentence, lo, hi)),
+                unknown_partner=_names_unknown_partner(sentence, lo, hi, mentions))
             if measure is None and neighbour is not None and neighbour.kind != "count":
                 measure = (neighbour.measure, neighbour.flow) if neighbour.measure else None
             year_value = year.year if year else None
