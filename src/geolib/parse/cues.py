@@ -65,16 +65,38 @@ def is_photo_credit(text: str) -> bool:
     return bool(marked or alone)
 
 
-# "…partners © Reuters/Evelyn Hockstein/Pool": a caption with its credit at the end.
+# A caption with its credit at the end: "…partners © Reuters/Evelyn Hockstein/Pool",
+# "…near Taiwan. Photo: Taiwan Ministry of Defence", "…in the Pacific. (AFP via Getty Images)".
 INLINE_CREDIT = re.compile(r"\s©\s*(?P<credit>[^©]{2,100})$")
+_INLINE_CREDIT_WORD = re.compile(
+    r"\s(?P<credit>(?:photo(?:graph)?|picture|image|illustration|credit)s?\s*(?::|by\s)\s*"
+    r"[^\s.:][^:]{1,80})$",
+    re.IGNORECASE,
+)
+_INLINE_CREDIT_PARENS = re.compile(r"\s\((?P<credit>[^()]{2,80})\)$")
+# A trailing "(Agency)" only ends a caption, which is short; body text is left alone.
+_MAX_CAPTION = 400
 
 
 def inline_credit_start(text: str) -> int | None:
-    """Where a trailing "© credit" begins in a caption line, or None."""
-    match = INLINE_CREDIT.search(text)
-    if not match or is_copyright(text) or match.start() < 10:
+    """Where a trailing photo credit begins in a caption line, or None."""
+    if is_copyright(text):
         return None
-    return match.start() + 1
+    for pattern in (INLINE_CREDIT, _INLINE_CREDIT_WORD, _INLINE_CREDIT_PARENS):
+        match = pattern.search(text)
+        if not match or match.start() < 10:
+            continue
+        if pattern is INLINE_CREDIT:
+            return match.start() + 1
+        credit = match.group("credit")
+        if re.search(r"[.!?]\s", credit):  # more than one sentence: not a credit
+            continue
+        if pattern is _INLINE_CREDIT_PARENS and (
+            len(text) > _MAX_CAPTION or not is_photo_credit(credit)
+        ):
+            continue
+        return match.start() + 1
+    return None
 
 
 def is_standalone_credit(text: str) -> bool:

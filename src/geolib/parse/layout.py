@@ -18,6 +18,8 @@ from geolib.parse.lines import (
     clean_text,
     heading_level,
     is_emphasised_only,
+    is_image_only,
+    is_list_item,
     is_rule,
     split_lines,
 )
@@ -37,6 +39,8 @@ class Unit:
     heading: int = 0
     emphasised: bool = False
     blank_before: bool = True
+    list_item: bool = False
+    image: bool = False
 
     @property
     def start(self) -> int:
@@ -91,6 +95,8 @@ def _units(text: str, markdown: bool) -> list[Unit]:
                     heading=heading_level(line) if markdown else 0,
                     emphasised=markdown and is_emphasised_only(line),
                     blank_before=(k == 0),
+                    list_item=is_list_item(line),
+                    image=markdown and is_image_only(line),
                 )
             )
     return units
@@ -108,7 +114,9 @@ def _hard_wrapped(block: list[Line], markdown: bool) -> bool:
     texts = [line.raw.strip() for line in block]
     if any(cues.is_url(t) or is_rule(line) for t, line in zip(texts, block, strict=True)):
         return False
-    if markdown and any(heading_level(line) for line in block):
+    if markdown and any(heading_level(line) or is_list_item(line) for line in block):
+        return False
+    if sum(1 for line in block if is_list_item(line)) >= 2:
         return False
     body = texts[:-1]
     if min(len(t) for t in body) < 30:
@@ -144,6 +152,8 @@ class _LayoutReader:
         for i, unit in enumerate(units):
             if is_rule(unit.lines[0]):
                 self.drop(i, "horizontal rule")
+            elif unit.image:
+                self.drop(i, "image (alt text)")
             elif not unit.text:
                 self.drop(i, "markup only")
         candidates = [i for i, u in enumerate(units) if u.text and i not in self.reasons]
@@ -266,7 +276,7 @@ class _LayoutReader:
                 self.drop(i, "site chrome")
             elif cues.is_standalone_credit(text):
                 self.kinds[i] = "credit"
-            elif (unit.heading or (unit.emphasised and len(text) < 100)) and title is not None:
+            elif (unit.heading or _emphasised_heading(unit)) and title is not None:
                 self.kinds[i] = "heading"
             else:
                 self.kinds[i] = "body"
@@ -303,12 +313,30 @@ class _LayoutReader:
         whole = build_paragraph(unit.lines, "caption", self.markdown)
         assert whole is not None
         cut = whole.to_raw(split)
-        line = unit.lines[0]
-        head = Line(line.start, cut, line.raw[: cut - line.start])
-        tail = Line(cut, line.end, line.raw[cut - line.start :])
-        parts = [build_paragraph([head], "caption", self.markdown),
-                 build_paragraph([tail], "credit", self.markdown)]
+        head: list[Line] = []
+        tail: list[Line] = []
+        for line in unit.lines:
+            if line.end <= cut:
+                head.append(line)
+            elif line.start >= cut:
+                tail.append(line)
+            else:
+                head.append(Line(line.start, cut, line.raw[: cut - line.start]))
+                tail.append(Line(cut, line.end, line.raw[cut - line.start :]))
+        parts = [build_paragraph(head, "caption", self.markdown),
+                 build_paragraph(tail, "credit", self.markdown)]
         return [p for p in parts if p is not None]
+
+
+def _emphasised_heading(unit: Unit) -> bool:
+    """A short bold or italic line that is not a sentence or a captioned photo credit."""
+    text = unit.text
+    return (
+        unit.emphasised
+        and len(text) < 100
+        and not text.endswith(".")
+        and cues.inline_credit_start(text) is None
+    )
 
 
 def _role_like(text: str) -> bool:
@@ -324,16 +352,21 @@ def _join_broken(layout: Layout, units: list[Unit], markdown: bool) -> list[Para
     """Re-join a body paragraph that an export split mid-sentence ("…comments by" / "Trump also…")."""
     joined: list[Paragraph] = []
     dropped_at = [d.start for d in layout.dropped]
+    items = [(u.start, u.end) for u in units if u.list_item]
+
+    def in_list(paragraph: Paragraph) -> bool:
+        return any(start <= paragraph.start < end for start, end in items)
     for paragraph in layout.paragraphs:
         previous = joined[-1] if joined else None
         if (
             previous is not None
             and previous.kind == paragraph.kind == "body"
+            and not (in_list(previous) or in_list(paragraph))
             and len(previous.text) > 60
             and re.search(r"[a-z,]$", previous.text)
             and not any(previous.end <= at < paragraph.start for at in dropped_at)
         ):
-            lines = [u.lines for u in units if previous.start <= u.start < paragraph.end]
+            lines = [u.lines for u in units if u.end > previous.start and u.start < paragraph.end]
             merged = build_paragraph([line for group in lines for line in group], "body", markdown)
             if merged is not None:
                 joined[-1] = merged

@@ -14,7 +14,9 @@ _IMAGE_OR_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\n]*\))")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
-_QUOTE_OR_BULLET = re.compile(r"^[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]+)(?=\S)")
+_QUOTE_OR_BULLET = re.compile(r"^[ \t]{0,3}(?:>[ \t]?|[-*+•][ \t]+|\d{1,3}[.)][ \t]+)(?=\S)")
+_LIST_ITEM = re.compile(r"^[ \t]{0,6}(?:[-*+•]|\d{1,3}[.)])[ \t]+\S")
+_IMAGE_ONLY = re.compile(r"^[ \t]*!\[[^\]\n]*\]\([^)\n]*\)[ \t]*$")
 _TAG = re.compile(r"</?[a-zA-Z][^>\n]{0,200}>")
 _RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
@@ -51,6 +53,16 @@ def heading_level(line: Line) -> int:
     """Markdown heading level (1-6), or 0."""
     match = _HEADING.match(line.raw)
     return len(match.group(1)) if match else 0
+
+
+def is_list_item(line: Line) -> bool:
+    """A bulleted or numbered list item: ``- item``, ``• item``, ``2. item``."""
+    return bool(_LIST_ITEM.match(line.raw))
+
+
+def is_image_only(line: Line) -> bool:
+    """A Markdown image and nothing else: ``![alt text](src)``."""
+    return bool(_IMAGE_ONLY.match(line.raw))
 
 
 def is_emphasised_only(line: Line) -> bool:
