@@ -577,7 +577,8 @@ def _paragraph_figures(article: Article, index: int, paragraph: Paragraph, lexic
         for amount, lo, hi in zip(amounts, cuts, cuts[1:], strict=False):
             regions = _core_regions(sentence, amount, lo, hi, patterns)
             party_mentions = _parties(mentions, regions)
-            measure = _measure(sentence, lexicon, patterns, amount, [*regions, (lo, hi)])
+            measure = _measure(sentence, lexicon, patterns, amount,
+                               [*regions, (lo, hi), (0, amount.start)])
             if amount.kind == "count":
                 measure = (amount.unit, None)
             year = _nearest_year(local_years, amount.start, amount.end,
