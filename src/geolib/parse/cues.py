@@ -24,11 +24,21 @@ def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
 
 
 def is_chrome(text: str) -> bool:
-    """Site furniture such as "Search" or "scroll to top arrow or icon"."""
+    """Site furniture such as "Search" or "scroll to top arrow or icon", or a short row
+    of such items ("Home | World | Search", "Facebook Twitter Email")."""
     normalised = text.strip().rstrip(" .:|>›»").strip()
     if not normalised:
         return False
-    return any(p.fullmatch(normalised) for p in _patterns("site_chrome.txt"))
+    if _one_chrome_item(normalised):
+        return True
+    if len(normalised) > 80:
+        return False
+    items = [i for i in re.split(r"\s*[|•·/]\s*|\s+", normalised) if i]
+    return len(items) > 1 and all(_one_chrome_item(i) for i in items)
+
+
+def _one_chrome_item(text: str) -> bool:
+    return any(p.fullmatch(text) for p in _patterns("site_chrome.txt"))
 
 
 def is_topic_heading(text: str) -> bool:
@@ -115,6 +125,15 @@ _CORPORATE_SUFFIX = re.compile(
 )
 
 
+def _first_sentence(text: str) -> str:
+    """A copyright notice up to "All rights reserved." or its first full stop."""
+    reserved = re.search(r"all rights reserved\.?", text, re.IGNORECASE)
+    if reserved:
+        return text[: reserved.end()]
+    stop = re.search(r"(?<![A-Z])\.\s+[A-Z]", text)  # not after an initial ("Co. Ltd")
+    return text[: stop.start() + 1] if stop else text
+
+
 def is_copyright(text: str) -> bool:
     return bool(
         re.match(r"^(copyright|©|\(c\))", text.strip(), re.IGNORECASE)
@@ -124,7 +143,8 @@ def is_copyright(text: str) -> bool:
 
 def copyright_owner_and_year(text: str) -> tuple[str | None, int | None]:
     """The publisher named in a copyright line, without legal suffixes, and its year."""
-    match = _COPYRIGHT.match(text.strip())
+    text = _first_sentence(text.strip())
+    match = _COPYRIGHT.match(text)
     if not match:
         year = re.search(r"\b((?:19|20)\d\d)\b", text)
         return None, int(year.group(1)) if year else None
@@ -170,13 +190,19 @@ def name_from_slug(slug: str) -> str | None:
 
 
 # Bylines: "By Jane Doe and John Roe", "Joe Leahy in Beijing and Max Seddon in Berlin".
-_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|[A-Z][A-Z'’-]+)"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĜĞĠĢĤĨĪĮİĴĶĹĻĽŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŨŪŬŮŰŲŴŶŸŹŻŽ"
+_LOWER = "a-zß-öø-ÿā-ž"
+_PART = rf"[{_UPPER}][{_LOWER}'’]+"
+_NAME_WORD = (
+    rf"(?:{_PART}(?:-[{_UPPER}]?[{_LOWER}'’]+)*|[{_UPPER}]\.(?:-?[{_UPPER}]\.)?"
+    rf"|[{_UPPER}][{_LOWER}]*[{_UPPER}][{_LOWER}]+|[{_UPPER}][{_UPPER}'’-]+)"
+)
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|al|el|bin|ibn)"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
 _PLACE = r"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 _BYLINE = re.compile(
     rf"^(?:by\s+)?{NAME}{_PLACE}?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}{_PLACE}?)*"
-    r"(?:\s*[,|–-]\s*[A-Z][\w .&'’-]{1,40})?$",
+    r"(?:\s*[,|–—·•-]\s*[\w][\w .,&'’:-]{1,40}?){0,3}$",
     re.IGNORECASE,
 )
 _BYLINE_STRICT_START = re.compile(r"^by\s+", re.IGNORECASE)
@@ -198,7 +224,7 @@ def byline_names(text: str) -> list[str]:
     """Author names in a byline: "Joe Leahy in Beijing and Max Seddon" -> both names."""
     body = _BYLINE_STRICT_START.sub("", text.strip())
     names = []
-    for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*[|–]\s*", body):
+    for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*[|–—·•]\s*", body):
         part = re.sub(rf"{_PLACE}$", "", part).strip()
         if re.fullmatch(NAME, part):
             names.append(part)
@@ -208,9 +234,10 @@ def byline_names(text: str) -> list[str]:
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _RELATIVE = r"(?:an?|\d+)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAY_SHORT = rf"(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"
 DATE_EXPRESSION = (
-    rf"(?:{_RELATIVE}|(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
-    rf"|(?:{_WEEKDAY},?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"(?:{_RELATIVE}|(?:{_WEEKDAY_SHORT},?\s+)?\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    rf"|(?:{_WEEKDAY_SHORT},?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|yesterday|today|(?:on\s+)?{_WEEKDAY})"
 )
 _DATELINE = re.compile(
