@@ -432,7 +432,8 @@ def diverging_bars(
     ax.grid(axis="x", visible=True)
     reach = float(np.nanmax(np.abs(data[value].to_numpy(dtype=float)))) if len(data) else 1.0
     reach = reach if reach > 0 else 1.0
-    ax.set_xlim(-reach * 1.3, reach * 1.3)
+    # Counts and other non-negative values need no negative side.
+    ax.set_xlim(0 if (data[value] >= 0).all() else -reach * 1.3, reach * 1.3)
     if method:
         handles = [Patch(facecolor=MUTED, edgecolor=MUTED, linewidth=2 if look.get("hatch") else 0,
                          **look) for look, _ in zip(looks * len(methods), methods, strict=False)]

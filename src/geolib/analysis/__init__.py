@@ -1,0 +1,1 @@
+"""Tables the notebooks show, built from the corpus tables (one module per notebook theme)."""
