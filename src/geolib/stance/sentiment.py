@@ -103,4 +103,4 @@ def _is_function_word(feature: str) -> bool:
     if not feature.startswith(("w:", "n:", "b:", "a:")):
         return False
     word = feature[2:].removeprefix("not_")
-    return word in STOP_WORDS or word.replace("'", "’") in STOP_WORDS
+    return word in STOP_WORDS or word.split("'")[0] in STOP_WORDS

@@ -1,0 +1,168 @@
+"""Frame tracing: every place an article invokes a frame, with its voice and use.
+
+Frames and their phrase patterns live in ``data/frames.toml``. For each mention:
+
+- ``voice``: the group a reporting clause names ("what some Chinese analysts see as"),
+  else the speaker of the quote it sits in, else ``"narration"``;
+- ``use``: ``inverts`` (the sentence has someone other than the frame's agent doing it),
+  ``dismisses`` (negated or dismissed), ``reports`` (attributed to others, voiced as a
+  concern, or set in quotation marks as a term), else ``endorses``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from geolib.actors import actors_in
+from geolib.model import Article, Paragraph
+from geolib.paths import PACKAGE_DATA
+from geolib.stance.markers import Markers, default_markers, phrase_agent, phrase_use
+from geolib.stance.patterns import find_patterns
+from geolib.stance.quoting import QuoteLike, article_id, get_quotes, quote_at
+
+FRAMES_TOML = PACKAGE_DATA / "frames.toml"
+FRAME_PARAGRAPH_KINDS = ("title", "standfirst", "heading", "body", "caption")
+_QUOTE_MARKS = "\"'“”‘’"
+
+
+@dataclass(frozen=True)
+class FramePattern:
+    pattern: str
+    needs: tuple[str, ...] = ()  # actors the paragraph must mention
+
+
+@dataclass(frozen=True)
+class Frame:
+    id: str
+    description: str
+    patterns: tuple[FramePattern, ...]
+    agents: tuple[str, ...] = ()
+
+
+@dataclass
+class FrameMention:
+    """One place a frame is invoked (raw offsets), with its voice and use."""
+
+    file: str
+    article_id: str
+    frame: str
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    voice: str
+    use: str  # "endorses" | "reports" | "dismisses" | "inverts"
+    cues: list[str]
+    speaker: str | None
+    quote_id: str | None
+
+
+def load_frames(path: Path | None = None) -> list[Frame]:
+    """Read a frames TOML file (default: the package's)."""
+    with open(path or FRAMES_TOML, "rb") as handle:
+        data = tomllib.load(handle)
+    frames = []
+    for entry in data.get("frames", []):
+        patterns = tuple(
+            FramePattern(p) if isinstance(p, str)
+            else FramePattern(p["pattern"], tuple(p.get("needs", ())))
+            for p in entry.get("patterns", [])
+        )
+        agents = entry.get("agents", [entry["agent"]] if "agent" in entry else [])
+        frames.append(Frame(entry["id"], entry.get("description", ""), patterns, tuple(agents)))
+    return frames
+
+
+@lru_cache(maxsize=1)
+def default_frames() -> tuple[Frame, ...]:
+    return tuple(load_frames())
+
+
+def find_frames(
+    article: Article,
+    quotes: list[QuoteLike] | None = None,
+    frames: list[Frame] | tuple[Frame, ...] | None = None,
+    markers: Markers | None = None,
+) -> list[FrameMention]:
+    """Every frame mention in the article's title, standfirst, headings, body and captions."""
+    frames = default_frames() if frames is None else frames
+    markers = markers or default_markers()
+    quotes = get_quotes(article, quotes)
+    owner = {p.pattern: (frame, p) for frame in frames for p in frame.patterns}
+    mentions = []
+    for index, paragraph in enumerate(article.paragraphs):
+        if paragraph.kind not in FRAME_PARAGRAPH_KINDS:
+            continue
+        mentioned = set(actors_in(paragraph.text))
+        for match in find_patterns(paragraph.text, list(owner)):
+            frame, pattern = owner[match.pattern]
+            if set(pattern.needs) <= mentioned:
+                mentions.append(
+                    _mention(article, quotes, index, paragraph, frame, match, markers)
+                )
+    return mentions
+
+
+def _mention(article, quotes, index, paragraph: Paragraph, frame: Frame, match, markers):
+    text = paragraph.text
+    start, end = paragraph.raw_span(match.start, match.end)
+    quote = quote_at(quotes, index, start)
+    use = phrase_use(text, match.start, match.end, markers)
+    cues = [f"pattern '{match.pattern}'"]
+    voice = "narration"
+    if quote is not None and quote.kind != "term" and quote.speaker:
+        voice = quote.speaker
+        cues.append(f"in {quote.kind} quote of {quote.speaker}")
+    if use.reported_voice:
+        voice = use.reported_voice
+    agent = phrase_agent(text, match.start, match.end) if frame.agents else None
+    quoted_term = _in_quotation_marks(text, match.start, match.end) or (
+        quote is not None and quote.kind == "term"
+    )
+    if agent and agent.actor not in frame.agents:
+        verdict = "inverts"
+        cues.append(f"done by {agent.mention} ({agent.actor}), not {'/'.join(frame.agents)}")
+    elif use.denied:
+        verdict = "dismisses"
+    elif use.reported or use.reported_voice or quoted_term:
+        verdict = "reports"
+        if quoted_term:
+            cues.append("set in quotation marks as a term")
+    else:
+        verdict = "endorses"
+        if agent:
+            cues.append(f"asserted of {agent.mention} ({agent.actor})")
+    cues.extend(use.cues())
+    return FrameMention(
+        file=article.file,
+        article_id=article_id(article),
+        frame=frame.id,
+        text=text[match.start : match.end],
+        start=start,
+        end=end,
+        paragraph=index,
+        voice=voice,
+        use=verdict,
+        cues=cues,
+        speaker=quote.speaker if quote is not None else None,
+        quote_id=quote.quote_id if quote is not None else None,
+    )
+
+
+def _in_quotation_marks(text: str, start: int, end: int) -> bool:
+    """Is the phrase wrapped in quotation marks ("the “no limits” relationship")?"""
+    before = text[:start].rstrip()[-1:]
+    after = text[end:].lstrip()[:1]
+    if before and before in _QUOTE_MARKS and after and after in _QUOTE_MARKS + ",.":
+        return True
+    # The phrase opens a quoted term that runs a little further ("“no limits friendship”").
+    closing = text.find("”", end)
+    return before == "“" and closing != -1 and closing - end < 30
+
+
+def frame_records(article: Article, quotes: list[QuoteLike] | None = None) -> list[dict]:
+    """The article's frame mentions as plain dicts (for tables, JSONL and CSV)."""
+    return [asdict(m) for m in find_frames(article, quotes)]

@@ -1,0 +1,137 @@
+"""A small phrase-pattern language for claims, frames and markers, compiled to regex.
+
+    drive a wedge              words, case-insensitive, any spacing or punctuation between
+    pull {Russia} away from {China}   an actor slot: any alias of that actor (case-sensitive)
+    break ... ties             a gap of up to GAP words
+    (isolate|isolating) {China}      alternatives (each may be several words)
+    order (is|has been)? crumbling   an optional group
+
+Text is normalised before matching without moving any character: curly quotes and
+apostrophes become straight ones, and square brackets (editorial insertions, "doing
+[Nixon] in reverse") become spaces. spaCy's Matcher could do this on tokens, but
+patterns here must match across a whole quote with raw character offsets, and regex
+keeps them one readable line each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geolib.actors import load_actors
+
+GAP = 6  # words a "..." may skip
+_NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "[": " ", "]": " "})
+_SLOT = re.compile(r"\{([^}]+)\}")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9])")
+
+
+def normalise(text: str) -> str:
+    """Same-length copy of ``text`` for matching (see module docstring)."""
+    return text.translate(_NORMALISE)
+
+
+@lru_cache(maxsize=None)
+def _actor_alternation(actor: str) -> str:
+    aliases = sorted(
+        {normalise(a.alias) for a in load_actors() if a.actor == actor}, key=len, reverse=True
+    )
+    if not aliases:
+        raise ValueError(f"unknown actor in pattern: {{{actor}}}")
+    names = "|".join(re.escape(a) for a in aliases)
+    return rf"(?-i:(?:the\s+|The\s+)?(?:{names}))(?:'s)?"
+
+
+def _split(pattern: str) -> list[str]:
+    """Pattern words; a parenthesised group (which may hold spaces) is one word."""
+    words, depth, current = [], 0, ""
+    for char in pattern:
+        depth += (char == "(") - (char == ")")
+        if char.isspace() and depth == 0:
+            if current:
+                words.append(current)
+            current = ""
+        else:
+            current += char
+    if current:
+        words.append(current)
+    return words
+
+
+def _word_regex(word: str) -> str:
+    if word == "...":
+        return rf"(?:\S+\s+){{0,{GAP}}}?"
+    if word.startswith("(") and word.rstrip("?").endswith(")"):
+        inner = word.rstrip("?")[1:-1]
+        return "(?:" + "|".join(_sequence(alt) for alt in inner.split("|")) + ")"
+    slot = _SLOT.fullmatch(word)
+    if slot:
+        return _actor_alternation(slot.group(1))
+    return re.escape(normalise(word))
+
+
+def _sequence(pattern: str) -> str:
+    """Regex for a run of pattern words: separators between words, optional groups."""
+    body, joined = "", True  # joined: nothing to separate from (start, or after a gap)
+    for word in _split(pattern):
+        regex = _word_regex(word)
+        if word == "...":
+            body += ("" if joined else r"\W+") + regex
+            joined = True
+        elif word.endswith(")?"):
+            body += rf"(?:{regex}\W+)?" if joined else rf"(?:\W+{regex})?"
+        else:
+            body += ("" if joined else r"\W+") + regex
+            joined = False
+    return body
+
+
+@lru_cache(maxsize=None)
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """Regex for one pattern; words are joined by any run of spaces or punctuation."""
+    return re.compile(rf"(?<!\w){_sequence(pattern)}(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a pattern matched: ``text[start:end]``."""
+
+    start: int
+    end: int
+    pattern: str
+
+
+def find_patterns(text: str, patterns: list[str]) -> list[Match]:
+    """Non-overlapping matches of any of ``patterns``, longest first at each place."""
+    normal = normalise(text)
+    found = [
+        Match(m.start(), m.end(), pattern)
+        for pattern in patterns
+        for m in compile_pattern(pattern).finditer(normal)
+        if m.end() > m.start()
+    ]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Match] = []
+    for match in found:
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a regex split on end punctuation before a capital."""
+    bounds, begin = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        bounds.append((begin, m.start()))
+        begin = m.end()
+    bounds.append((begin, len(text)))
+    return [(a, b) for a, b in bounds if b > a]
+
+
+def sentence_at(text: str, index: int) -> tuple[int, int]:
+    """Bounds of the sentence holding character ``index``."""
+    for a, b in sentence_bounds(text):
+        if index < b:
+            return a, b
+    return 0, len(text)
