@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geolib.errors import ArticleError
-from geolib.model import Article
+from geolib.model import Article, Paragraph
 from geolib.parse import cues
 from geolib.parse.dates import resolve_published
 from geolib.parse.glue import repair_glued_words
@@ -29,7 +29,8 @@ def read_article(path: str | Path, manifest: ManifestEntry | None = None) -> Art
     source_format = sniff_format(raw.text)
     extraction = extract_html(path, raw.text) if source_format == "html" else None
     text = extraction.text if extraction else raw.text
-    layout = read_layout(text, markdown=source_format == "markdown")
+    markdown = source_format == "markdown" or bool(extraction and extraction.markdown)
+    layout = read_layout(text, markdown, extraction.captions if extraction else frozenset())
     paragraphs, repairs = repair_glued_words(layout.paragraphs)
     layout.paragraphs = paragraphs
     if not any(p.kind == "body" for p in paragraphs):
@@ -39,11 +40,11 @@ def read_article(path: str | Path, manifest: ManifestEntry | None = None) -> Art
     owner, copyright_year = (
         cues.copyright_owner_and_year(copyright_line.text) if copyright_line else (None, None)
     )
-    dateline = layout.first("dateline")
-    date_text = cues.dateline_date(dateline.text) if dateline else None
+    dateline, date_text = _dated_line(layout)
     if extraction and extraction.published and not date_text:
         date_text = extraction.published
     published, precision = resolve_published(date_text, copyright_year, entry)
+    wire_agency = layout.wire.agency if layout.wire else None
 
     warnings = list(repairs)
     if raw.encoding != "utf-8":
@@ -52,11 +53,11 @@ def read_article(path: str | Path, manifest: ManifestEntry | None = None) -> Art
         title=_title(layout, extraction),
         standfirst=_standfirst(layout, extraction),
         authors=_authors(layout, extraction),
-        outlet=_first(entry and entry.outlet, extraction and extraction.outlet, owner),
+        outlet=_first(entry and entry.outlet, extraction and extraction.outlet, owner, wire_agency),
         section=_first(entry and entry.section, _text(layout, "section"),
                        extraction and extraction.section),
         published=published,
-        published_text=dateline.text if dateline else (extraction.published if extraction else None),
+        published_text=_published_text(dateline, date_text, extraction),
         topics=[p.text for p in layout.all("topic")] or (extraction.topics if extraction else []),
         url=_first(entry and entry.url, extraction and extraction.url),
         paragraphs=layout.paragraphs,
@@ -72,6 +73,30 @@ def read_article(path: str | Path, manifest: ManifestEntry | None = None) -> Art
 
 def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
+
+
+def _dated_line(layout: Layout) -> tuple[Paragraph | None, str | None]:
+    """The first dateline, or failing that byline, that holds a date, and the date's text."""
+    for paragraph in layout.paragraphs:
+        if paragraph.kind == "dateline":
+            wire = cues.wire_dateline(paragraph.text)
+            date_text = cues.dateline_date(paragraph.text) or (wire.date if wire else None)
+        elif paragraph.kind == "byline":
+            date_text = cues.date_in(paragraph.text)
+        else:
+            continue
+        if date_text:
+            return paragraph, date_text
+    return None, None
+
+
+def _published_text(
+    line: Paragraph | None, date_text: str | None, extraction: Extraction | None
+) -> str | None:
+    """The date as written: the whole dateline, or just the date when it sat in a byline."""
+    if line is not None:
+        return line.text if line.kind == "dateline" else date_text
+    return extraction.published if extraction else None
 
 
 def _text(layout: Layout, kind: str) -> str | None:
@@ -92,6 +117,8 @@ def _authors(layout: Layout, extraction: Extraction | None) -> list[str]:
     names = [name for p in layout.all("byline") for name in cues.byline_names(p.text)]
     if not names and extraction:
         names = extraction.authors
+    if not names:
+        names = layout.reporter_names
     if not names:
         names = layout.profile_names
     return list(dict.fromkeys(names))

@@ -8,6 +8,7 @@ are data files in ``geolib/data``; the grammar of bylines and dates stays here.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from geolib.paths import PACKAGE_DATA
@@ -38,7 +39,27 @@ def is_chrome(text: str) -> bool:
 
 
 def _one_chrome_item(text: str) -> bool:
-    return any(p.fullmatch(text) for p in _patterns("site_chrome.txt"))
+    return any(p.fullmatch(text) for p, _ in _chrome_rules())
+
+
+def is_link_list_heading(text: str) -> bool:
+    """Chrome that heads a list of links to other stories ("Related articles")."""
+    normalised = text.strip().rstrip(" .:|>›»").strip()
+    return any(heads_list and p.fullmatch(normalised) for p, heads_list in _chrome_rules())
+
+
+@cache
+def _chrome_rules() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """``(pattern, heads a list of links)`` for every rule in ``site_chrome.txt``."""
+    rules = []
+    for line in (PACKAGE_DATA / "site_chrome.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        heads_list = line.startswith("list:")
+        pattern = line.removeprefix("list:").strip()
+        rules.append((re.compile(pattern, re.IGNORECASE), heads_list))
+    return tuple(rules)
 
 
 def is_topic_heading(text: str) -> bool:
@@ -259,3 +280,77 @@ def dateline_date(text: str) -> str | None:
 def ends_sentence(text: str) -> bool:
     """Whether text ends like a finished sentence."""
     return text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ":", ";", ")", "…"))
+
+
+# Newswire credits at the foot of a story: "(Reporting by Liz Lee in Beijing; Editing by Kim Coghill)".
+_CONTRIBUTORS = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|produced)"
+    r"(?:\s+and\s+\w+)?\s+by\s+[^()]{2,300}\)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def is_contributor_credit(text: str) -> bool:
+    """A wire story's closing line of reporting, writing and editing credits."""
+    return bool(_CONTRIBUTORS.match(text.strip()))
+
+
+def contributor_names(text: str) -> list[str]:
+    """The reporters and writers (not editors) named in a contributor credit line."""
+    names = []
+    for part in re.split(r"\s*;\s*", text.strip().strip("().")):
+        match = re.match(r"(?:additional\s+)?(?:reporting|writing)(?:\s+and\s+\w+)?\s+by\s+(.+)$",
+                         part, re.IGNORECASE)
+        if match:
+            names.extend(byline_names(match.group(1)))
+    return names
+
+
+# A wire dateline opening the first paragraph: "BEIJING (Reuters) - ", "WASHINGTON, March 12
+# (Reuters) - ", "TOKYO (AP) — ", "BRUSSELS — ". The place is in capitals; that is the convention.
+_PLACE_CAPS = rf"[{_UPPER}][{_UPPER}'’.-]+(?:[ /][{_UPPER}][{_UPPER}'’.-]+){{0,3}}"
+_WIRE_DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE_CAPS})(?:,\s*(?!(?i:{_MONTH})\s)[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+    rf"(?:,\s*(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?))?"
+    r"\s*(?:\((?P<agency>[A-Z][\w .&’'-]{1,40})\)\s*)?(?P<dash>[-–—]{1,2}|:)(?:\s+(?=\S)|\s*$)",
+)
+
+
+@dataclass(frozen=True)
+class WireDateline:
+    end: int  # where the story's own text begins
+    place: str
+    date: str | None
+    agency: str | None
+
+
+def wire_dateline(text: str) -> WireDateline | None:
+    """The dateline at the start of a wire story's first paragraph, or None."""
+    match = _WIRE_DATELINE.match(text)
+    if not match or len(match.group("place")) < 3:
+        return None
+    if match.group("dash") == ":" and not match.group("agency"):
+        return None  # "NOTE: ..." is not a dateline
+    return WireDateline(match.end(), match.group("place"), match.group("date"), match.group("agency"))
+
+
+def date_in(text: str) -> str | None:
+    """The first full date expression inside a line ("By X | Opinion | 6 June 2024")."""
+    match = re.search(rf"\b{_FULL_DATE}", text, re.IGNORECASE)
+    return match.group() if match else None
+
+
+_FULL_DATE = (
+    rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|{_RELATIVE})"
+)
+
+
+def is_author_bio(text: str, authors: list[str]) -> bool:
+    """A short note about the article's author: "Emma Walsh is the Asia correspondent …"."""
+    if len(text) > 400:
+        return False
+    return any(
+        re.match(rf"{re.escape(name)}\s+(?:is|was|has|covers|writes|reports|previously)\b", text)
+        for name in authors
+    )

@@ -7,8 +7,6 @@ from datetime import date, datetime
 
 from geolib.parse.manifest import ManifestEntry
 
-_RELATIVE = re.compile(r"\bago\b|yesterday|today|day\b", re.IGNORECASE)
-
 
 def resolve_published(
     date_text: str | None, copyright_year: int | None, manifest: ManifestEntry | None
@@ -35,8 +33,8 @@ def parse_date(text: str, base: date | None = None) -> date | None:
     import dateparser  # slow to import; only needed here
 
     text = re.sub(r"^on\s+", "", text.strip(), flags=re.IGNORECASE)
-    relative = bool(_RELATIVE.search(text)) and not re.search(r"\d{4}", text)
-    if relative and base is None:
+    # "17 hours ago", "on Wednesday", "March 12": only certain counted from a known date.
+    if not re.search(r"\d{4}", text) and base is None:
         return None
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:

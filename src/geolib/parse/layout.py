@@ -41,6 +41,7 @@ class Unit:
     blank_before: bool = True
     list_item: bool = False
     image: bool = False
+    block: int = 0  # units between the same two blank lines share a block
 
     @property
     def start(self) -> int:
@@ -58,6 +59,8 @@ class Layout:
     paragraphs: list[Paragraph] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     profile_names: list[str] = field(default_factory=list)
+    reporter_names: list[str] = field(default_factory=list)  # from "Reporting by …" credits
+    wire: cues.WireDateline | None = None
 
     def first(self, kind: str) -> Paragraph | None:
         return next((p for p in self.paragraphs if p.kind == kind), None)
@@ -66,10 +69,13 @@ class Layout:
         return [p for p in self.paragraphs if p.kind == kind]
 
 
-def read_layout(text: str, markdown: bool) -> Layout:
-    """Classify every line of ``text`` into paragraphs or dropped lines."""
+def read_layout(text: str, markdown: bool, captions: frozenset[str] = frozenset()) -> Layout:
+    """Classify every line of ``text`` into paragraphs or dropped lines.
+
+    ``captions`` are texts known to be photo captions (e.g. an HTML page's figcaptions).
+    """
     units = _units(text, markdown)
-    reader = _LayoutReader(units, markdown)
+    reader = _LayoutReader(units, markdown, captions)
     return reader.read()
 
 
@@ -83,9 +89,9 @@ def _units(text: str, markdown: bool) -> list[Unit]:
         else:
             blocks[-1].append(line)
     units: list[Unit] = []
-    for block in (b for b in blocks if b):
+    for number, block in enumerate(b for b in blocks if b):
         if _hard_wrapped(block, markdown):
-            units.append(Unit(block, _clean_lines(block, markdown)))
+            units.append(Unit(block, _clean_lines(block, markdown), block=number))
             continue
         for k, line in enumerate(block):
             units.append(
@@ -97,6 +103,7 @@ def _units(text: str, markdown: bool) -> list[Unit]:
                     blank_before=(k == 0),
                     list_item=is_list_item(line),
                     image=markdown and is_image_only(line),
+                    block=number,
                 )
             )
     return units
@@ -128,9 +135,10 @@ def _hard_wrapped(block: list[Line], markdown: bool) -> bool:
 class _LayoutReader:
     """Walks the units once, deciding each one's kind."""
 
-    def __init__(self, units: list[Unit], markdown: bool) -> None:
+    def __init__(self, units: list[Unit], markdown: bool, captions: frozenset[str]) -> None:
         self.units = units
         self.markdown = markdown
+        self.captions = captions
         self.kinds: list[str | None] = [None] * len(units)
         self.reasons: dict[int, str] = {}
         self.layout = Layout()
@@ -169,7 +177,8 @@ class _LayoutReader:
         if title is None:
             title = next(
                 (i for i in candidates
-                 if not cues.is_chrome(units[i].text) and not cues.is_url(units[i].text)),
+                 if not cues.is_chrome(units[i].text) and not cues.is_url(units[i].text)
+                 and not self._in_label_block(i)),
                 None,
             )
         if title is None:
@@ -180,6 +189,11 @@ class _LayoutReader:
                 break
             self._before_title(i)
         return title
+
+    def _in_label_block(self, i: int) -> bool:
+        """Part of a block of several short labels: a menu or breadcrumb, not a headline."""
+        block = [u for u in self.units if u.block == self.units[i].block]
+        return len(block) > 1 and all(_label(u.text) for u in block)
 
     def _repeated_title(self, candidates: list[int]) -> int | None:
         """A page copy often shows the headline twice; the first copy is the title."""
@@ -219,6 +233,8 @@ class _LayoutReader:
         metadata_at: list[int] = []
         for n, i in enumerate(window):
             text = self.units[i].text
+            if metadata_at and _sentence_like(text):
+                break  # the story itself has begun
             following = self.units[window[n + 1]].text if n + 1 < len(window) else ""
             if cues.is_url(text):
                 self._link(i)
@@ -234,6 +250,9 @@ class _LayoutReader:
             elif cues.is_byline(text):
                 self.kinds[i] = "byline"
                 metadata_at.append(i)
+            elif (n > 0 and self.kinds[window[n - 1]] == "byline" and not self.units[i].blank_before
+                  and _label(text, words=6)):
+                self.kinds[i] = "author_role"  # "By Emma Walsh" / "Asia correspondent"
         if metadata_at:
             for i in window:
                 if i >= metadata_at[0]:
@@ -256,16 +275,22 @@ class _LayoutReader:
 
     # -- the rest of the article ------------------------------------------------------
     def _rest(self, title: int | None) -> None:
+        authors = self._author_names()
         in_topics = False
+        in_links = False
         for i, unit in enumerate(self.units):
             if self.kinds[i] is not None or i in self.reasons:
                 continue
             text = unit.text
-            if in_topics and len(text) <= 60 and not cues.ends_sentence(text):
+            if in_links and self._continues_link_list(i):
+                self.drop(i, "related links")
+                continue
+            in_links = False
+            if in_topics and _label(text, words=8) and not cues.is_chrome(text):
                 self.kinds[i] = "topic"
                 continue
             in_topics = False
-            if (unit.heading or unit.emphasised) and cues.is_topic_heading(text):
+            if self._topic_heading(i):
                 self.drop(i, "topic list heading")
                 in_topics = True
             elif cues.is_url(text):
@@ -274,12 +299,46 @@ class _LayoutReader:
                 self.kinds[i] = "copyright"
             elif cues.is_chrome(text):
                 self.drop(i, "site chrome")
+                in_links = cues.is_link_list_heading(text)
+            elif cues.is_contributor_credit(text):
+                self.layout.reporter_names.extend(cues.contributor_names(text))
+                self.drop(i, "contributor credits")
+            elif text in self.captions:
+                self.kinds[i] = "caption"
             elif cues.is_standalone_credit(text):
                 self.kinds[i] = "credit"
             elif (unit.heading or _emphasised_heading(unit)) and title is not None:
                 self.kinds[i] = "heading"
+            elif cues.is_author_bio(text, authors):
+                self.kinds[i] = "author_role"
             else:
                 self.kinds[i] = "body"
+
+    def _author_names(self) -> list[str]:
+        """Names from the bylines and profile links found so far."""
+        names = [
+            name for i, kind in enumerate(self.kinds) if kind == "byline"
+            for name in cues.byline_names(self.units[i].text)
+        ]
+        return names + self.layout.profile_names
+
+    def _topic_heading(self, i: int) -> bool:
+        """"Topics", "Explore more on these topics": a heading over a list of short tags."""
+        unit = self.units[i]
+        if not cues.is_topic_heading(unit.text) or cues.ends_sentence(unit.text):
+            return False
+        if unit.heading or unit.emphasised:
+            return True
+        following = self.units[i + 1].text if i + 1 < len(self.units) else ""
+        return _label(unit.text, words=6) and _label(following, words=8)
+
+    def _continues_link_list(self, i: int) -> bool:
+        """A short item under a "Related articles" heading: same block, a list item or a link."""
+        unit, previous = self.units[i], self.units[i - 1]
+        if len(unit.text) > 150 or cues.is_copyright(unit.text):
+            return False
+        linked = self.markdown and unit.lines[0].raw.lstrip("-*+• \t").startswith("[")
+        return unit.block == previous.block or unit.list_item or linked
 
     def _captions(self) -> None:
         """A paragraph directly followed by a photo credit is that photo's caption."""
@@ -299,8 +358,13 @@ class _LayoutReader:
                 reason = self.reasons.get(i, "unclassified")
                 layout.dropped.append(Dropped(unit.text or _raw(unit), unit.start, unit.end, reason))
                 continue
-            if kind == "body" and (split := cues.inline_credit_start(unit.text)) is not None:
-                layout.paragraphs.extend(self._split_credit(unit, split))
+            first_body = kind == "body" and not any(p.kind == "body" for p in layout.paragraphs)
+            if first_body and (wire := cues.wire_dateline(unit.text)):
+                layout.wire = wire
+                layout.paragraphs.extend(self._split(unit, wire.end, "dateline", "body"))
+                continue
+            if kind in ("body", "caption") and (split := cues.inline_credit_start(unit.text)) is not None:
+                layout.paragraphs.extend(self._split(unit, split, "caption", "credit"))
                 continue
             paragraph = build_paragraph(unit.lines, kind, self.markdown)
             if paragraph is not None:
@@ -308,9 +372,10 @@ class _LayoutReader:
         layout.paragraphs = _join_broken(layout, self.units, self.markdown)
         return layout
 
-    def _split_credit(self, unit: Unit, split: int) -> list[Paragraph]:
-        """"caption text © Agency/Photographer" -> a caption and its credit."""
-        whole = build_paragraph(unit.lines, "caption", self.markdown)
+    def _split(self, unit: Unit, split: int, head_kind: str, tail_kind: str) -> list[Paragraph]:
+        """One unit cut at clean index ``split``: "caption © Agency/Photographer" -> a caption
+        and its credit; "BEIJING (Reuters) - China said…" -> a dateline and body text."""
+        whole = build_paragraph(unit.lines, head_kind, self.markdown)
         assert whole is not None
         cut = whole.to_raw(split)
         head: list[Line] = []
@@ -323,8 +388,8 @@ class _LayoutReader:
             else:
                 head.append(Line(line.start, cut, line.raw[: cut - line.start]))
                 tail.append(Line(cut, line.end, line.raw[cut - line.start :]))
-        parts = [build_paragraph(head, "caption", self.markdown),
-                 build_paragraph(tail, "credit", self.markdown)]
+        parts = [build_paragraph(head, head_kind, self.markdown),
+                 build_paragraph(tail, tail_kind, self.markdown)]
         return [p for p in parts if p is not None]
 
 
@@ -337,6 +402,16 @@ def _emphasised_heading(unit: Unit) -> bool:
         and not text.endswith(".")
         and cues.inline_credit_start(text) is None
     )
+
+
+def _sentence_like(text: str) -> bool:
+    """Running text rather than a byline, dateline or label."""
+    return len(text) > 100 or (cues.ends_sentence(text) and len(text.split()) > 6)
+
+
+def _label(text: str, words: int = 4) -> bool:
+    """A short line of a few words that is not a sentence (a menu item, a job title)."""
+    return len(text) <= 60 and len(text.split()) <= words and not cues.ends_sentence(text)
 
 
 def _role_like(text: str) -> bool:
