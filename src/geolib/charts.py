@@ -356,14 +356,21 @@ def line_with_claims(
     fig, ax = new_chart(title, subtitle, source, xlabel=xlabel, ylabel=ylabel, figsize=figsize)
     groups = list(series.groupby(by, sort=False)) if by else [("", series)]
     palette = colors_for([name for name, _ in groups], colors)
+    ends = []
     for name, points in groups:
         points = points.sort_values(x)
         color = palette[name]
         ax.plot(points[x], points[y], color=color, marker="o", markersize=6, label=str(name))
         if name != "":
-            ax.annotate(str(name), (points[x].iloc[-1], points[y].iloc[-1]), xytext=(10, 0),
-                        textcoords="offset points", va="center", ha="left", color=color,
-                        fontsize=15, fontweight="bold")
+            ends.append([float(points[y].iloc[-1]), points[x].iloc[-1], str(name), color])
+    # End labels: nudge apart those that would overlap (at least 5% of the range apart).
+    gap = 0.05 * float(series[y].max() - min(series[y].min(), 0) or 1)
+    ends.sort()
+    for k in range(1, len(ends)):
+        ends[k][0] = max(ends[k][0], ends[k - 1][0] + gap)
+    for label_y, end_x, name, color in ends:
+        ax.annotate(name, (end_x, label_y), xytext=(10, 0), textcoords="offset points",
+                    va="center", ha="left", color=color, fontsize=15, fontweight="bold")
     if claims is not None and len(claims):
         _require(claims, x, y, claim_label)
         ax.plot(claims[x], claims[y], linestyle="none", marker="D", markersize=13,
@@ -378,7 +385,7 @@ def line_with_claims(
                         zorder=6)
         marker = Line2D([], [], linestyle="none", marker="D", markersize=13,
                         markerfacecolor="white", markeredgecolor=CLAIM_COLOR, markeredgewidth=2.5)
-        ax.legend([marker], [claims_legend], loc="upper left")
+        ax.legend([marker], [claims_legend], loc="lower left")
     ax.xaxis.set_major_locator(ticker.MaxNLocator(integer=True))
     ax.yaxis.set_major_formatter(_format_value(value_format))
     values = pd.concat([series[y], claims[y]]) if claims is not None and len(claims) else series[y]
