@@ -18,6 +18,7 @@ that opens with a quotation mark.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -30,7 +31,17 @@ from geolib.extract.institutions import find_institution
 from geolib.extract.marks import QuoteSpan, starts_with_opening_mark
 from geolib.extract.speakers import ArticleContext, Speaker
 from geolib.model import Article, Paragraph
-from geolib.nlp import doc_quotes, get_nlp
+from geolib.nlp import (
+    annotate_entities,
+    doc_quotes,
+    doc_text,
+    entity_label,
+    get_nlp,
+    has_lazy_entities,
+    make_docs,
+    sentence_bounds,
+    token_starts,
+)
 
 QUOTE_PARAGRAPH_KINDS = ("body",)
 CLAUSE_END = tuple(",.?!…—–-:;")
@@ -65,9 +76,13 @@ def extract_quotes(
     nlp = nlp or get_nlp()
     kinds = tuple(kinds)
     chosen = [(i, p) for i, p in enumerate(article.paragraphs) if p.kind in kinds]
-    reader = _ArticleReader(article)
-    for (index, paragraph), doc in zip(chosen, nlp.pipe(p.text for _, p in chosen), strict=True):
-        reader.read(index, paragraph, doc)
+    reader = _ArticleReader(article, nlp)
+    # The blank pipeline's entities are only needed where attributions are: compute them there.
+    skipped = ["entity_ruler"] if reader.lazy_entities else []
+    with nlp.select_pipes(disable=skipped):
+        docs = make_docs(nlp, (p.text for _, p in chosen))
+        for (index, paragraph), doc in zip(chosen, docs, strict=True):
+            reader.read(index, paragraph, doc)
     return reader.quotes
 
 
@@ -131,8 +146,10 @@ class _Attribution:
 class _ArticleReader:
     """Reads an article paragraph by paragraph, keeping what later quotes need."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, nlp: Language) -> None:
         self.article = article
+        self.nlp = nlp
+        self.lazy_entities = has_lazy_entities(nlp)
         self.article_id = Path(article.file).stem if article.file else ""
         self.context = ArticleContext(known_people=_known_people())
         self.quotes: list[Quote] = []
@@ -145,15 +162,18 @@ class _ArticleReader:
         self.paragraph_first_sentence.append(self.sentence_no)
         spans, left_open = doc_quotes(doc)
         phrases = Phrases(doc)
-        starts = [t.idx for t in doc]
-        cues = [c for c in find_cues(doc) if not _inside(doc[c.start].idx, spans)]
+        starts = token_starts(doc)
+        cues = [c for c in find_cues(doc) if not _inside(starts[c.start], spans)]
         continued = self.open_quote if starts_with_opening_mark(paragraph.text) else None
         self.open_quote = None
-        for sent in doc.sents:
+        for first, stop in sentence_bounds(doc):
+            sent = doc[first:stop]
             number = self.sentence_no
             self.sentence_no += 1
             in_sentence = [q for q in spans if sent.start_char <= q.open_at < sent.end_char]
             sent_cues = [c for c in cues if sent.start <= c.start < sent.end]
+            if self.lazy_entities and (in_sentence or sent_cues):
+                annotate_entities(self.nlp, doc, first, stop)
             self._read_sentence(index, paragraph, doc, sent, number, in_sentence, sent_cues, phrases,
                                 starts, continued)
             continued = None
@@ -388,26 +408,38 @@ class _ArticleReader:
 
     def _remember_names(self, doc: Doc, sent: Span, number: int, spans: list[QuoteSpan],
                         phrases: Phrases) -> None:
-        """Note the people named in the sentence (outside quotes), for short names and pronouns."""
-        run: list = []
-        for tok in [*sent, None]:
-            if tok is not None and phrases.is_name(tok) and not _inside(tok.idx, spans):
-                run.append(tok)
+        """Note the people named in the sentence (outside quotes), for short names and pronouns.
+
+        Candidates come from a regex over the text, so only capitalised runs cost tokens."""
+        base = sent.start_char
+        for match in _CAPITALISED_RUN.finditer(doc_text(doc)[base : sent.end_char]):
+            at = base + match.start()
+            if _inside(at, spans):
                 continue
-            if run:
-                self._remember_run(run, number, phrases)
-            run = []
+            span = doc.char_span(at, base + match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            run: list = []
+            for tok in [*span, None]:
+                if tok is not None and phrases.is_name(tok):
+                    run.append(tok)
+                    continue
+                if run:
+                    self._remember_run(run, number, phrases)
+                run = []
 
     def _remember_run(self, run: list, number: int, phrases: Phrases) -> None:
-        labels = {t.ent_type_ for t in run}
+        labels = {t.ent_type_ for t in run} | {entity_label(self.nlp, " ".join(t.text for t in run))}
         if "PERSON" not in labels and (labels & {"ORG", "GPE", "NORP", "LOC"}
                                        or any(t.lower_ in phrases.lex.org_nouns for t in run)):
             return
         name = " ".join(t.text for t in run)
-        known = self.context.known_people
-        if len(run) >= 2 or "PERSON" in labels or name in known or \
+        if len(run) >= 2 or "PERSON" in labels or name in self.context.known_people or \
                 self.context._person_by_word(name) is not None:
             self.context.mention(number, name)
+
+_PARTICLE = r"(?:de|da|van|von|bin|al|le|la|du|di|der)\s+"
+_CAPITALISED_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:{_PARTICLE})?[A-Z][\w’'.-]*)*")
 
 
 def _inside(char: int, spans: list[QuoteSpan]) -> bool:

@@ -1,0 +1,200 @@
+"""Quote extraction: accuracy against the hand-annotated seed gold, and speed.
+
+    .venv/bin/python benchmarks/bench_quotes.py [--articles 800]
+
+Accuracy: predictions are matched one-to-one to gold quotes of the same article by
+word overlap (Dice >= 0.5, best pairs first). Precision/recall/F1 are printed for
+direct quotes (a match must be direct on both sides) and for all kinds (any kind);
+speaker accuracy over matched gold quotes with a speaker (case-insensitive exact),
+role and affiliation accuracy over matched gold quotes that have one (one string
+containing the other, quote marks normalised).
+
+Speed: >= 800 articles are generated in a temporary folder by recombining the seed
+articles' paragraphs with made-up ones, then read one at a time (streaming). Printed:
+words/s of quote extraction and of spaCy's bare ``spacy.blank("en")`` tokenizer over
+the same files, their ratio, and peak traced memory after 200 and after all articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import spacy
+
+from geolib import read_article
+from geolib.extract.quotes import extract_quotes
+from geolib.nlp import get_nlp
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "quotes_seeds.jsonl"
+RAW = ROOT / "data" / "raw"
+SEEDS = ["ft-trump-russia-ties-china", "gzero-trump-no-limits-china-russia"]
+
+MADE_UP = [
+    '"We are not going to back down," said Maria Lopez, a senior fellow at the Atlantic Council. '
+    '"Beijing knows that."',
+    "Chinese foreign ministry spokesperson Lin Jian told reporters that the talks were "
+    "\u201cconstructive\u201d and that both sides would meet again.",
+    "According to Kremlin spokesman Dmitry Peskov, the summit will take place next month.",
+    "\u201cThe sanctions are working,\u201d Janet Morris of the Peterson Institute for International "
+    "Economics wrote in a post on X. \u201cRussia is running out of options.\u201d",
+    "Officials in Brussels warned that tariffs on Chinese cars could rise further.",
+    "The so-called \u201cstrategic ambiguity\u201d has guided US policy on Taiwan for decades.",
+    "\u201cIt is a delusion,\u201d Morris added.",
+    "Harvard University\u2019s Graham Allison argued that the two powers were falling into a trap.",
+    "Trade between the two countries rose 4 per cent last year, according to customs data.",
+    'In an interview with CNN, the minister said: "We will defend our interests."',
+    "\u201cWe are watching closely\u201d \u2014 Elena Petrova, a researcher at the Carnegie Russia "
+    "Eurasia Center.",
+    "Some European diplomats fear that Washington will strike a deal over their heads.",
+]
+
+
+# -- accuracy ---------------------------------------------------------------------
+def _words(text: str) -> list[str]:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.findall(r"\w+", text.lower())
+
+
+def _dice(a: str, b: str) -> float:
+    wa, wb = set(_words(a)), set(_words(b))
+    return 2 * len(wa & wb) / (len(wa) + len(wb)) if wa and wb else 0.0
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(_words(text or ""))
+
+
+def _match(pred: list[dict], gold: list[dict], same_kind: str | None) -> list[tuple[dict, dict]]:
+    pairs = []
+    for p in pred:
+        for g in gold:
+            if p["article_id"] != g["article_id"]:
+                continue
+            if same_kind and (p["kind"] != same_kind or g["kind"] != same_kind):
+                continue
+            score = _dice(p["text"], g["text"])
+            if score >= 0.5:
+                pairs.append((score, id(p), id(g), p, g))
+    pairs.sort(key=lambda x: -x[0])
+    used_p, used_g, matched = set(), set(), []
+    for _, ip, ig, p, g in pairs:
+        if ip in used_p or ig in used_g:
+            continue
+        used_p.add(ip)
+        used_g.add(ig)
+        matched.append((p, g))
+    return matched
+
+
+def _prf(n_pred: int, n_gold: int, n_match: int) -> tuple[float, float, float]:
+    p = n_match / n_pred if n_pred else 0.0
+    r = n_match / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def accuracy() -> None:
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pred = []
+    for seed in SEEDS:
+        pred.extend(q.__dict__ for q in extract_quotes(read_article(RAW / f"{seed}.txt")))
+    print(f"seed gold: {len(gold)} quotes, predictions: {len(pred)}")
+    for label, kind in (("direct", "direct"), ("all kinds", None)):
+        p_set = [p for p in pred if kind is None or p["kind"] == kind]
+        g_set = [g for g in gold if kind is None or g["kind"] == kind]
+        matched = _match(p_set, g_set, kind)
+        p, r, f = _prf(len(p_set), len(g_set), len(matched))
+        print(f"  {label:9s}  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
+              f"({len(matched)} matched of {len(p_set)} predicted, {len(g_set)} gold)")
+        if kind is None:
+            kinds_ok = sum(pp["kind"] == g["kind"] for pp, g in matched)
+            print(f"  kind accuracy over matched: {kinds_ok / len(matched):.3f}")
+        for field in ("speaker", "role", "affiliation"):
+            scored = [(pp, g) for pp, g in matched if g[field]]
+            if field == "speaker":
+                ok = sum(_norm(pp[field]) == _norm(g[field]) for pp, g in scored)
+            else:
+                ok = sum(bool(pp[field]) and (_norm(pp[field]) in _norm(g[field])
+                                              or _norm(g[field]) in _norm(pp[field])) for pp, g in scored)
+            share = ok / len(scored) if scored else 0.0
+            print(f"    {field:11s} accuracy {share:.3f} ({ok}/{len(scored)})")
+        for pp, g in matched:
+            if _norm(pp["speaker"]) != _norm(g["speaker"]):
+                print(f"    speaker miss: {g['text'][:50]!r}: {pp['speaker']!r} != {g['speaker']!r}")
+
+
+# -- speed ------------------------------------------------------------------------
+def generate(folder: Path, n: int, seed: int = 7) -> list[Path]:
+    """``n`` plain-text articles recombining seed body paragraphs and made-up ones."""
+    rng = random.Random(seed)
+    pool = list(MADE_UP)
+    for name in SEEDS:
+        pool.extend(p.text for p in read_article(RAW / f"{name}.txt").body)
+    paths = []
+    for i in range(n):
+        body = rng.sample(pool, k=min(len(pool), rng.randint(8, 18)))
+        text = f"Generated article {i} about great powers\n\n" + "\n\n".join(body) + "\n"
+        path = folder / f"gen-{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def speed(n_articles: int) -> None:
+    nlp = get_nlp()
+    blank = spacy.blank("en")
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = generate(Path(tmp), n_articles)
+        articles_time = extract_time = tok_time = 0.0
+        words = n_quotes = 0
+        for path in paths:  # streaming: one article in memory at a time
+            t0 = time.perf_counter()
+            article = read_article(path)
+            t1 = time.perf_counter()
+            n_quotes += len(extract_quotes(article, nlp))
+            t2 = time.perf_counter()
+            articles_time += t1 - t0
+            extract_time += t2 - t1
+            text = path.read_text(encoding="utf-8")
+            t3 = time.perf_counter()
+            words += len(blank.tokenizer(text))
+            tok_time += time.perf_counter() - t3
+        print(f"{n_articles} generated articles, {words} tokens, {n_quotes} quotes")
+        print(f"  spacy.blank('en') tokenizer: {words / tok_time:12,.0f} words/s")
+        print(f"  geolib quote extraction:     {words / extract_time:12,.0f} words/s "
+              f"(ratio {extract_time / tok_time:.2f}x the tokenizer's time)")
+        print(f"  read_article + extraction:   {words / (extract_time + articles_time):12,.0f} words/s "
+              f"(ratio {(extract_time + articles_time) / tok_time:.2f}x)")
+        tracemalloc.start()
+        peaks = {}
+        for i, path in enumerate(paths, start=1):
+            extract_quotes(read_article(path), nlp)
+            if i in (200, len(paths)):
+                peaks[i] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        for count, peak in peaks.items():
+            print(f"  peak traced memory (streaming), after {count:4d} articles: {peak / 1e6:.2f} MB")
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  process max RSS at the end: {rss:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=800)
+    args = parser.parse_args()
+    print("== accuracy (hand-annotated seeds) ==")
+    accuracy()
+    print("== speed ==")
+    speed(max(args.articles, 200))
+
+
+if __name__ == "__main__":
+    main()
