@@ -352,3 +352,270 @@ def test_any_text_gives_exact_offsets_or_article_error(tmp_path, text):
         return
     decoded = path.read_bytes().decode("utf-8-sig")
     assert_offsets_exact(article, decoded)
+
+
+# -- unseen shapes: newswire, page copies, Markdown exports, HTML with figures ------------------
+def _read(tmp_path, name, text, encoding="utf-8", newline="\n"):
+    path = tmp_path / name
+    path.write_bytes(text.replace("\n", newline).encode(encoding))
+    return read_article(path), path.read_bytes().decode("utf-8-sig" if encoding == "utf-8" else encoding)
+
+
+WIRE = """US slaps new tariffs on Chinese steel
+
+WASHINGTON, March 12 (Reuters) - The United States on Wednesday imposed new tariffs on
+Chinese steel imports, escalating a trade dispute that has rattled global markets.
+
+"We will respond firmly," China's commerce ministry said in a statement.
+
+(Reporting by David Lawder in Washington and Yew Lun Tian; Editing by Chizu Nomiyama)
+"""
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_wire_dateline_agency_and_contributor_credits(tmp_path, newline):
+    path = tmp_path / "wire.txt"
+    path.write_bytes(WIRE.replace("\n", newline).encode("utf-8"))
+    article = read_article(path, manifest=ManifestEntry(file=path.name, retrieved="2025-03-14"))
+    raw = path.read_bytes().decode("utf-8")
+    assert article.title == "US slaps new tariffs on Chinese steel"
+    assert kinds(article, "dateline") == ["WASHINGTON, March 12 (Reuters) -"]
+    # The dateline is not part of the story's first sentence.
+    assert kinds(article, "body")[0].startswith("The United States on Wednesday imposed")
+    assert article.outlet == "Reuters"
+    # Reporters are the authors, editors are not.
+    assert article.authors == ["David Lawder", "Yew Lun Tian"]
+    # A date without a year is resolved only against a known retrieval date.
+    assert article.published == date(2025, 3, 12)
+    assert [d.reason for d in article.dropped] == ["contributor credits"]
+    assert_offsets_exact(article, raw)
+
+
+def test_wire_date_without_year_and_no_base_is_left_unknown(tmp_path):
+    article, _ = _read(tmp_path, "wire.txt", WIRE)
+    assert article.published is None
+
+
+def test_bom_em_dash_dateline_and_copyright_owner(tmp_path):
+    text = (
+        "\ufeffJapan protests Chinese coast guard incursion\n"
+        "TOKYO (AP) — Japan lodged a protest with China on Friday after four ships entered its waters.\n"
+        "China claims the islands, which it calls the Diaoyu.\n"
+        "Copyright 2025 The Associated Press. All rights reserved. This material may not be published.\n"
+    )
+    article, raw = _read(tmp_path, "ap.txt", text)
+    assert article.title == "Japan protests Chinese coast guard incursion"
+    assert kinds(article, "dateline") == ["TOKYO (AP) —"]
+    assert article.outlet == "The Associated Press"  # the owner, not the legal notice after it
+    assert article.published_iso == "2025"
+    assert_offsets_exact(article, raw)
+
+
+PAGE_COPY = """Skip to main content
+Menu
+We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.
+Accept all cookies
+
+Taiwan reports surge in Chinese military flights
+
+Taiwan reports surge in Chinese military flights
+
+Taipei says 45 aircraft crossed the median line in 24 hours
+
+By Emma Walsh
+Asia correspondent
+
+Published: 14 April 2025, 09:32 BST
+Share this article
+Share on Facebook
+
+Chinese fighter jets fly during a drill near Taiwan. Photo: Taiwan Ministry of Defence
+
+Taiwan's defence ministry said on Monday it had detected 45 Chinese military aircraft around the island.
+
+Advertisement
+
+A Chinese aircraft carrier sails in the Pacific. (AFP via Getty Images)
+
+"This is a serious provocation," said a senior Taiwanese security official.
+
+Related articles
+China warns US over Taiwan arms sales
+What is the Taiwan Strait median line?
+
+Emma Walsh is the Asia correspondent for the Daily Globe, based in Taipei.
+
+Topics
+China
+Taiwan
+
+© 2025 The Daily Globe. All rights reserved.
+"""
+
+
+def test_page_copy_with_chrome_captions_bio_related_and_topics(tmp_path):
+    article, raw = _read(tmp_path, "page.txt", PAGE_COPY)
+    assert article.title == "Taiwan reports surge in Chinese military flights"
+    assert article.standfirst == "Taipei says 45 aircraft crossed the median line in 24 hours"
+    assert article.authors == ["Emma Walsh"]
+    assert article.outlet == "The Daily Globe"
+    assert article.published == date(2025, 4, 14)
+    assert article.topics == ["China", "Taiwan"]
+    assert kinds(article, "author_role") == [
+        "Asia correspondent", "Emma Walsh is the Asia correspondent for the Daily Globe, based in Taipei.",
+    ]
+    assert kinds(article, "caption") == [
+        "Chinese fighter jets fly during a drill near Taiwan.",
+        "A Chinese aircraft carrier sails in the Pacific.",
+    ]
+    assert kinds(article, "credit") == ["Photo: Taiwan Ministry of Defence", "(AFP via Getty Images)"]
+    assert kinds(article, "body") == [
+        "Taiwan's defence ministry said on Monday it had detected 45 Chinese military aircraft around "
+        "the island.",
+        '"This is a serious provocation," said a senior Taiwanese security official.',
+    ]
+    reasons = {d.text: d.reason for d in article.dropped}
+    assert reasons["What is the Taiwan Strait median line?"] == "related links"
+    assert reasons["Advertisement"] == reasons["Accept all cookies"] == "site chrome"
+    assert reasons["Topics"] == "topic list heading"
+    assert_offsets_exact(article, raw)
+
+
+def test_breadcrumb_block_is_not_the_title(tmp_path):
+    text = (
+        "World news\nChina\n\nBeijing's Belt and Road loses steam as lending dries up\n\n"
+        "New figures show Chinese overseas lending fell to its lowest level in two decades\n\n"
+        "Sarah Kim in Hong Kong\nTue 4 Feb 2025 06.00 GMT\nShare\n\n"
+        "Workers at a Belt and Road site in Pakistan. Photograph: Anadolu/Getty Images\n\n"
+        "China's flagship Belt and Road Initiative is losing momentum, according to new research.\n\n"
+        "Explore more on these topics\nChina\nAsia Pacific\nReuse this content\n"
+    )
+    article, raw = _read(tmp_path, "guardian.txt", text)
+    assert article.title == "Beijing's Belt and Road loses steam as lending dries up"
+    assert article.standfirst.startswith("New figures show Chinese overseas lending")
+    assert article.authors == ["Sarah Kim"]
+    assert article.published == date(2025, 2, 4)
+    assert article.topics == ["China", "Asia Pacific"]
+    assert kinds(article, "credit") == ["Photograph: Anadolu/Getty Images"]
+    assert len(kinds(article, "body")) == 1
+    assert_offsets_exact(article, raw)
+
+
+MARKDOWN_LISTS = """[Skip to content](#main)
+
+* [Home](/)
+* [World](/world)
+
+# How the Ukraine war reshaped Russia's trade with China
+
+## Sanctions pushed Moscow toward Beijing
+
+**By Tom Harris | Analysis | 12 March 2025**
+
+Oil and gas make up the bulk of Russian exports to China:
+
+- Crude oil shipments rose 24% in 2023
+- Pipeline gas deliveries reached 22bn cubic metres
+
+> "China has become Russia's economic lifeline," said Alexandra Prokopenko.
+
+![Oil tanks at Kozmino](https://example.com/kozmino.jpg)
+
+*Oil tanks at the Kozmino terminal near Nakhodka. Photo: Reuters*
+
+1. Chery
+2. Haval
+
+**Related:** [Why Chinese cars are flooding Russia](https://example.com/cars)
+
+*Tom Harris is a trade reporter.*
+
+### Share this article
+
+[Facebook](https://facebook.com/share) [Twitter](https://twitter.com/share)
+
+### More from Analysis
+
+- [The case for a China tariff](https://example.com/1)
+- [Brussels and Beijing](https://example.com/2)
+"""
+
+
+def test_markdown_lists_quotes_images_bio_and_related(tmp_path):
+    article, raw = _read(tmp_path, "export.md", MARKDOWN_LISTS)
+    assert article.source_format == "markdown"
+    assert article.title == "How the Ukraine war reshaped Russia's trade with China"
+    assert article.standfirst == "Sanctions pushed Moscow toward Beijing"
+    assert article.authors == ["Tom Harris"]
+    assert article.published == date(2025, 3, 12)
+    assert article.published_text == "12 March 2025"
+    # List items stay separate paragraphs, without their markers; nothing is lost.
+    assert kinds(article, "body") == [
+        "Oil and gas make up the bulk of Russian exports to China:",
+        "Crude oil shipments rose 24% in 2023",
+        "Pipeline gas deliveries reached 22bn cubic metres",
+        '"China has become Russia\'s economic lifeline," said Alexandra Prokopenko.',
+        "Chery",
+        "Haval",
+    ]
+    assert kinds(article, "caption") == ["Oil tanks at the Kozmino terminal near Nakhodka."]
+    assert kinds(article, "credit") == ["Photo: Reuters"]
+    assert kinds(article, "author_role") == ["Tom Harris is a trade reporter."]
+    reasons = {d.text: d.reason for d in article.dropped}
+    assert reasons["Oil tanks at Kozmino"] == "image (alt text)"
+    assert reasons["Facebook Twitter"] == "site chrome"
+    assert reasons["Brussels and Beijing"] == "related links"
+    assert reasons["Related: Why Chinese cars are flooding Russia"] == "site chrome"
+    assert_offsets_exact(article, raw)
+
+
+def test_legacy_encoding_with_accented_hyphenated_byline(tmp_path):
+    text = (
+        "Moscow’s pivot east\n\nBy Jean-François Dupont and Zoë Odegaard\n\n"
+        "Russia’s leaders speak of a “turn to the East”.\n"
+    )
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode("cp1252"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LegacyEncodingWarning)
+        article = read_article(path)
+    assert article.authors == ["Jean-François Dupont", "Zoë Odegaard"]
+    assert_offsets_exact(article, path.read_bytes().decode("cp1252"))
+
+
+HTML_FIGURE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Xi and Putin sign energy deal | Global Times Review</title>
+<meta property="og:site_name" content="Global Times Review">
+<script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle","headline":"Xi and Putin sign energy deal",
+"datePublished":"2025-05-08T14:00:00+03:00","articleSection":"World",
+"author":[{"@type":"Person","name":"Olga Petrova"},{"@type":"Person","name":"James Carter"}],
+"keywords":["China","Russia","Energy"]}]}
+</script></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<main><article><h1>Xi and Putin sign energy deal</h1>
+<figure><img src="/img/xi-putin.jpg" alt="Xi and Putin"><figcaption>Xi Jinping and Vladimir Putin at the
+Kremlin on Thursday. Photo: Sputnik/Kremlin via Reuters</figcaption></figure>
+<p>Chinese President Xi Jinping and Russian President Vladimir Putin signed an agreement in Moscow on
+Thursday on the long-delayed Power of Siberia 2 gas pipeline, officials said.</p>
+<p>"Our cooperation is not directed against anyone," Putin told reporters after the talks.</p>
+<h2>What comes next</h2>
+<p>Construction could take up to five years, according to Gazprom, the state gas company.</p>
+</article></main><footer>© 2025 Global Times Review</footer></body></html>"""
+
+
+def test_html_figure_caption_headings_and_json_ld(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOLIB_HOME", str(tmp_path))
+    path = tmp_path / "figure.html"
+    path.write_text(HTML_FIGURE, encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Xi and Putin sign energy deal"
+    assert article.authors == ["Olga Petrova", "James Carter"]
+    assert article.section == "World"
+    assert article.topics == ["China", "Russia", "Energy"]
+    assert article.published == date(2025, 5, 8)
+    assert kinds(article, "caption") == ["Xi Jinping and Vladimir Putin at the Kremlin on Thursday."]
+    assert kinds(article, "credit") == ["Photo: Sputnik/Kremlin via Reuters"]
+    assert kinds(article, "heading") == ["What comes next"]
+    assert len(kinds(article, "body")) == 3
+    assert_offsets_exact(article, Path(article.offsets_base).read_text(encoding="utf-8"))
