@@ -96,7 +96,8 @@ def _stance_on(claim: Claim, text: str, mentioned: set[str], markers: Markers):
         if not set(cue.needs) <= mentioned:
             continue
         phrase = f"'{text[match.start:match.end]}' ({cue.stance} cue)"
-        agent = phrase_agent(text, match.start, match.end) if claim.agents else None
+        acting = claim.agents and cue.stance == "favor"  # favor cues describe the act
+        agent = phrase_agent(text, match.start, match.end) if acting else None
         if agent and agent.actor not in claim.agents:
             cues.append(f"{phrase}, inverted: done by {agent.mention} ({agent.actor}) -> none")
             weight += 1.0

@@ -25,7 +25,9 @@ from geolib.stance.quoting import QuoteLike, article_id, get_quotes, quote_at
 
 FRAMES_TOML = PACKAGE_DATA / "frames.toml"
 FRAME_PARAGRAPH_KINDS = ("title", "standfirst", "heading", "body", "caption")
-_QUOTE_MARKS = "\"'“”‘’"
+_OPENING_MARKS = "\"'“‘"
+_CLOSING_MARKS = "\"”’"
+_TERM_TAIL = 30  # characters a quoted term may run on past the frame phrase
 
 
 @dataclass(frozen=True)
@@ -153,14 +155,15 @@ def _mention(article, quotes, index, paragraph: Paragraph, frame: Frame, match, 
 
 
 def _in_quotation_marks(text: str, start: int, end: int) -> bool:
-    """Is the phrase wrapped in quotation marks ("the “no limits” relationship")?"""
+    """Is the phrase set off as a term: an opening mark right before it and the closing
+    mark soon after ("the “no limits” relationship", "‘reverse Nixon,’")?"""
     before = text[:start].rstrip()[-1:]
-    after = text[end:].lstrip()[:1]
-    if before and before in _QUOTE_MARKS and after and after in _QUOTE_MARKS + ",.":
-        return True
-    # The phrase opens a quoted term that runs a little further ("“no limits friendship”").
-    closing = text.find("”", end)
-    return before == "“" and closing != -1 and closing - end < 30
+    if not before or before not in _OPENING_MARKS:
+        return False
+    closing = min(
+        (at for mark in _CLOSING_MARKS if (at := text.find(mark, start)) != -1), default=-1
+    )
+    return closing != -1 and closing - end < _TERM_TAIL
 
 
 def frame_records(article: Article, quotes: list[QuoteLike] | None = None) -> list[dict]:

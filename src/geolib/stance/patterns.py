@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from geolib.actors import load_actors
 
@@ -32,7 +32,7 @@ def normalise(text: str) -> str:
     return text.translate(_NORMALISE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _actor_alternation(actor: str) -> str:
     aliases = sorted(
         {normalise(a.alias) for a in load_actors() if a.actor == actor}, key=len, reverse=True
@@ -87,7 +87,7 @@ def _sequence(pattern: str) -> str:
     return body
 
 
-@lru_cache(maxsize=None)
+@cache
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Regex for one pattern; words are joined by any run of spaces or punctuation."""
     return re.compile(rf"(?<!\w){_sequence(pattern)}(?!\w)", re.IGNORECASE)

@@ -1,0 +1,184 @@
+"""Hedging, claim stances and per-quote stance records on made-up sentences."""
+
+from pathlib import Path
+
+from geolib.extract.quotes import Quote
+from geolib.model import Article, Paragraph
+from geolib.stance import STANCE_FIELDS, claim_stances, hedging, load_claims, stance_records
+
+
+def stance_on(text: str, claim: str = "split-russia-china"):
+    found = [s for s in claim_stances(text) if s.claim == claim]
+    return found[0] if found else None
+
+
+# --- hedging ---------------------------------------------------------------
+
+
+def test_hedges_and_boosters_have_opposite_signs():
+    hedged = hedging("Moscow might perhaps consider some sort of deal.")
+    certain = hedging("Moscow will certainly refuse.")
+    assert hedged.score > 0.5
+    assert certain.score < -0.5
+    assert "hedge: 'some sort of'" in hedged.cues
+    assert "certainty: 'certainly'" in certain.cues
+
+
+def test_negated_booster_hedges():
+    result = hedging("It is not certain that Beijing agrees.")
+    assert result.score > 0
+    assert any("not" in cue and "certain" in cue for cue in result.cues)
+
+
+def test_hedging_lowers_confidence_without_flipping_the_claim():
+    plain = stance_on("Washington can drive a wedge between Moscow and Beijing.")
+    hedged = stance_on("Washington might perhaps drive a wedge between Moscow and Beijing.")
+    assert plain.label == hedged.label == "favor"
+    assert hedged.confidence < plain.confidence
+
+
+# --- claims ----------------------------------------------------------------
+
+
+def test_plain_assertion_favors_the_claim():
+    result = stance_on("The White House is pulling Russia away from China.")
+    assert result.label == "favor"
+    assert any("pulling Russia away from China" in cue for cue in result.cues)
+
+
+def test_negation_turns_a_favor_cue_against():
+    result = stance_on("The US will not break Moscow's partnership with Beijing.")
+    assert result.label == "against"
+    assert any("negated by" in cue for cue in result.cues)
+
+
+def test_dismissal_turns_a_favor_cue_against():
+    result = stance_on(
+        "The notion that Russia would split from China to please Washington is a myth."
+    )
+    assert result.label == "against"
+    assert any("dismissed as 'myth'" in cue for cue in result.cues)
+
+
+def test_closeness_statements_argue_against_a_split():
+    result = stance_on("Putin and Xi are true friends and their ties have deepened.")
+    assert result.label == "against"
+    assert result.confidence > 0.6
+
+
+def test_closeness_words_need_the_actors():
+    # "true friends" about two neighbours says nothing about Russia and China.
+    assert stance_on("The two neighbours are true friends.") is None
+
+
+def test_a_claim_the_text_does_not_touch_gets_no_stance():
+    assert claim_stances("Tariffs on steel rose by 10 per cent in March.") == []
+
+
+def test_someone_else_doing_it_inverts_rather_than_favors():
+    result = stance_on("If anyone is doing Nixon in reverse, it's Xi Jinping.")
+    assert result.label == "none"
+    assert any("inverted" in cue for cue in result.cues)
+
+
+def test_reported_concern_is_weaker_than_assertion():
+    asserted = stance_on("Washington will drive a wedge between Moscow and Beijing.")
+    reported = stance_on(
+        "Some analysts fear that Washington will drive a wedge between Moscow and Beijing."
+    )
+    assert reported.label == "favor"
+    assert reported.confidence < asserted.confidence
+
+
+def test_other_shipped_claims():
+    assert stance_on("The liberal international order is crumbling.",
+                     "liberal-order-crumbling").label == "favor"
+    assert stance_on("Trump's tariffs are a gift for Beijing, a rich opportunity for Xi.",
+                     "trump-benefits-xi").label == "favor"
+
+
+def test_users_supply_their_own_claims(tmp_path: Path):
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        '[[claims]]\nid = "eu-autonomy"\nclaim = "Europe acts alone"\n'
+        'cues = [{ pattern = "strategic autonomy", stance = "favor" }]\n'
+    )
+    claims = load_claims(path)
+    (result,) = claim_stances("Brussels never achieved strategic autonomy.", claims)
+    assert (result.claim, result.label) == ("eu-autonomy", "against")
+
+
+# --- per-quote records -----------------------------------------------------
+
+TEXT = (
+    "Analysts said the US cannot split Moscow from Beijing. "
+    "\u201cXi and Putin are true friends. Washington's plan is just a delusion,\u201d said Ann Lee."
+)
+
+
+def make_quote(quote_id: str, start: int, end: int, kind: str, speaker: str | None) -> Quote:
+    return Quote(
+        file="data/raw/made-up.txt", article_id="made-up", quote_id=quote_id, start=start,
+        end=end, text=TEXT[start:end], kind=kind, speaker=speaker, speaker_mention=speaker,
+        role=None, affiliation=None, cue="said", paragraph=0,
+    )
+
+
+def made_up_article() -> tuple[Article, list[Quote]]:
+    paragraph = Paragraph(kind="body", text=TEXT, start=0, end=len(TEXT))
+    article = Article(
+        title=None, standfirst=None, authors=[], outlet=None, section=None, published=None,
+        published_text=None, topics=[], url=None, paragraphs=[paragraph], dropped=[],
+        file="data/raw/made-up.txt",
+    )
+    indirect_start = TEXT.index("the US")
+    direct_start = TEXT.index("Xi and")
+    quotes = [
+        make_quote("made-up:q001", indirect_start, TEXT.index(". "), "indirect", "analysts"),
+        make_quote("made-up:q002", direct_start, TEXT.index(",\u201d"), "direct", "Ann Lee"),
+    ]
+    return article, quotes
+
+
+def test_stance_records_carry_speaker_and_ids():
+    article, quotes = made_up_article()
+    records = stance_records(article, quotes)
+    assert records
+    for record in records:
+        assert set(record) == set(STANCE_FIELDS)
+        assert record["file"] == "data/raw/made-up.txt"
+        assert record["article_id"] == "made-up"
+        assert record["quote_id"] in ("made-up:q001", "made-up:q002")
+        assert record["speaker"] in ("analysts", "Ann Lee")
+
+
+def test_reported_speech_stance_belongs_to_its_speaker():
+    article, quotes = made_up_article()
+    claims = {
+        r["speaker"]: r for r in stance_records(article, quotes) if r["aspect"] == "claim"
+    }
+    assert claims["analysts"]["label"] == "against"  # indirect: "cannot split"
+    assert claims["Ann Lee"]["label"] == "against"  # "true friends", "a delusion"
+
+
+def test_actor_records_only_for_actors_mentioned():
+    article, quotes = made_up_article()
+    actors = {
+        (r["quote_id"], r["target"])
+        for r in stance_records(article, quotes) if r["aspect"] == "actor"
+    }
+    assert actors == {
+        ("made-up:q001", "US"), ("made-up:q001", "Russia"), ("made-up:q001", "China"),
+        ("made-up:q002", "China"), ("made-up:q002", "Russia"), ("made-up:q002", "US"),
+    }
+
+
+def test_quote_record_keeps_textblob_baseline_and_hedging():
+    article, quotes = made_up_article()
+    (quote_record,) = [
+        r for r in stance_records(article, quotes)
+        if r["aspect"] == "quote" and r["speaker"] == "Ann Lee"
+    ]
+    assert -1 <= quote_record["textblob_polarity"] <= 1
+    assert 0 <= quote_record["textblob_subjectivity"] <= 1
+    assert "certainty: 'just'" in quote_record["hedging_cues"]
