@@ -67,7 +67,7 @@ def _role(text: str, at: int) -> str:
         return "none"
     if mark == "’" or mark == "'":
         if space_before and not space_after and mark == "'":
-            return "open"
+            return "open" if after.isalpha() else "none"  # not '90s
         if not space_before:
             return "close"
         return "none"
@@ -109,7 +109,7 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], bool]:
             stack.append((False, at, char))
         elif stack and not stack[-1][0]:
             _, opened, _ = stack.pop()
-            if not stack and at - opened > 1:
+            if not stack and at - opened > 2:
                 spans.append(QuoteSpan(opened + 1, at, opened, at, False))
     left_open = False
     top = stack[0] if stack else None

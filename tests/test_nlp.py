@@ -1,0 +1,44 @@
+"""The spaCy pipeline: quote-aware sentences, entities from package data, model fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from geolib.extract.marks import pair_quotes
+from geolib.nlp import get_nlp, sentence_starts
+
+
+def test_blank_pipeline_has_geolib_components():
+    nlp = get_nlp()
+    assert nlp.pipe_names == ["geolib_sentences", "entity_ruler"]
+    assert get_nlp() is nlp  # cached
+
+
+def test_sentences_do_not_split_inside_quotes():
+    doc = get_nlp()("“We are entering a new world. It is crumbling,” said Wang Dong. Mr. Li disagreed.")
+    assert [s.text for s in doc.sents] == [
+        "“We are entering a new world. It is crumbling,” said Wang Dong.", "Mr. Li disagreed."]
+
+
+def test_sentence_ends_after_closing_mark():
+    text = "He said: “It is over.” Then he left."
+    quotes, _ = pair_quotes(text)
+    assert sentence_starts(text, quotes) == [0, text.index("Then")]
+
+
+def test_entity_ruler_knows_institutions():
+    doc = get_nlp()("She teaches at the National University of Singapore.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("National University of Singapore", "ORG")]
+
+
+def test_missing_trained_pipeline_falls_back_to_blank_with_warning():
+    with pytest.warns(UserWarning, match="not installed"):
+        nlp = get_nlp("en_geolib_no_such_model")
+    assert "geolib_sentences" in nlp.pipe_names
+
+
+def test_model_from_environment(monkeypatch):
+    monkeypatch.setenv("GEOLIB_SPACY_MODEL", "en_geolib_also_missing")
+    with pytest.warns(UserWarning):
+        nlp = get_nlp()
+    assert "entity_ruler" in nlp.pipe_names

@@ -1,0 +1,306 @@
+"""Who said what: every attribution pattern of issue 3 on small made-up articles, and the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geolib import read_article
+from geolib.extract.marks import pair_quotes
+from geolib.extract.quotes import Quote, extract_quotes, quote_records, speaker_records
+from geolib.model import Article, Paragraph
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+
+def make_article(*paragraphs: str, name: str = "made-up") -> Article:
+    """An article whose body paragraphs sit in the raw text separated by blank lines."""
+    parts, at = [], 0
+    for text in paragraphs:
+        parts.append(Paragraph(kind="body", text=text, start=at, end=at + len(text)))
+        at += len(text) + 2
+    return Article(title=None, standfirst=None, authors=[], outlet=None, section=None, published=None,
+                   published_text=None, topics=[], url=None, paragraphs=parts, dropped=[],
+                   file=f"{name}.txt")
+
+
+def raw_of(article: Article) -> str:
+    return "\n\n".join(p.text for p in article.paragraphs)
+
+
+def only(quotes: list[Quote], kind: str) -> list[Quote]:
+    return [q for q in quotes if q.kind == kind]
+
+
+def test_said_x_after_quote_with_appositive_role_and_affiliation():
+    article = make_article(
+        "“The order is crumbling,” said Li Wei, a professor at Fudan University.")
+    [quote] = extract_quotes(article)
+    assert quote.kind == "direct"
+    assert quote.text == "The order is crumbling"
+    assert (quote.speaker, quote.role, quote.affiliation, quote.cue) == (
+        "Li Wei", "professor", "Fudan University", "said")
+    assert raw_of(article)[quote.start:quote.end] == "The order is crumbling"
+    assert quote.quote_id == "made-up:q001" and quote.article_id == "made-up"
+
+
+def test_x_said_and_x_says_with_straight_quotes():
+    article = make_article('"We will not back down," Anna Berg said.', '"Never," Berg says.')
+    quotes = extract_quotes(article)
+    assert [(q.kind, q.speaker, q.speaker_mention, q.cue) for q in quotes] == [
+        ("direct", "Anna Berg", "Anna Berg", "said"), ("direct", "Anna Berg", "Berg", "says")]
+
+
+def test_wrote_x_in_a_post():
+    article = make_article(
+        "“Beijing is watching,” wrote Tom Reed, a fellow at the Council on Foreign Relations, "
+        "in a post on the think tank’s blog.")
+    [quote] = extract_quotes(article)
+    assert (quote.speaker, quote.cue, quote.role, quote.affiliation) == (
+        "Tom Reed", "wrote", "fellow", "Council on Foreign Relations")
+
+
+def test_told_colon_lead_in_and_listener_not_speaker():
+    article = make_article("Kremlin spokesman Dmitry Peskov told reporters: “The talks were useful.”")
+    [quote] = extract_quotes(article)
+    assert quote.kind == "direct"
+    assert quote.speaker == "Dmitry Peskov" and quote.cue == "told"
+    assert quote.role == "Kremlin spokesman"
+
+
+def test_according_to_gives_indirect_quote():
+    article = make_article("According to Sara Lund, the sanctions have cut Russian exports sharply.")
+    [quote] = extract_quotes(article)
+    assert quote.kind == "indirect"
+    assert quote.text == "the sanctions have cut Russian exports sharply"
+    assert quote.speaker == "Sara Lund" and quote.cue == "According to"
+
+
+def test_in_an_interview_with_does_not_make_the_outlet_the_speaker():
+    article = make_article(
+        "Omar Haddad said in an interview with Bloomberg that the tariffs would hurt both sides.")
+    [quote] = extract_quotes(article)
+    assert quote.kind == "indirect"
+    assert quote.speaker == "Omar Haddad"
+    assert quote.text == "the tariffs would hurt both sides"
+
+
+@pytest.mark.parametrize("verb", ["noted", "argued", "warned"])
+def test_x_verb_that(verb):
+    article = make_article(f"Mei Chen {verb} that Washington could not contain China alone.")
+    [quote] = extract_quotes(article)
+    assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "Mei Chen", verb)
+    assert quote.text == "Washington could not contain China alone"
+
+
+def test_colon_lead_in_without_a_reporting_verb():
+    article = make_article("Jan Kowalski was blunt: “This deal is a gift to Moscow.”")
+    [quote] = extract_quotes(article)
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Jan Kowalski", ":")
+
+
+def test_dash_sign_off():
+    article = make_article(
+        "“We are watching closely.” — Elena Petrova, a researcher at the Carnegie Russia Eurasia Center")
+    [quote] = extract_quotes(article)
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Elena Petrova", "—")
+    assert (quote.role, quote.affiliation) == ("researcher", "Carnegie Russia Eurasia Center")
+
+
+def test_of_affiliation_and_possessive_affiliation():
+    article = make_article(
+        "“Exports collapsed,” said Paul Weber of the Kiel Institute for the World Economy.",
+        "Peking University’s Zhang Min noted that the data were incomplete and often revised.")
+    first, second = extract_quotes(article)
+    assert (first.speaker, first.role, first.affiliation) == (
+        "Paul Weber", None, "Kiel Institute for the World Economy")
+    assert (second.kind, second.speaker, second.affiliation) == ("indirect", "Zhang Min", "Peking University")
+
+
+def test_long_appositive_splits_role_from_affiliation():
+    article = make_article(
+        "But Ruth Adler, a former senior director for Europe on the US National Security Council, "
+        "said the summit was unlikely to change much.")
+    [quote] = extract_quotes(article)
+    assert quote.speaker == "Ruth Adler"
+    assert quote.role == "former senior director for Europe"
+    assert quote.affiliation == "US National Security Council"
+
+
+def test_premodifier_role_without_affiliation():
+    article = make_article(
+        "“Moscow needs Beijing more,” said Ivan Sokolov, a Berlin-based energy economist.")
+    [quote] = extract_quotes(article)
+    assert (quote.speaker, quote.role, quote.affiliation) == (
+        "Ivan Sokolov", "Berlin-based energy economist", None)
+
+
+def test_split_quote_and_follow_on_in_next_paragraph():
+    article = make_article(
+        "“We are ready,” said Karl Nilsson, a diplomat. “They are not.”",
+        "“It will take years,” he added.",
+        "“Nobody in Brussels wants that.”")
+    quotes = extract_quotes(article)
+    assert [q.kind for q in quotes] == ["direct"] * 4
+    assert {q.speaker for q in quotes} == {"Karl Nilsson"}
+    assert quotes[1].cue is None and quotes[2].cue == "added" and quotes[2].speaker_mention == "he"
+
+
+def test_split_quote_inside_one_sentence():
+    article = make_article("“We are,” Lena Hoff said, “going to win this.”")
+    quotes = extract_quotes(article)
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("We are", "direct", "Lena Hoff"), ("going to win this.", "direct", "Lena Hoff")]
+
+
+def test_quote_spanning_paragraphs_is_one_quote():
+    article = make_article(
+        "“The first problem is money,” said Hugo Brandt. “The second is time.",
+        "“The third is trust.”")
+    quotes = extract_quotes(article)
+    last = quotes[-1]
+    assert last.text == "The second is time. The third is trust."
+    assert last.speaker == "Hugo Brandt" and last.paragraph == 0
+    assert raw_of(article)[last.end - len("The third is trust."):last.end] == "The third is trust."
+
+
+def test_nested_and_mixed_marks_and_apostrophes():
+    article = make_article(
+        "“They’d say: ‘Come to think of it, we don’t like them’ — it’s a delusion,” said Tim Ross.",
+        'The leaders\' summit ended. "It was a \'reset\' of sorts," Ross said.',
+        "Rock 'n' roll and the '90s were 'fun', Ross said.")
+    quotes = extract_quotes(article)
+    first, second = quotes[:2]
+    assert first.text.startswith("They’d say: ‘Come to think") and first.text.endswith("delusion")
+    assert first.speaker == "Tim Ross"
+    assert second.text == "It was a 'reset' of sorts" and second.speaker == "Tim Ross"
+    assert [(q.text, q.speaker) for q in only(quotes, "partial")] == [("fun", "Tim Ross")]  # not 'n', '90s
+    mixed = "“It was a \"reset\" of sorts,” he said."
+    assert pair_quotes(mixed)[0][0].end == mixed.index("”")
+
+
+def test_odd_number_of_marks_never_swallows_the_next_paragraph():
+    article = make_article(
+        "He called it “a mistake and walked out.",
+        "“Next time,” said Ada Moss, an aide.")
+    quotes = extract_quotes(article)
+    assert all(q.paragraph in (0, 1) for q in quotes)
+    assert [q for q in quotes if q.paragraph == 1][0].speaker == "Ada Moss"
+    spans, _ = pair_quotes('She said " and left')
+    assert all(s.end <= len('She said " and left') for s in spans)
+
+
+def test_partial_quotes_inside_reported_speech():
+    article = make_article(
+        "In a call with Putin, Xi Jinping reaffirmed the relationship, saying the two were "
+        "“true friends” ready to share “weal and woe”.")
+    quotes = extract_quotes(article)
+    partial = only(quotes, "partial")
+    assert [q.text for q in partial] == ["true friends", "weal and woe"]
+    assert {q.speaker for q in partial} == {"Xi Jinping"}
+    [indirect] = only(quotes, "indirect")
+    assert indirect.speaker == "Xi Jinping" and indirect.cue == "saying"
+
+
+def test_term_scare_quote_and_slogan_have_no_speaker():
+    article = make_article("Xi will bolster his “no limits” friendship with Russia this week.")
+    [quote] = extract_quotes(article)
+    assert (quote.kind, quote.speaker, quote.cue) == ("term", None, None)
+
+
+def test_short_name_and_pronoun_resolve_to_full_name():
+    article = make_article(
+        "Thomas Reyes, a historian at Yale University, said the war had changed everything.",
+        "“It is a delusion,” said Reyes.",
+        "He added that Moscow would simply wait it out.")
+    quotes = extract_quotes(article)
+    assert [q.speaker for q in quotes] == ["Thomas Reyes"] * 3
+    assert quotes[1].speaker_mention == "Reyes" and quotes[2].speaker_mention == "He"
+    assert quotes[1].affiliation == "Yale University"
+
+
+def test_pronoun_refers_to_person_named_in_previous_sentence():
+    article = make_article(
+        "The crisis vindicates Xi Jinping's worldview. For years, he has spoken of "
+        "“changes unseen in a century”.")
+    [quote] = extract_quotes(article)
+    assert (quote.kind, quote.speaker, quote.speaker_mention) == ("partial", "Xi Jinping", "he")
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The vote exposed deep divisions in Europe, said analysts.", "analysts"),
+    ("Experts quoted in state media said the deal showed western weakness.",
+     "experts quoted in state media"),
+    ("Others, however, argued that the deal would collapse within a year.", "others"),
+    ("Some Chinese analysts worry that the rapprochement is a trap.", "Chinese analysts"),
+])
+def test_group_and_anonymous_sources(sentence, speaker):
+    [quote] = extract_quotes(make_article(sentence))
+    assert (quote.kind, quote.speaker) == ("indirect", speaker)
+
+
+def test_they_resolves_to_the_last_group():
+    article = make_article("The deal favours Moscow, said experts.",
+                           "But they added that Beijing would be wary of any bargain.")
+    quotes = extract_quotes(article)
+    assert [q.speaker for q in quotes] == ["experts", "experts"]
+
+
+def test_records_and_speakers_with_institution_data():
+    article = make_article(
+        "“It matters,” said Wang Li, a professor at Peking University.",
+        "“It really does,” Wang said.")
+    records = quote_records(article)
+    assert records[0]["speaker"] == "Wang Li" and set(records[0]) >= {"file", "quote_id", "paragraph"}
+    [speaker] = speaker_records(article)
+    assert speaker["n_quotes"] == 2
+    assert (speaker["institution_country"], speaker["institution_type"]) == ("China", "university")
+
+
+def test_user_institutions_extend_the_package_data(tmp_path):
+    extra = tmp_path / "mine.csv"
+    extra.write_text("name,aliases,country,type\nNordic Policy Lab,NPL,Norway,think tank\n", encoding="utf-8")
+    article = make_article("“Oil decides,” said Kari Dahl of the Nordic Policy Lab.")
+    [speaker] = speaker_records(article, institutions=extra)
+    assert (speaker["institution_country"], speaker["institution_type"]) == ("Norway", "think tank")
+
+
+def test_only_body_paragraphs_are_read():
+    article = make_article("“Hello,” said Ann Lee.")
+    caption = Paragraph(kind="caption", text="“Caption quote,” said Bo Li.", start=0, end=1)
+    article.paragraphs.insert(0, caption)
+    assert [q.text for q in extract_quotes(article)] == ["Hello"]
+
+
+@pytest.fixture(scope="module")
+def ft_quotes() -> list[Quote]:
+    return extract_quotes(read_article(RAW / "ft-trump-russia-ties-china.txt"))
+
+
+def test_ft_seed_main_speakers_roles_affiliations(ft_quotes):
+    direct = only(ft_quotes, "direct")
+    by_speaker = {q.speaker: q for q in direct}
+    assert by_speaker["Ja Ian Chong"].role == "associate professor of political science"
+    assert by_speaker["Ja Ian Chong"].affiliation == "National University of Singapore"
+    assert by_speaker["Vasily Astrov"].affiliation == "Vienna Institute for International Economic Studies"
+    assert by_speaker["Thomas Graham"].affiliation == "US National Security Council"
+    assert by_speaker["David Sacks"].cue == "wrote"
+    assert by_speaker["Sergey Radchenko"].affiliation.startswith("Johns Hopkins School of Advanced")
+    assert by_speaker["Shen Dingli"].role == "Shanghai-based international relations professor"
+    assert [q.speaker for q in direct].count("Thomas Graham") == 2
+    assert sum(q.speaker_mention == "Graham" for q in direct) == 1
+
+
+def test_ft_seed_terms_partials_and_groups(ft_quotes):
+    assert [q.text for q in only(ft_quotes, "term")] == ["swift end"]
+    assert {q.text: q.speaker for q in only(ft_quotes, "partial")} == {
+        "major changes unseen in a century": "Xi Jinping", "true friends": "Xi Jinping",
+        "weal and woe": "Xi Jinping", "contempt": "Wang Wen"}
+    groups = {q.speaker for q in only(ft_quotes, "indirect")}
+    assert {"analysts", "experts", "Chinese analysts", "Chinese academics", "others"} <= groups
+
+
+def test_gzero_seed_slogan_is_a_term():
+    quotes = extract_quotes(read_article(RAW / "gzero-trump-no-limits-china-russia.txt"))
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [("term", "no limits friendship", None)]
