@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     items = load_targets(args.data)
     gold = [item["label"] for item in items]
-    print(f"targets: {len(items)}  sentences' articles: {len({i['group'] for i in items})}")
+    print(f"targets: {len(items)}  source articles: {len({i['group'] for i in items})}")
     print(f"always-neutral macro-F1: {macro_f1(gold, [1] * len(items)):.3f}")
     print(f"TextBlob (whole sentence) macro-F1: {textblob_baseline(items):.3f}")
 

@@ -3,8 +3,8 @@
 A linear model over interpretable features (``geolib.stance.features``: words near
 the target, negation scope, contrast side, reporting verbs, evaluative predicates,
 TextBlob as one signal). Its weights ship as ``data/sentiment_weights.json``, fitted
-on NewsMTSC by ``benchmarks/bench_sentiment.py --write``; runtime needs only the
-standard library. ``cues`` lists the features that pushed hardest toward the label.
+on NewsMTSC by ``benchmarks/bench_sentiment.py --write``; scoring needs no numpy or
+fitting library. ``cues`` lists the features that pushed hardest toward the label.
 """
 
 from __future__ import annotations
