@@ -619,3 +619,48 @@ def test_html_figure_caption_headings_and_json_ld(tmp_path, monkeypatch):
     assert kinds(article, "heading") == ["What comes next"]
     assert len(kinds(article, "body")) == 3
     assert_offsets_exact(article, Path(article.offsets_base).read_text(encoding="utf-8"))
+
+
+def test_headline_block_with_caps_byline_time_first_date_and_contributors(tmp_path):
+    text = (
+        "Beijing Signals Patience on Taiwan as US Arms Sales Loom\n"
+        "By JANE DOE and MARK O'NEILL, Associated Press\n"
+        "Updated 5:02 PM EDT, March 3, 2025\n\n"
+        "HONG KONG (AP) — China signalled on Monday that it would not be rushed into\n"
+        "a confrontation over Taiwan, even as the United States prepared new arms sales.\n\n"
+        "A Taiwanese soldier at a drill in Taichung. (Reuters)\n\n"
+        "Associated Press writer Ken Moritsugu in Beijing contributed to this report.\n"
+    )
+    article, raw = _read(tmp_path, "ap.txt", text)
+    assert article.title == "Beijing Signals Patience on Taiwan as US Arms Sales Loom"
+    assert article.authors == ["Jane Doe", "Mark O'Neill"]  # the agency is not an author
+    assert article.published == date(2025, 3, 3)
+    assert kinds(article, "body") == [
+        "China signalled on Monday that it would not be rushed into a confrontation over Taiwan, "
+        "even as the United States prepared new arms sales."
+    ]
+    assert kinds(article, "credit") == ["(Reuters)"]
+    assert article.dropped[-1].reason == "contributor credits"
+    assert_offsets_exact(article, raw)
+
+
+def test_markdown_kicker_heading_table_image_credit_and_inline_tags(tmp_path):
+    text = (
+        "## Russia\n\n# Sanctions bite, but Russia's economy keeps growing\n\n"
+        "By Olga Ivanova, Moscow correspondent  \nMarch 4, 2025 · 5 min read\n\n"
+        "Russia's economy grew by 3.6% last year, official data show, defying predictions.\n\n"
+        "![](https://example.com/pic.jpg)\nImage: Getty Images\n\n"
+        "| Year | GDP growth |\n|------|-----------|\n| 2023 | 3.6% |\n\n"
+        "**Tags:** Russia, Economy, Sanctions\n"
+    )
+    article, raw = _read(tmp_path, "md.md", text)
+    assert article.section == "Russia"
+    assert article.title == "Sanctions bite, but Russia's economy keeps growing"
+    assert article.authors == ["Olga Ivanova"]
+    assert article.published == date(2025, 3, 4)
+    assert article.topics == ["Russia", "Economy", "Sanctions"]
+    # The credit under an image credits the image, not the paragraph above it.
+    assert kinds(article, "caption") == []
+    assert len(kinds(article, "body")) == 1
+    assert [d.reason for d in article.dropped].count("table row") == 3
+    assert_offsets_exact(article, raw)

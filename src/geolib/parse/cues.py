@@ -106,7 +106,7 @@ _INLINE_CREDIT_WORD = re.compile(
 )
 _INLINE_CREDIT_PARENS = re.compile(r"\s\((?P<credit>[^()]{2,80})\)$")
 # A trailing "(Agency)" only ends a caption, which is short; body text is left alone.
-_MAX_CAPTION = 400
+MAX_CAPTION = 400
 
 
 def inline_credit_start(text: str) -> int | None:
@@ -123,7 +123,7 @@ def inline_credit_start(text: str) -> int | None:
         if re.search(r"[.!?]\s", credit):  # more than one sentence: not a credit
             continue
         if pattern is _INLINE_CREDIT_PARENS and (
-            len(text) > _MAX_CAPTION or not is_photo_credit(credit)
+            len(text) > MAX_CAPTION or not is_photo_credit(credit)
         ):
             continue
         return match.start() + 1
@@ -244,11 +244,18 @@ def is_byline(text: str) -> bool:
 def byline_names(text: str) -> list[str]:
     """Author names in a byline: "Joe Leahy in Beijing and Max Seddon" -> both names."""
     body = _BYLINE_STRICT_START.sub("", text.strip())
+    # "By Jane Doe and Mark Roe, Associated Press": what follows the last "and"-joined name
+    # is an affiliation.
+    joined = re.search(r"\s(?:and|&)\s+[^,|–—·•]+", body)
+    if joined:
+        body = body[: joined.end()]
     names = []
     for part in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*|\s*[|–—·•]\s*", body):
+        if _agencies().fullmatch(part.strip()):
+            continue  # "Reuters", "Associated Press": an agency, not a person
         part = re.sub(rf"{_PLACE}$", "", part).strip()
         if re.fullmatch(NAME, part):
-            names.append(part)
+            names.append(part.title() if part.isupper() else part)  # "JANE DOE" -> "Jane Doe"
     return names
 
 
@@ -263,6 +270,7 @@ DATE_EXPRESSION = (
 )
 _DATELINE = re.compile(
     rf"^(?:(?:first\s+|last\s+)?(?:published|updated|posted)\s*(?:on|at|:)?\s*)?"
+    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?(?:\s+[A-Z]{{2,4}})?,?\s+(?:on\s+)?)?"
     rf"(?P<date>{DATE_EXPRESSION})(?:[\s,]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?(?:\s+[A-Z]{{2,4}})?)?"
     rf"(?:\s*(?:[|•·]|updated).{{0,40}})?\.?$",
     re.IGNORECASE,
@@ -290,9 +298,14 @@ _CONTRIBUTORS = re.compile(
 )
 
 
+_CONTRIBUTED = re.compile(
+    r"^.{3,200}\bcontributed(?:\s+reporting)?\s+to\s+this\s+(?:report|story|article)\.?$", re.IGNORECASE
+)
+
+
 def is_contributor_credit(text: str) -> bool:
     """A wire story's closing line of reporting, writing and editing credits."""
-    return bool(_CONTRIBUTORS.match(text.strip()))
+    return bool(_CONTRIBUTORS.match(text.strip()) or _CONTRIBUTED.match(text.strip()))
 
 
 def contributor_names(text: str) -> list[str]:
@@ -344,6 +357,24 @@ _FULL_DATE = (
     rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|{_RELATIVE})"
 )
+
+
+_INLINE_TOPICS = re.compile(r"^(?:tags|topics|filed under|keywords|categories)\s*:\s*", re.IGNORECASE)
+
+
+def inline_topics(text: str) -> list[tuple[int, int]]:
+    """Clean-text spans of the items of a one-line tag list ("Tags: Russia, Economy"), else []."""
+    lead = _INLINE_TOPICS.match(text)
+    if not lead or len(text) > 300:
+        return []
+    items = [
+        (m.start(), m.start() + len(m.group().rstrip()))
+        for m in re.finditer(r"[^,;|\s][^,;|]*", text[lead.end():])
+    ]
+    items = [(lead.end() + a, lead.end() + b) for a, b in items]
+    if not items or any(len(text[a:b].split()) > 5 for a, b in items):
+        return []
+    return items
 
 
 def is_author_bio(text: str, authors: list[str]) -> bool:

@@ -121,6 +121,11 @@ def _hard_wrapped(block: list[Line], markdown: bool) -> bool:
     texts = [line.raw.strip() for line in block]
     if any(cues.is_url(t) or is_rule(line) for t, line in zip(texts, block, strict=True)):
         return False
+    # A headline over its byline and dateline is not one wrapped paragraph.
+    if any(cues.is_byline(t) or cues.dateline_date(t) or cues.is_copyright(t) for t in texts[1:]):
+        return False
+    if markdown and any(_table_row(t) for t in texts):
+        return False
     if markdown and any(heading_level(line) or is_list_item(line) for line in block):
         return False
     if sum(1 for line in block if is_list_item(line)) >= 2:
@@ -162,16 +167,17 @@ class _LayoutReader:
                 self.drop(i, "horizontal rule")
             elif unit.image:
                 self.drop(i, "image (alt text)")
+            elif self.markdown and _table_row(unit.text):
+                self.drop(i, "table row")
             elif not unit.text:
                 self.drop(i, "markup only")
         candidates = [i for i, u in enumerate(units) if u.text and i not in self.reasons]
         title = None
         if self.markdown:
-            title = next(
-                (i for i in candidates
-                 if units[i].heading and not cues.is_topic_heading(units[i].text)),
-                None,
-            )
+            headings = [i for i in candidates[:12]
+                        if units[i].heading and not cues.is_topic_heading(units[i].text)]
+            top = min((units[i].heading for i in headings), default=0)
+            title = next((i for i in headings if units[i].heading == top), None)
         if title is None:
             title = self._repeated_title(candidates)
         if title is None:
@@ -293,6 +299,8 @@ class _LayoutReader:
             if self._topic_heading(i):
                 self.drop(i, "topic list heading")
                 in_topics = True
+            elif cues.inline_topics(text):
+                self.kinds[i] = "topic"
             elif cues.is_url(text):
                 self._link(i)
             elif cues.is_copyright(text) and len(text) < 200:
@@ -327,6 +335,8 @@ class _LayoutReader:
         unit = self.units[i]
         if not cues.is_topic_heading(unit.text) or cues.ends_sentence(unit.text):
             return False
+        if cues.inline_topics(unit.text):  # "Topics: China, Taiwan" holds its own list
+            return False
         if unit.heading or unit.emphasised:
             return True
         following = self.units[i + 1].text if i + 1 < len(self.units) else ""
@@ -344,10 +354,11 @@ class _LayoutReader:
         """A paragraph directly followed by a photo credit is that photo's caption."""
         previous: int | None = None
         for i, kind in enumerate(self.kinds):
-            if kind == "credit" and previous is not None and self.kinds[previous] == "body":
+            if (kind == "credit" and previous is not None and self.kinds[previous] == "body"
+                    and len(self.units[previous].text) <= cues.MAX_CAPTION):
                 self.kinds[previous] = "caption"
-            if kind is not None:
-                previous = i
+            if kind is not None or self.units[i].image:
+                previous = i  # a credit under an image credits the image, not the text above
 
     # -- paragraphs -------------------------------------------------------------------
     def _emit(self) -> Layout:
@@ -363,6 +374,9 @@ class _LayoutReader:
                 layout.wire = wire
                 layout.paragraphs.extend(self._split(unit, wire.end, "dateline", "body"))
                 continue
+            if kind == "topic" and (items := cues.inline_topics(unit.text)):
+                layout.paragraphs.extend(self._pieces(unit, items, "topic"))
+                continue
             if kind in ("body", "caption") and (split := cues.inline_credit_start(unit.text)) is not None:
                 layout.paragraphs.extend(self._split(unit, split, "caption", "credit"))
                 continue
@@ -371,6 +385,22 @@ class _LayoutReader:
                 layout.paragraphs.append(paragraph)
         layout.paragraphs = _join_broken(layout, self.units, self.markdown)
         return layout
+
+    def _pieces(self, unit: Unit, spans: list[tuple[int, int]], kind: str) -> list[Paragraph]:
+        """Paragraphs of ``kind`` for clean-text ``spans`` of one unit ("Tags: A, B" -> A, B)."""
+        whole = build_paragraph(unit.lines, kind, self.markdown)
+        assert whole is not None
+        pieces = []
+        for begin, stop in spans:
+            raw_start, raw_end = whole.raw_span(begin, stop)
+            lines = [
+                Line(max(line.start, raw_start), min(line.end, raw_end),
+                     line.raw[max(line.start, raw_start) - line.start : min(line.end, raw_end) - line.start])
+                for line in unit.lines if line.end > raw_start and line.start < raw_end
+            ]
+            if piece := build_paragraph(lines, kind, self.markdown):
+                pieces.append(piece)
+        return pieces
 
     def _split(self, unit: Unit, split: int, head_kind: str, tail_kind: str) -> list[Paragraph]:
         """One unit cut at clean index ``split``: "caption © Agency/Photographer" -> a caption
@@ -402,6 +432,11 @@ def _emphasised_heading(unit: Unit) -> bool:
         and not text.endswith(".")
         and cues.inline_credit_start(text) is None
     )
+
+
+def _table_row(text: str) -> bool:
+    """A Markdown table row or separator: ``| 2023 | 3.6% |``."""
+    return len(text) > 2 and text.startswith("|") and text.endswith("|")
 
 
 def _sentence_like(text: str) -> bool:
