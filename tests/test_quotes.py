@@ -304,3 +304,17 @@ def test_ft_seed_terms_partials_and_groups(ft_quotes):
 def test_gzero_seed_slogan_is_a_term():
     quotes = extract_quotes(read_article(RAW / "gzero-trump-no-limits-china-russia.txt"))
     assert [(q.kind, q.text, q.speaker) for q in quotes] == [("term", "no limits friendship", None)]
+
+
+def test_wire_style_dateline_time_adjunct_and_definite_description():
+    article = make_article(
+        "BEIJING, March 5 (Reuters) - China will raise defence spending by 7.2% this year, "
+        "the government said on Wednesday.",
+        "US Secretary of State Marco Rubio said on Tuesday the administration was reviewing its options.",
+        '"It\'s a signal to Washington," said a senior European diplomat. "They want talks."',
+        "The diplomat added that the EU would respond in kind if tariffs rose.")
+    quotes = extract_quotes(article)
+    assert quotes[0].text == "China will raise defence spending by 7.2% this year"
+    assert (quotes[1].speaker, quotes[1].role) == ("Marco Rubio", "US Secretary of State")
+    assert quotes[1].text == "the administration was reviewing its options"
+    assert [q.speaker for q in quotes[2:]] == ["senior European diplomat"] * 3

@@ -47,6 +47,9 @@ QUOTE_PARAGRAPH_KINDS = ("body",)
 CLAUSE_END = tuple(",.?!…—–-:;")
 SIGN_OFF_DASHES = ("—", "–", "-")
 MIN_INDIRECT_WORDS = 4
+TRAILING_PUNCT = {".", ",", ";", ":", "!", "?", "…", "—", "–", "-"}
+TIME_ADJUNCTS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                 "yesterday", "today", "tonight", "earlier", "later", "recently"}
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
 
 
@@ -299,7 +302,7 @@ class _ArticleReader:
     def _reported_clause(self, doc, phrases, sent, cue: Cue, mention: Mention) -> tuple[int, int] | None:
         """Token range of the reported speech around ``cue`` and its speaker."""
         end = sent.end
-        while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > sent.start and (doc[end - 1].text in TRAILING_PUNCT or doc[end - 1].is_space):
             end -= 1
         block_start, block_end = min(cue.start, mention.start), max(cue.end, mention.end)
         if cue.phrase and cue.speaker_after and block_start == sent.start:
@@ -310,7 +313,8 @@ class _ArticleReader:
         adjacent = 0 <= cue.start - mention.end <= 2 or mention.start == cue.end
         if adjacent and block_start - 1 > sent.start and doc[block_start - 1].text == "," and \
                 _ends_sentence(doc, block_end, sent.end):
-            return _checked(doc, sent.start, block_start - 1)  # CLAUSE, X said. / CLAUSE, said X.
+            start = _after_dateline(doc, sent.start, block_start - 1)
+            return _checked(doc, start, block_start - 1)  # CLAUSE, X said. / CLAUSE, said X.
         if cue.phrase or cue.no_indirect or mention.start > cue.start:
             return None
         start = cue.end
@@ -324,8 +328,8 @@ class _ArticleReader:
         elif cue.takes_object:
             listener = phrases.after(cue.end, end)
             start = listener.end if listener is not None else cue.end + 1
-        while start < end and doc[start].text == ",":
-            start += 1
+        while start < end and (doc[start].text == "," or doc[start].lower_ in TIME_ADJUNCTS):
+            start += 1  # "said on Tuesday the ..."
         return _checked(doc, start, end)
 
     # -- shared ---------------------------------------------------------------------
@@ -440,6 +444,20 @@ class _ArticleReader:
 
 _PARTICLE = r"(?:de|da|van|von|bin|al|le|la|du|di|der)\s+"
 _CAPITALISED_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:{_PARTICLE})?[A-Z][\w’'.-]*)*")
+
+
+# "BEIJING, March 5 (Reuters) -" at the start of a story is not reported speech.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()]{0,40}\([A-Za-z .]+\)\s*[-–—]\s*")
+
+
+def _after_dateline(doc: Doc, start: int, end: int) -> int:
+    match = _DATELINE.match(doc[start:end].text)
+    if match is None:
+        return start
+    skip_to = doc[start].idx + match.end()
+    while start < end and doc[start].idx < skip_to:
+        start += 1
+    return start
 
 
 def _inside(char: int, spans: list[QuoteSpan]) -> bool:
