@@ -20,7 +20,7 @@ import pandas as pd
 from geolib import cache
 from geolib.errors import ArticleError
 from geolib.model import Article
-from geolib.parse import read_article
+from geolib.parse import parse_raw
 from geolib.parse.manifest import MANIFEST_NAME, load_manifest
 from geolib.paths import raw_dir
 
@@ -78,7 +78,7 @@ def parse_cached(path: Path) -> Article:
     key = cache.cache_key(raw.sha256, entry, path.resolve())
     if (data := cache.load("articles", key)) is not None:
         return cache.article_from_json(data)
-    article = read_article(path)
+    article = parse_raw(raw, entry)
     cache.store("articles", key, cache.article_to_json(article))
     return article
 

@@ -13,9 +13,9 @@ from geolib.parse.html import Extraction, extract_html
 from geolib.parse.layout import Layout, read_layout
 from geolib.parse.manifest import ManifestEntry, entry_for
 from geolib.parse.sniff import sniff_format
-from geolib.reading import read_raw
+from geolib.reading import RawText, read_raw
 
-__all__ = ["read_article", "sniff_format"]
+__all__ = ["parse_raw", "read_article", "sniff_format"]
 
 
 def read_article(path: str | Path, manifest: ManifestEntry | None = None) -> Article:
@@ -24,8 +24,13 @@ def read_article(path: str | Path, manifest: ManifestEntry | None = None) -> Art
     ``manifest`` defaults to the row for this file in ``manifest.csv`` beside it.
     """
     path = Path(path)
-    raw = read_raw(path)
     entry = manifest if manifest is not None else entry_for(path)
+    return parse_raw(read_raw(path), entry)
+
+
+def parse_raw(raw: RawText, manifest: ManifestEntry | None) -> Article:
+    """Parse text already read by ``read_raw``, with its manifest row (if any)."""
+    path, entry = raw.path, manifest
     source_format = sniff_format(raw.text)
     extraction = extract_html(path, raw.text) if source_format == "html" else None
     text = extraction.text if extraction else raw.text
