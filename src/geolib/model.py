@@ -9,6 +9,7 @@ character of ``text`` back to the raw offset it came from.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -139,57 +140,70 @@ class TextBuilder:
     """Builds a clean string while remembering the raw offset of every character.
 
     Runs of whitespace collapse to one space (mapped to the first whitespace
-    character); leading and trailing whitespace is dropped.
+    character); leading and trailing whitespace is dropped. Text is taken in runs
+    and kept as segments, never character by character: this runs on every line
+    of every article.
     """
 
     def __init__(self) -> None:
-        self._chars: list[str] = []
-        self._raw: list[int] = []  # -1 marks an inserted character
+        self._parts: list[str] = []
+        self._segments: list[list[int]] = []  # [text index, raw index, length]
+        self._length = 0
 
     def add(self, char: str, raw_index: int) -> None:
-        if char.isspace():
-            if not self._chars or self._chars[-1] == " ":
-                return
-            char = " "
-        self._chars.append(char)
-        self._raw.append(raw_index)
+        self.add_run(char, raw_index)
 
     def add_run(self, text: str, raw_start: int) -> None:
-        for k, char in enumerate(text):
-            self.add(char, raw_start + k)
+        """Copy ``text`` (found at ``raw_start`` in raw), normalising its whitespace."""
+        if not self._length or self._parts[-1][-1] == " ":
+            kept = text.lstrip()
+            raw_start += len(text) - len(kept)
+            text = kept
+        at = 0
+        for space in _ODD_WHITESPACE.finditer(text):  # a single plain space is already clean
+            if space.start() > at:
+                self._copy(text[at : space.start()], raw_start + at)
+            self._copy(" ", raw_start + space.start())
+            at = space.end()
+        if at < len(text):
+            self._copy(text[at:], raw_start + at)
 
     def insert(self, char: str) -> None:
         """Add a character with no raw counterpart (e.g. a space repairing a glued word)."""
-        self._chars.append(char)
-        self._raw.append(-1)
+        self._parts.append(char)
+        self._length += len(char)
+
+    def _copy(self, piece: str, raw_at: int) -> None:
+        last = self._segments[-1] if self._segments else None
+        if last and last[0] + last[2] == self._length and last[1] + last[2] == raw_at:
+            last[2] += len(piece)
+        else:
+            self._segments.append([self._length, raw_at, len(piece)])
+        self._parts.append(piece)
+        self._length += len(piece)
 
     def __len__(self) -> int:
-        return len(self._chars)
+        return self._length
 
     def build(self, kind: str) -> Paragraph | None:
         """The finished paragraph, or None when nothing but whitespace was added."""
-        while self._chars and self._chars[-1] == " ":
-            self._chars.pop()
-            self._raw.pop()
-        if not self._chars:
+        text = "".join(self._parts)
+        stripped = text.rstrip(" ")
+        segments = [s for s in self._segments if s[0] < len(stripped)]
+        if segments and segments[-1][0] + segments[-1][2] > len(stripped):
+            segments[-1][2] = len(stripped) - segments[-1][0]
+        if not stripped or not segments:
             return None
-        segments: list[list[int]] = []
-        for text_at, raw_at in enumerate(self._raw):
-            if raw_at < 0:
-                continue
-            last = segments[-1] if segments else None
-            if last and last[0] + last[2] == text_at and last[1] + last[2] == raw_at:
-                last[2] += 1
-            else:
-                segments.append([text_at, raw_at, 1])
-        copied = [r for r in self._raw if r >= 0]
         return Paragraph(
             kind=kind,
-            text="".join(self._chars),
-            start=min(copied),
-            end=max(copied) + 1,
+            text=stripped,
+            start=min(s[1] for s in segments),
+            end=max(s[1] + s[2] for s in segments),
             segments=tuple(tuple(s) for s in segments),
         )
+
+
+_ODD_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
 def offsets_are_exact(paragraph: Paragraph, raw: str) -> bool:

@@ -4,7 +4,8 @@
 
 * ``geolib_sentences`` — sentence boundaries that never split inside a quotation;
 * ``entity_ruler`` — actors (``geolib.actors``) and institutions
-  (``geolib.extract.institutions``) as entities, extensible through their data files.
+  (``geolib.extract.institutions``) as entities, extensible through their data files
+  (spaCy's EntityRuler, made cheaper per call in ``geolib.ruler``).
 
 A trained pipeline (``get_nlp("en_core_web_sm")`` or env ``GEOLIB_SPACY_MODEL``) is
 used when installed, with the same components added; it is never downloaded.
@@ -15,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import numpy
@@ -25,10 +25,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from geolib.extract.marks import QuoteSpan, pair_quotes
+from geolib.ruler import FACTORY as RULER_FACTORY
 
 MODEL_ENV = "GEOLIB_SPACY_MODEL"
 QUOTES_KEY = "geolib_quotes"  # doc.user_data key holding the paragraph's QuoteSpans
 TEXT_KEY = "geolib_text"  # doc.user_data key holding the doc's text
+STARTS_KEY = "geolib_sentence_starts"  # doc.user_data key holding sentence start offsets
 
 # A sentence ends at . ! ? … (plus closing marks/brackets) before a space and a capital,
 # digit or opening mark.
@@ -58,30 +60,46 @@ def sentence_starts(text: str, quotes: list[QuoteSpan]) -> list[int]:
 def geolib_sentences(doc: Doc) -> Doc:
     """Quote-aware sentence boundaries; also stores the paragraph's quotes on the doc.
 
-    Boundaries are set with one array write (not token by token): this runs on every
-    paragraph and must cost little next to the tokenizer."""
+    Quotes and sentence starts come from ``make_doc`` when it found them before
+    tokenizing. Boundaries are set with one array write (not token by token): this
+    runs on every paragraph and must cost little next to the tokenizer."""
     text = doc_text(doc)
-    quotes, left_open = pair_quotes(text)
-    doc.user_data[QUOTES_KEY] = (quotes, left_open)
+    if QUOTES_KEY not in doc.user_data:
+        doc.user_data[QUOTES_KEY] = pair_quotes(text)
+    quotes, _ = doc.user_data[QUOTES_KEY]
+    starts = doc.user_data.get(STARTS_KEY) or sentence_starts(text, quotes)
     if len(doc):
         token_starts = doc.to_array(IDX)
         flags = numpy.full(len(doc), -1, dtype="int64")
-        flags[numpy.searchsorted(token_starts, sentence_starts(text, quotes))] = 1
+        flags[numpy.searchsorted(token_starts, starts)] = 1
         flags[0] = 1
         doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))
     return doc
 
 
-def make_docs(nlp: Language, texts: Iterable[str]) -> Iterator[Doc]:
-    """Run the pipeline over ``texts``, handing each doc its text (``Doc.text`` rebuilds
-    the string from tokens on every access, which costs as much as tokenizing)."""
-    def tokenized() -> Iterator[Doc]:
-        for text in texts:
-            doc = nlp.make_doc(text)
-            doc.user_data[TEXT_KEY] = text
-            yield doc
+def make_doc(
+    nlp: Language,
+    text: str,
+    tokenize: str | None = None,
+    quotes: tuple[list[QuoteSpan], bool] | None = None,
+    starts: list[int] | None = None,
+) -> Doc:
+    """A tokenized doc of ``text``, not yet through the pipeline (pass it to ``nlp.pipe``).
 
-    return nlp.pipe(tokenized())
+    ``tokenize`` is a stand-in of the same length to tokenize instead (a masked
+    text: tokens keep their offsets into ``text``); ``quotes`` and ``starts`` are
+    the paragraph's quotes and sentence starts when already known. The doc keeps
+    ``text`` (``Doc.text`` rebuilds the string from tokens on every access, which
+    costs as much as tokenizing)."""
+    if tokenize is not None and len(tokenize) != len(text):
+        raise ValueError("the stand-in text must have the text's length")
+    doc = nlp.make_doc(text if tokenize is None else tokenize)
+    doc.user_data[TEXT_KEY] = text
+    if quotes is not None:
+        doc.user_data[QUOTES_KEY] = quotes
+    if starts is not None:
+        doc.user_data[STARTS_KEY] = starts
+    return doc
 
 
 def doc_text(doc: Doc) -> str:
@@ -95,25 +113,14 @@ def token_starts(doc: Doc) -> list[int]:
     return doc.to_array(IDX).tolist()
 
 
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """``(start, end)`` token ranges of the sentences ``geolib_sentences`` set."""
-    if not len(doc):
-        return []
-    flags = doc.to_array(SENT_START)
-    starts = [0, *(int(i) for i in numpy.flatnonzero(flags == 1) if i > 0)]
-    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
-
-
 def _add_geolib_components(nlp: Language) -> Language:
     from geolib.extract.institutions import entity_ruler_patterns as institution_patterns
 
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("geolib_sentences", before=before) if before else nlp.add_pipe("geolib_sentences")
     ruler_config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False}
-    if "ner" in nlp.pipe_names:
-        ruler = nlp.add_pipe("entity_ruler", before="ner", config=ruler_config)
-    else:
-        ruler = nlp.add_pipe("entity_ruler", config=ruler_config)
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe(RULER_FACTORY, name="entity_ruler", config=ruler_config, **where)
     patterns = list(institution_patterns())
     try:
         from geolib.actors import entity_ruler_patterns as actor_patterns
@@ -146,33 +153,21 @@ def get_nlp(model: str | None = None) -> Language:
     return _build(model or os.environ.get(MODEL_ENV) or None)
 
 
-def has_lazy_entities(nlp: Language) -> bool:
-    """True for the blank pipeline: its EntityRuler may run on chosen sentences only
-    (no statistical component needs entities from the start)."""
-    return "entity_ruler" in nlp.pipe_names and not ({"ner", "parser", "tok2vec"} & set(nlp.pipe_names))
-
-
-def annotate_entities(nlp: Language, doc: Doc, start: int, end: int) -> None:
-    """Run the pipeline's EntityRuler over ``doc[start:end]`` only."""
-    ruler = nlp.get_pipe("entity_ruler")
-    ruler.set_annotations(doc, ruler.match(doc[start:end]))
+def tokenizes_sparingly(nlp: Language) -> bool:
+    """True for the blank pipeline: no statistical component needs to see every word, so
+    quote extraction may tokenize only the parts its rules read."""
+    return not ({"ner", "parser", "tok2vec", "tagger", "transformer"} & set(nlp.pipe_names))
 
 
 @lru_cache(maxsize=4)
-def _entity_labels(nlp: Language) -> dict[str, str]:
+def entity_labels(nlp: Language) -> dict[str, str]:
+    """The EntityRuler's label for every exact name it knows ("Beijing" -> "GPE")."""
+    if "entity_ruler" not in nlp.pipe_names:
+        return {}
     ruler = nlp.get_pipe("entity_ruler")
     return {p["pattern"]: p["label"] for p in ruler.patterns if isinstance(p["pattern"], str)}
 
 
 def entity_label(nlp: Language, name: str) -> str | None:
-    """The EntityRuler's label for exactly this name ("Beijing" -> "GPE"), without a doc."""
-    if "entity_ruler" not in nlp.pipe_names:
-        return None
-    return _entity_labels(nlp).get(name)
-
-
-def doc_quotes(doc: Doc) -> tuple[list[QuoteSpan], bool]:
-    """The quotes ``geolib_sentences`` found in ``doc`` (paired again if it did not run)."""
-    if QUOTES_KEY not in doc.user_data:
-        doc.user_data[QUOTES_KEY] = pair_quotes(doc_text(doc))
-    return doc.user_data[QUOTES_KEY]
+    """The EntityRuler's label for exactly this name, without a doc."""
+    return entity_labels(nlp).get(name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +13,8 @@ from geolib.errors import ArticleError
 MAX_BYTES = 20 * 1024 * 1024
 # Share of control characters (other than whitespace) above which text is not prose.
 MAX_CONTROL_SHARE = 0.01
+# Unicode category Cc minus the characters ``str.isspace`` accepts (tab, newline, ...).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 class LegacyEncodingWarning(UserWarning):
@@ -50,7 +52,7 @@ def read_raw(path: str | Path) -> RawText:
     text, encoding = _decode(path, data)
     if not text.strip():
         raise ArticleError(path, "contains only whitespace")
-    control = sum(1 for c in text if unicodedata.category(c) == "Cc" and not c.isspace())
+    control = len(_CONTROL.findall(text))
     if control / len(text) > MAX_CONTROL_SHARE:
         raise ArticleError(path, f"looks binary ({control} control characters), not text")
     return RawText(path, text, encoding, hashlib.sha256(data).hexdigest())

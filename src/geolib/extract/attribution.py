@@ -36,6 +36,7 @@ class Lexicon:
     phrases: dict[str, dict]
     group_nouns: frozenset[str]
     role_nouns: tuple[str, ...]
+    role_words: frozenset[str]  # every word of every role noun ("prime", "minister")
     org_nouns: frozenset[str]
     determiners: frozenset[str]
     between: frozenset[str]
@@ -63,6 +64,7 @@ def load_lexicon() -> Lexicon:
         phrases=verbs["phrases"],
         group_nouns=lowered("group_nouns"),
         role_nouns=tuple(w.lower() for w in words["role_nouns"]),
+        role_words=frozenset(w for role in words["role_nouns"] for w in role.lower().split() if w != "of"),
         org_nouns=lowered("org_nouns"),
         determiners=lowered("determiners"),
         between=lowered("between_subject_and_verb"),

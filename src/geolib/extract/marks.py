@@ -8,6 +8,7 @@ an unclosed quote never runs past its paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„«"
@@ -17,6 +18,7 @@ SINGLE_CLOSE = "’›"
 DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + '"'
 SINGLE_MARKS = SINGLE_OPEN + SINGLE_CLOSE + "'"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+_ANY_MARK = re.compile(f"[{re.escape(ALL_MARKS)}]")
 # Characters after which a straight mark opens rather than closes.
 OPENING_CONTEXT = "([{—–-/:"
 
@@ -30,6 +32,11 @@ class QuoteSpan:
     open_at: int  # index of the opening mark
     close_at: int | None  # index of the closing mark; None when unclosed
     double: bool  # double marks (the usual speech marks) or single ones
+
+    def shifted(self, by: int) -> QuoteSpan:
+        """The same quote with every offset moved by ``by``."""
+        close_at = None if self.close_at is None else self.close_at + by
+        return QuoteSpan(self.start + by, self.end + by, self.open_at + by, close_at, self.double)
 
     @property
     def outer_end(self) -> int:
@@ -78,9 +85,8 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], bool]:
     """Top-level quotes of one paragraph, and whether a double quote is left open."""
     stack: list[tuple[bool, int, str]] = []  # (double, index, glyph)
     spans: list[QuoteSpan] = []
-    for at, char in enumerate(text):
-        if char not in ALL_MARKS:
-            continue
+    for mark in _ANY_MARK.finditer(text):
+        at, char = mark.start(), mark.group()
         role = _role(text, at)
         if role == "none":
             continue

@@ -23,24 +23,22 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from geolib.extract.attribution import Cue, Mention, Phrases, find_cues
+from geolib.extract.attribution import Cue, Mention, Phrases, find_cues, load_lexicon
 from geolib.extract.institutions import find_institution
 from geolib.extract.marks import QuoteSpan, starts_with_opening_mark
+from geolib.extract.prefilter import PreparedParagraph, prepare
 from geolib.extract.speakers import ArticleContext, Speaker
 from geolib.model import Article, Paragraph
 from geolib.nlp import (
-    annotate_entities,
-    doc_quotes,
-    doc_text,
-    entity_label,
+    entity_labels,
     get_nlp,
-    has_lazy_entities,
-    make_docs,
-    sentence_bounds,
+    make_doc,
     token_starts,
+    tokenizes_sparingly,
 )
 
 QUOTE_PARAGRAPH_KINDS = ("body",)
@@ -79,13 +77,14 @@ def extract_quotes(
     nlp = nlp or get_nlp()
     kinds = tuple(kinds)
     chosen = [(i, p) for i, p in enumerate(article.paragraphs) if p.kind in kinds]
-    reader = _ArticleReader(article, nlp)
-    # The blank pipeline's entities are only needed where attributions are: compute them there.
-    skipped = ["entity_ruler"] if reader.lazy_entities else []
-    with nlp.select_pipes(disable=skipped):
-        docs = make_docs(nlp, (p.text for _, p in chosen))
-        for (index, paragraph), doc in zip(chosen, docs, strict=True):
-            reader.read(index, paragraph, doc)
+    prepared = prepare([p.text for _, p in chosen])
+    # The blank pipeline tokenizes only what the rules read; a trained pipeline sees
+    # the whole text (its parser and entity recogniser need the context).
+    tokenized = prepared.masked() if tokenizes_sparingly(nlp) else None
+    doc = nlp(make_doc(nlp, prepared.text, tokenized, (prepared.quotes, False), prepared.starts))
+    reader = _ArticleReader(article, nlp, doc, prepared.text)
+    for (index, paragraph), ready in zip(chosen, prepared.paragraphs, strict=True):
+        reader.read(index, paragraph, ready)
     return reader.quotes
 
 
@@ -149,45 +148,53 @@ class _Attribution:
 class _ArticleReader:
     """Reads an article paragraph by paragraph, keeping what later quotes need."""
 
-    def __init__(self, article: Article, nlp: Language) -> None:
+    def __init__(self, article: Article, nlp: Language, doc: Doc, text: str) -> None:
         self.article = article
         self.nlp = nlp
-        self.lazy_entities = has_lazy_entities(nlp)
+        self.doc = doc
+        self.text = text  # the article's paragraphs as joined in ``doc``; offsets are into it
+        self.base = 0  # where the paragraph being read starts in ``text``
+        self.entity_labels = entity_labels(nlp)
         self.article_id = Path(article.file).stem if article.file else ""
         self.context = ArticleContext(known_people=_known_people())
+        self.lex = load_lexicon()
+        self.phrases = Phrases(doc)
+        self.token_starts = token_starts(doc)
+        self.cues = find_cues(doc)
         self.quotes: list[Quote] = []
         self.sentence_no = 0
         self.paragraph_first_sentence: list[int] = []
         self.open_quote: Quote | None = None  # a quote left open at the previous paragraph's end
 
     # -- per paragraph ------------------------------------------------------------
-    def read(self, index: int, paragraph: Paragraph, doc: Doc) -> None:
+    def read(self, index: int, paragraph: Paragraph, ready: PreparedParagraph) -> None:
         self.paragraph_first_sentence.append(self.sentence_no)
-        spans, left_open = doc_quotes(doc)
-        phrases = Phrases(doc)
-        starts = token_starts(doc)
-        cues = [c for c in find_cues(doc) if not _inside(starts[c.start], spans)]
+        self.base = ready.start
+        doc, spans, starts = self.doc, ready.quotes, self.token_starts
+        first_token, end_token = _token_at(starts, ready.start), _token_at(starts, ready.end)
+        cues = [c for c in self.cues
+                if first_token <= c.start < end_token and not _inside(starts[c.start], spans)]
         continued = self.open_quote if starts_with_opening_mark(paragraph.text) else None
         self.open_quote = None
-        for first, stop in sentence_bounds(doc):
-            sent = doc[first:stop]
+        for begin, end, needed in zip(ready.starts, ready.ends, ready.needed, strict=True):
             number = self.sentence_no
             self.sentence_no += 1
-            in_sentence = [q for q in spans if sent.start_char <= q.open_at < sent.end_char]
-            sent_cues = [c for c in cues if sent.start <= c.start < sent.end]
-            if self.lazy_entities and (in_sentence or sent_cues):
-                annotate_entities(self.nlp, doc, first, stop)
-            self._read_sentence(index, paragraph, doc, sent, number, in_sentence, sent_cues, phrases,
-                                starts, continued)
+            if needed:
+                first, stop = _token_at(starts, begin), _token_at(starts, end)
+                sent = doc[first:stop]
+                in_sentence = [q for q in spans if begin <= q.open_at < end]
+                sent_cues = [c for c in cues if first <= c.start < stop]
+                self._read_sentence(index, paragraph, doc, sent, number, in_sentence, sent_cues,
+                                    self.phrases, starts, continued)
             continued = None
-            self._remember_names(doc, sent, number, spans, phrases)
-        if left_open and spans and spans[-1].close_at is None:
+            self._remember_names(self.text, begin, end, spans, number)
+        if ready.left_open and spans and spans[-1].close_at is None:
             last = [q for q in self.quotes if q.paragraph == index and q.kind == "direct"]
             self.open_quote = last[-1] if last else None
 
     def _read_sentence(self, index, paragraph, doc, sent, number, spans, cues, phrases, starts,
                        continued) -> None:
-        text = paragraph.text
+        text = self.text
         has_direct = False
         for n, span in enumerate(spans):
             left = spans[n - 1].outer_end if n else sent.start_char
@@ -383,12 +390,12 @@ class _ArticleReader:
 
     def _make_quote(self, index: int, paragraph: Paragraph, start: int, end: int, kind: str,
                     found: _Attribution) -> Quote | None:
-        text = paragraph.text
+        text = self.text
         while end > start and (text[end - 1] in ", " or text[end - 1].isspace()):
             end -= 1
         if end <= start:
             return None
-        raw_start, raw_end = paragraph.raw_span(start, end)
+        raw_start, raw_end = paragraph.raw_span(start - self.base, end - self.base)
         speaker = found.speaker
         return Quote(
             file=self.article.file, article_id=self.article_id,
@@ -410,37 +417,62 @@ class _ArticleReader:
             first.speaker, first.speaker_mention = rest.speaker, rest.speaker_mention
             first.role, first.affiliation, first.cue = rest.role, rest.affiliation, rest.cue
 
-    def _remember_names(self, doc: Doc, sent: Span, number: int, spans: list[QuoteSpan],
-                        phrases: Phrases) -> None:
-        """Note the people named in the sentence (outside quotes), for short names and pronouns.
-
-        Candidates come from a regex over the text, so only capitalised runs cost tokens."""
-        base = sent.start_char
-        for match in _CAPITALISED_RUN.finditer(doc_text(doc)[base : sent.end_char]):
-            at = base + match.start()
-            if _inside(at, spans):
+    def _remember_names(self, text: str, begin: int, end: int, spans: list[QuoteSpan], number: int) -> None:
+        """Note the people named in ``text[begin:end]`` (outside quotes), for short names and
+        pronouns. Read from the characters, not tokens: most sentences are never tokenized."""
+        for match in _CAPITALISED_RUN.finditer(text, begin, end):
+            if _inside(match.start(), spans):
                 continue
-            span = doc.char_span(at, base + match.end(), alignment_mode="expand")
-            if span is None:
-                continue
-            run: list = []
-            for tok in [*span, None]:
-                if tok is not None and phrases.is_name(tok):
-                    run.append(tok)
-                    continue
-                if run:
-                    self._remember_run(run, number, phrases)
-                run = []
+            run: list[str] = []
+            for word in match.group().split():
+                bare, ends_run = _bare_word(word)
+                if self._is_name_word(bare) or (run and bare.lower() in self.lex.particles):
+                    run.append(bare)
+                else:
+                    self._remember_run(run, number)
+                    run = []
+                if ends_run:
+                    self._remember_run(run, number)
+                    run = []
+            self._remember_run(run, number)
 
-    def _remember_run(self, run: list, number: int, phrases: Phrases) -> None:
-        labels = {t.ent_type_ for t in run} | {entity_label(self.nlp, " ".join(t.text for t in run))}
-        if "PERSON" not in labels and (labels & {"ORG", "GPE", "NORP", "LOC"}
-                                       or any(t.lower_ in phrases.lex.org_nouns for t in run)):
+    def _is_name_word(self, word: str) -> bool:
+        """The string-level twin of ``Phrases.is_name``: a capitalised word that is no role,
+        group, weekday, honorific or (unless the EntityRuler knows it) stop word."""
+        lower = word.lower()
+        if not word[:1].isupper() or lower in self.lex.role_words or lower in self.lex.group_nouns:
+            return False
+        if lower in self.lex.not_names or lower in self.lex.honorifics:
+            return False
+        if lower in STOP_WORDS and word not in self.entity_labels:
+            return False
+        return word.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
+
+    def _remember_run(self, run: list[str], number: int) -> None:
+        while run and run[-1].lower() in self.lex.particles:
+            run = run[:-1]
+        if not run:
             return
-        name = " ".join(t.text for t in run)
+        name = " ".join(run)
+        labels = {self.entity_labels.get(word) for word in run} | {self.entity_labels.get(name)}
+        if "PERSON" not in labels and (labels & {"ORG", "GPE", "NORP", "LOC"}
+                                       or any(word.lower() in self.lex.org_nouns for word in run)):
+            return
         if len(run) >= 2 or "PERSON" in labels or name in self.context.known_people or \
                 self.context._person_by_word(name) is not None:
             self.context.mention(number, name)
+
+
+def _bare_word(word: str) -> tuple[str, bool]:
+    """``word`` without a possessive or a sentence's full stop, and whether one was there
+    (a name run ends at either)."""
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)], True
+    if word.endswith(".") and "." not in word[:-1]:
+        return word[:-1], True
+    return word, False
+
 
 _PARTICLE = r"(?:de|da|van|von|bin|al|le|la|du|di|der)\s+"
 _CAPITALISED_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:{_PARTICLE})?[A-Z][\w’'.-]*)*")

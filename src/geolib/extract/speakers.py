@@ -22,7 +22,12 @@ class Person:
 
     @property
     def words(self) -> list[str]:
-        return self.name.replace("-", " ").split()
+        if self._words_of != self.name:  # cached: looked up for every name in the article
+            self._words, self._words_of = self.name.replace("-", " ").split(), self.name
+        return self._words
+
+    _words: list[str] = field(default_factory=list, repr=False, compare=False)
+    _words_of: str = field(default="", repr=False, compare=False)
 
 
 @dataclass

@@ -93,10 +93,14 @@ def markup_positions(raw: str) -> set[int]:
 
 def add_line(builder: TextBuilder, line: Line, markdown: bool) -> None:
     """Append a line's clean text to ``builder``, keeping raw offsets."""
-    deleted = markup_positions(line.raw) if markdown else set()
-    for k, char in enumerate(line.raw):
-        if k not in deleted:
-            builder.add(char, line.start + k)
+    deleted = sorted(markup_positions(line.raw)) if markdown else []
+    at = 0
+    for gone in deleted:  # copy the runs between markup characters
+        if gone > at:
+            builder.add_run(line.raw[at:gone], line.start + at)
+        at = gone + 1
+    if at < len(line.raw):
+        builder.add_run(line.raw[at:], line.start + at)
 
 
 def build_paragraph(lines: list[Line], kind: str, markdown: bool) -> Paragraph | None:

@@ -1,0 +1,138 @@
+"""Which parts of an article the attribution rules need as tokens.
+
+Tokenizing is the largest fixed cost of quote extraction, and most words need no
+tokens: the inside of a quotation is taken as characters, and a sentence with
+neither a quotation mark nor a reporting cue holds no attribution. ``prepare``
+finds both with regular expressions over each paragraph (the cue expression is built
+from the same word lists as the spaCy matchers, so it never misses a cue they
+would find) and ``PreparedText.masked`` blanks out the rest with a filler of the same length,
+so every token keeps its character offset in the real text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geolib.extract.attribution import load_lexicon
+from geolib.extract.marks import QuoteSpan, pair_quotes
+from geolib.nlp import sentence_starts
+
+# One token that is no word, name or punctuation the rules look for.
+FILLER = "~"
+
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True)
+class PreparedParagraph:
+    """One paragraph's quotes and sentences, found before tokenizing. Offsets are into
+    the joined text of ``PreparedText``."""
+
+    start: int
+    end: int
+    quotes: list[QuoteSpan]
+    left_open: bool  # a double quote is still open at the paragraph's end
+    starts: list[int]  # offset of every sentence start
+    needed: list[bool]  # per sentence: does it hold a quotation or a reporting cue?
+
+    @property
+    def ends(self) -> list[int]:
+        """Offset just past every sentence (the next start, or the paragraph's end)."""
+        return [*self.starts[1:], self.end]
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """An article's paragraphs joined by blank lines (one doc: spaCy's cost per doc is
+    far above its cost per token), with what was found in each."""
+
+    text: str
+    paragraphs: list[PreparedParagraph]
+
+    @property
+    def quotes(self) -> list[QuoteSpan]:
+        return [q for p in self.paragraphs for q in p.quotes]
+
+    @property
+    def starts(self) -> list[int]:
+        return [s for p in self.paragraphs for s in p.starts]
+
+    def masked(self) -> str:
+        """The text with quotation contents and unneeded sentences replaced by filler."""
+        blanks = [(q.start, q.end) for q in self.quotes]
+        for paragraph in self.paragraphs:
+            for start, end, needed in zip(paragraph.starts, paragraph.ends, paragraph.needed, strict=True):
+                if not needed:
+                    blanks.append((start, start + len(self.text[start:end].rstrip())))
+        pieces, at = [], 0
+        for start, end in sorted(blanks):
+            if start < at or end <= start:
+                continue
+            pieces.append(self.text[at:start])
+            pieces.append(FILLER * (end - start))
+            at = end
+        pieces.append(self.text[at:])
+        return "".join(pieces)
+
+
+@lru_cache(maxsize=1)
+def cue_pattern() -> re.Pattern[str]:
+    """Every reporting verb form and cue phrase, as one case-insensitive expression."""
+    lex = load_lexicon()
+    forms = {form for info in lex.verbs.values() for form in info["forms"]} | set(lex.phrases)
+    return re.compile(rf"(?<!\w){_trie(sorted(f.lower() for f in forms))}(?!\w)", re.IGNORECASE)
+
+
+def _trie(words: list[str]) -> str:
+    """An expression matching exactly ``words``, shaped as a trie. Python's ``re`` tries
+    the branches of a flat alternation one by one; shared prefixes make it ~5x faster."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def expression(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + expression(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        if "" in node:  # a word may end here
+            return f"(?:{'|'.join(branches)})?"
+        return group
+
+    return expression(root)
+
+
+def prepare(texts: list[str]) -> PreparedText:
+    """Join the paragraphs; pair each one's quotes, split its sentences and mark those
+    that need tokens."""
+    paragraphs, at = [], 0
+    for text in texts:
+        paragraphs.append(_prepare_paragraph(text, at))
+        at += len(text) + len(PARAGRAPH_BREAK)
+    return PreparedText(PARAGRAPH_BREAK.join(texts), paragraphs)
+
+
+def _prepare_paragraph(text: str, base: int) -> PreparedParagraph:
+    quotes, left_open = pair_quotes(text)
+    starts = sentence_starts(text, quotes)
+    ends = [*starts[1:], len(text)]
+    needed = [False] * len(starts)
+    sentence = 0
+    for quote in quotes:
+        while ends[sentence] <= quote.open_at:
+            sentence += 1
+        needed[sentence] = True
+    for cue in cue_pattern().finditer(text):
+        at = cue.start()
+        if not any(q.open_at <= at < q.outer_end for q in quotes):
+            needed[bisect.bisect_right(starts, at) - 1] = True
+    return PreparedParagraph(base, base + len(text), [q.shifted(base) for q in quotes], left_open,
+                             [base + s for s in starts], needed)
