@@ -48,6 +48,7 @@ class Lexicon:
     appositive_rejected: frozenset[str]
     parenthetical: frozenset[str]
     verb_forms: frozenset[str]  # every single word of every verb form
+    never_names: frozenset[str]  # words never part of a name: roles, groups, weekdays, titles
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +60,13 @@ def load_lexicon() -> Lexicon:
     def lowered(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in words[key])
 
+    role_words = frozenset(w for role in words["role_nouns"] for w in role.lower().split() if w != "of")
     return Lexicon(
         verbs=verbs["verbs"],
         phrases=verbs["phrases"],
         group_nouns=lowered("group_nouns"),
         role_nouns=tuple(w.lower() for w in words["role_nouns"]),
-        role_words=frozenset(w for role in words["role_nouns"] for w in role.lower().split() if w != "of"),
+        role_words=role_words,
         org_nouns=lowered("org_nouns"),
         determiners=lowered("determiners"),
         between=lowered("between_subject_and_verb"),
@@ -79,6 +81,7 @@ def load_lexicon() -> Lexicon:
             word for info in verbs["verbs"].values() for form in info["forms"] for word in form.split()
             if word not in {"of", "it", "out"}
         ),
+        never_names=role_words | lowered("group_nouns") | lowered("not_names") | lowered("honorifics"),
     )
 
 

@@ -440,9 +440,7 @@ class _ArticleReader:
         """The string-level twin of ``Phrases.is_name``: a capitalised word that is no role,
         group, weekday, honorific or (unless the EntityRuler knows it) stop word."""
         lower = word.lower()
-        if not word[:1].isupper() or lower in self.lex.role_words or lower in self.lex.group_nouns:
-            return False
-        if lower in self.lex.not_names or lower in self.lex.honorifics:
+        if lower in self.lex.never_names or not word[:1].isupper():
             return False
         if lower in STOP_WORDS and word not in self.entity_labels:
             return False
@@ -466,10 +464,12 @@ class _ArticleReader:
 def _bare_word(word: str) -> tuple[str, bool]:
     """``word`` without a possessive or a sentence's full stop, and whether one was there
     (a name run ends at either)."""
-    for suffix in ("’s", "'s", "’", "'"):
-        if word.endswith(suffix):
-            return word[: -len(suffix)], True
-    if word.endswith(".") and "." not in word[:-1]:
+    last = word[-1]
+    if last in "’'":
+        return word[:-1], True
+    if last == "s" and word[-2:-1] in ("’", "'"):
+        return word[:-2], True
+    if last == "." and "." not in word[:-1]:
         return word[:-1], True
     return word, False
 
