@@ -36,6 +36,7 @@ from geolib.nlp import get_nlp
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "quotes_seeds.jsonl"
 RAW = ROOT / "data" / "raw"
+HELDOUT = ROOT / "benchmarks" / "heldout"
 SEEDS = ["ft-trump-russia-ties-china", "gzero-trump-no-limits-china-russia"]
 
 MADE_UP = [
@@ -101,17 +102,27 @@ def _prf(n_pred: int, n_gold: int, n_match: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def accuracy() -> None:
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+GOLD_SETS = {
+    "seeds (rules written while reading them)": (GOLD, RAW),
+    "held-out (24 made-up articles, annotated without seeing the rules)": (HELDOUT / "gold.jsonl", HELDOUT),
+}
+
+
+def accuracy(gold_path: Path, folder: Path, verbose: bool = False) -> dict[str, float]:
+    """Print and return precision/recall/F1 and attribute accuracy against one gold file."""
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     pred = []
-    for seed in SEEDS:
-        pred.extend(q.__dict__ for q in extract_quotes(read_article(RAW / f"{seed}.txt")))
-    print(f"seed gold: {len(gold)} quotes, predictions: {len(pred)}")
+    for article_id in sorted({g["article_id"] for g in gold}):
+        pred.extend(q.__dict__ for q in extract_quotes(read_article(folder / f"{article_id}.txt")))
+    print(f"gold: {len(gold)} quotes in {len({g['article_id'] for g in gold})} articles, "
+          f"predictions: {len(pred)}")
+    scores = {}
     for label, kind in (("direct", "direct"), ("all kinds", None)):
         p_set = [p for p in pred if kind is None or p["kind"] == kind]
         g_set = [g for g in gold if kind is None or g["kind"] == kind]
         matched = _match(p_set, g_set, kind)
         p, r, f = _prf(len(p_set), len(g_set), len(matched))
+        scores[f"{label} F1"] = f
         print(f"  {label:9s}  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
               f"({len(matched)} matched of {len(p_set)} predicted, {len(g_set)} gold)")
         if kind is None:
@@ -125,10 +136,27 @@ def accuracy() -> None:
                 ok = sum(bool(pp[field]) and (_norm(pp[field]) in _norm(g[field])
                                               or _norm(g[field]) in _norm(pp[field])) for pp, g in scored)
             share = ok / len(scored) if scored else 0.0
+            scores[f"{label} {field}"] = share
             print(f"    {field:11s} accuracy {share:.3f} ({ok}/{len(scored)})")
-        for pp, g in matched:
-            if _norm(pp["speaker"]) != _norm(g["speaker"]):
-                print(f"    speaker miss: {g['text'][:50]!r}: {pp['speaker']!r} != {g['speaker']!r}")
+        if verbose:
+            _print_misses(p_set, g_set, matched)
+    return scores
+
+
+def _print_misses(p_set: list[dict], g_set: list[dict], matched: list[tuple[dict, dict]]) -> None:
+    matched_p = {id(p) for p, _ in matched}
+    matched_g = {id(g) for _, g in matched}
+    for pp, g in matched:
+        if _norm(pp["speaker"]) != _norm(g["speaker"]):
+            print(f"    speaker miss [{g['article_id'][:3]}] {g['text'][:50]!r}: "
+                  f"{pp['speaker']!r} != {g['speaker']!r}")
+    for g in g_set:
+        if id(g) not in matched_g:
+            print(f"    missed [{g['article_id'][:3]}] {g['kind']:8s} {g['speaker']!r}: {g['text'][:70]!r}")
+    for pp in p_set:
+        if id(pp) not in matched_p:
+            print(f"    extra  [{pp['article_id'][:3]}] {pp['kind']:8s} {pp['speaker']!r}: "
+                  f"{pp['text'][:70]!r}")
 
 
 # -- speed ------------------------------------------------------------------------
@@ -189,11 +217,15 @@ def speed(n_articles: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=800)
+    parser.add_argument("--misses", action="store_true", help="list every miss and extra quote")
+    parser.add_argument("--accuracy-only", action="store_true")
     args = parser.parse_args()
-    print("== accuracy (hand-annotated seeds) ==")
-    accuracy()
-    print("== speed ==")
-    speed(max(args.articles, 200))
+    for label, (gold, folder) in GOLD_SETS.items():
+        print(f"== accuracy: {label} ==")
+        accuracy(gold, folder, args.misses)
+    if not args.accuracy_only:
+        print("== speed ==")
+        speed(max(args.articles, 200))
 
 
 if __name__ == "__main__":

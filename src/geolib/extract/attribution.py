@@ -9,6 +9,7 @@ capitalisation, punctuation and entity labels from the EntityRuler.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +26,10 @@ PREPOSITIONS = {"with", "to", "of", "in", "on", "at", "for", "by", "from", "abou
                 "over", "under", "into", "than", "like", "after", "before"}
 INVERTED_FOLLOWERS = {"who", "whose", "when", "as", "while", "last", "this", "earlier", "later", "recently",
                       "yesterday", "today", "on", "during"}
+# Words that open an aside between a subject and its verb ("Putin, speaking in Moscow, said").
+PARENTHETICAL_OPENERS = {"who", "whose", "in", "on", "at", "during", "after", "before", "for", "like",
+                         "unlike", "as", "while", "when", "despite", "from", "with"}
+TITLE_PREPOSITIONS = {"to", "for", "of", "on"}
 AFFILIATION_PREPOSITIONS = {"at", "of", "on", "for", "with", "from", "in"}
 
 
@@ -38,10 +43,14 @@ class Lexicon:
     role_nouns: tuple[str, ...]
     role_words: frozenset[str]  # every word of every role noun ("prime", "minister")
     org_nouns: frozenset[str]
+    unit_nouns: frozenset[str]  # parts of an organisation ("programme", "department")
+    document_nouns: frozenset[str]  # "statement", "report": they speak for their source
     determiners: frozenset[str]
     between: frozenset[str]
     link_words: frozenset[str]
     particles: frozenset[str]
+    compound_suffixes: frozenset[str]  # "-based", "-led": a hyphenated adjective, not a name
+    role_modifiers: frozenset[str]  # "former", "acting": inside a title even when capitalised
     not_names: frozenset[str]
     honorifics: frozenset[str]
     pronouns: dict[str, str]
@@ -68,10 +77,14 @@ def load_lexicon() -> Lexicon:
         role_nouns=tuple(w.lower() for w in words["role_nouns"]),
         role_words=role_words,
         org_nouns=lowered("org_nouns"),
+        unit_nouns=lowered("unit_nouns"),
+        document_nouns=lowered("document_nouns"),
         determiners=lowered("determiners"),
         between=lowered("between_subject_and_verb"),
         link_words=lowered("link_words"),
         particles=lowered("name_particles"),
+        compound_suffixes=lowered("compound_suffixes"),
+        role_modifiers=lowered("role_modifiers"),
         not_names=lowered("not_names"),
         honorifics=lowered("honorifics"),
         pronouns={k.lower(): v for k, v in words["pronouns"].items()},
@@ -132,9 +145,16 @@ def find_cues(doc: Doc) -> list[Cue]:
         if found and start < found[-1].end:
             continue
         base = proto[doc.vocab.strings[match_id]]
+        if not base.phrase and _inside_a_name(doc, start):
+            continue  # "the United States", "Tells Group"
         found.append(Cue(start, end, base.lemma, base.phrase, base.speaker_after, base.needs_that,
                          base.takes_object, base.no_indirect))
     return found
+
+
+def _inside_a_name(doc: Doc, i: int) -> bool:
+    """A capitalised word after a capitalised word ("United States"): part of a name."""
+    return doc[i].text[:1].isupper() and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha
 
 
 def role_tokens(doc: Doc) -> set[int]:
@@ -173,6 +193,21 @@ class Phrases:
         return tok.lower_ in self.lex.group_nouns
 
     def is_name(self, tok: Token) -> bool:
+        """A word of a name, including the parts of a hyphenated one ("Mei-ling", "Jean-Marc")."""
+        doc, i = self.doc, tok.i
+        if self.joins(tok):  # the hyphen itself
+            return self._is_plain_name(doc[i - 1]) and doc[i + 1].lower_ not in self.lex.compound_suffixes
+        if i > 1 and self.joins(doc[i - 1]) and tok.text[:1].islower():  # "ling" of "Mei-ling"
+            return tok.lower_ not in self.lex.compound_suffixes and self._is_plain_name(doc[i - 2])
+        return self._is_plain_name(tok)
+
+    def joins(self, tok: Token) -> bool:
+        """A hyphen inside a word, as spaCy splits "Mei-ling" or "Beijing-based"."""
+        doc, i = self.doc, tok.i
+        return tok.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ \
+            and not tok.whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+
+    def _is_plain_name(self, tok: Token) -> bool:
         text = tok.text
         if not text[:1].isupper() or self.is_role(tok) or self.is_group(tok):
             return False
@@ -184,18 +219,20 @@ class Phrases:
 
     def is_modifier(self, tok: Token) -> bool:
         """A word that may stand inside a noun phrase before its head."""
+        if self.joins(tok):
+            return True
         if tok.is_punct and tok.text not in "-":
             return False
         if tok.lower_ in self.lex.determiners:
             return False
         if self.is_name(tok) or self.is_role(tok) or self.is_group(tok):
             return True
-        if tok.lower_ in self.lex.honorifics:
-            return True
+        if tok.lower_ in self.lex.honorifics or tok.lower_ in self.lex.role_modifiers:
+            return True  # "Mr", "former", "acting"
         return tok.is_alpha and not tok.is_stop and tok.text[:1].islower() and not self.is_cue_word(tok)
 
     def is_cue_word(self, tok: Token) -> bool:
-        return tok.lower_ in self.lex.verb_forms
+        return tok.lower_ in self.lex.verb_forms and not tok.text[:1].isupper()  # not "United States"
 
     def is_head(self, tok: Token) -> bool:
         return self.is_name(tok) or self.is_group(tok) or self.is_role(tok) or tok.lower_ == "others"
@@ -253,7 +290,7 @@ class Phrases:
         if j > floor and doc[j - 1].lower_ in self.lex.determiners:
             j -= 1
         if j == k or not self.is_head(doc[k - 1]):
-            return None
+            return self._postmodified(k, floor)
         mention = self.interpret(j, k)
         if mention is None:
             return None
@@ -279,6 +316,8 @@ class Phrases:
         A possessive or a name particle ("van", "al") needs a name-like word beyond."""
         if self.is_modifier(tok) or tok.lower_ == "others":
             return True
+        if tok.lower_ in TITLE_PREPOSITIONS and tok.i > 0 and self.is_role(self.doc[tok.i - 1]):
+            return True  # "ambassador to China", "minister for trade"
         if beyond is None:
             return False
         if tok.text in POSSESSIVE:
@@ -307,10 +346,37 @@ class Phrases:
             return None
         role, affiliation = self.appositive(j + 1, comma)
         if role is None and affiliation is None:
-            return None
+            # "Putin, speaking in Moscow, said" / "Li, who met Wang on Monday, said"
+            return mention if self._parenthetical(j + 1, comma) else None
         mention.role = mention.role or role
         mention.affiliation = mention.affiliation or affiliation
         return mention
+
+    def _parenthetical(self, a: int, b: int) -> bool:
+        """Is ``doc[a:b]`` an aside between a subject and its verb: a participle phrase,
+        a relative clause or a prepositional phrase (not a list of further subjects)?"""
+        first = self.doc[a]
+        if a >= b or not first.text[:1].islower():
+            return False
+        return first.lower_ in PARENTHETICAL_OPENERS or first.lower_ in self.lex.parenthetical or (
+            first.lower_.endswith("ing") and first.is_alpha)
+
+    def _postmodified(self, k: int, floor: int) -> Mention | None:
+        """``diplomats familiar with the talks said`` / ``officials who attended said``: a
+        group or role head followed by a descriptive phrase that opens with a link word."""
+        doc = self.doc
+        for p in range(k - 2, max(floor, k - 10), -1):
+            tok = doc[p]
+            if (tok.is_punct and tok.text != "-") or self.is_cue_word(tok):
+                return None
+            if tok.lower_ in self.lex.link_words and p > floor:
+                head = self.before(p, floor, appositive=False)
+                if head is not None and head.kind in {"group", "role"} and head.end == p:
+                    head.text = doc[head.start : k].text
+                    head.name = _group_name(doc[head.start : k], self)
+                    head.end = k
+                    return head
+        return None
 
     def _link_before(self, mention: Mention, floor: int) -> Mention:
         """``experts quoted in state media`` / ``Astrov of the Vienna Institute``."""
@@ -324,10 +390,16 @@ class Phrases:
                 head.name = _group_name(doc[head.start : mention.end], self)
                 head.end = mention.end
                 return head
+        if a - 1 > floor and doc[a - 1].lower_ in {"from", "by", "of"} and mention.kind in {"group", "org"}:
+            document = self.before(a - 1, floor, appositive=False)
+            if document is not None and self._is_document(document):
+                mention.start = document.start  # "a statement from the ministry said": the ministry
+                mention.text = doc[document.start : mention.end].text
+                return mention
         if a - 1 > floor and doc[a - 1].lower_ in {"of", "at", "from"} and self._org_like(a, mention.end):
             head = self.before(a - 1, floor, appositive=False)
-            if head is not None and head.kind == "person":
-                head.affiliation = head.affiliation or _strip_article(doc[a : mention.end].text)
+            if head is not None and head.kind in {"person", "group"}:
+                head.affiliation = head.affiliation or _affiliation(doc[a : mention.end].text)
                 head.end = mention.end
                 return head
         return mention
@@ -336,6 +408,12 @@ class Phrases:
         """``said experts quoted in state media`` / ``said Astrov of the Vienna Institute``."""
         doc = self.doc
         j = mention.end
+        if j < limit and doc[j].lower_ in {"from", "by", "of"} and self._is_document(mention):
+            source = self.after(j + 1, limit)  # "according to a statement from the ministry"
+            if source is not None and source.kind in {"group", "org", "person", "role"}:
+                source.start = mention.start
+                source.text = doc[mention.start : source.end].text
+                return source
         if j + 1 < limit and doc[j].lower_ in self.lex.link_words \
                 and doc[j + 1].lower_ in {"in", "by", "with", "to", "on"} and mention.kind != "person":
             tail_end = self._phrase_end(j + 2, limit)
@@ -343,12 +421,16 @@ class Phrases:
                 mention.text = doc[mention.start : tail_end].text
                 mention.name = _group_name(doc[mention.start : tail_end], self)
                 mention.end = tail_end
-        elif j < limit and doc[j].lower_ in {"of", "at", "from"} and mention.kind == "person":
+        elif j < limit and doc[j].lower_ in {"of", "at", "from"} and mention.kind in {"person", "group"}:
             tail_end = self._phrase_end(j + 1, limit)
             if tail_end > j + 1 and self._org_like(j + 1, tail_end):
-                mention.affiliation = _strip_article(doc[j + 1 : tail_end].text)
+                mention.affiliation = _affiliation(doc[j + 1 : tail_end].text)
                 mention.end = tail_end
         return mention
+
+    def _is_document(self, mention: Mention) -> bool:
+        """A statement, report or post: it speaks for whoever issued it."""
+        return mention.kind == "group" and self.doc[mention.end - 1].lower_ in self.lex.document_nouns
 
     def _phrase_end(self, i: int, limit: int) -> int:
         """End of a descriptive phrase starting at ``i``: up to punctuation or a cue."""
@@ -384,6 +466,10 @@ class Phrases:
         while k > i and (self.is_name(doc[k - 1]) or (
                 doc[k - 1].lower_ in self.lex.particles and k - 1 > i and self.is_name(doc[k - 2]))):
             k -= 1
+        # "ambassador to China Nicholas Burns": a place before a person's name belongs to the title.
+        while k < b - 1 and doc[k].ent_type_ in NON_PERSON_LABELS and not doc[b - 1].ent_type_ \
+                and doc[k + 1].ent_type_ not in NON_PERSON_LABELS:
+            k += 1
         if k < b:
             name_tokens = doc[k:b]
             premod = doc[i:k]
@@ -422,7 +508,8 @@ class Phrases:
         first = doc[a]
         if first.lower_ in self.lex.appositive_rejected or first.like_num:
             return None, None
-        if first.text.endswith("ing") and first.lower_ not in self.lex.determiners:
+        if first.text.endswith("ing") and first.lower_ not in self.lex.determiners \
+                and not (a + 1 < b and self.is_role(doc[a + 1])):  # but "managing director"
             return None, None
         if first.is_stop and first.lower_ not in self.lex.determiners:
             return None, None
@@ -440,6 +527,16 @@ class Phrases:
             return True
         tok = self.doc[i]
         return tok.is_punct or tok.lower_ in PREPOSITIONS or tok.lower_ in INVERTED_FOLLOWERS
+
+
+def _affiliation(text: str) -> str:
+    """An organisation as it should be reported: no leading article, no trailing location
+    ("the Carnegie Endowment for International Peace in Beijing" -> "Carnegie Endowment
+    for International Peace")."""
+    return _TRAILING_PLACE.sub("", _strip_article(text))
+
+
+_TRAILING_PLACE = re.compile(r"(?:,)?\s+(?:in|based in)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
 
 
 def _strip_article(text: str) -> str:
@@ -475,6 +572,7 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
     if not tokens:
         return None, None
     fallback = None
+    unit_split = None  # "director of the China programme | at Chatham House": a unit, then its home
     for n, tok in enumerate(tokens):
         if tok.lower_ not in AFFILIATION_PREPOSITIONS or n == 0:
             continue
@@ -485,20 +583,30 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
             continue
         # The preposition's own object: up to the next preposition ("for Russia | on the ...").
         stop = next((m for m, t in enumerate(rest) if t.lower_ in AFFILIATION_PREPOSITIONS), len(rest))
-        if any(t.lower_ in phrases.lex.org_nouns or t.ent_type_ == "ORG" for t in rest[:stop]):
-            return _text(tokens[:n]), _text(rest)
+        org_words = [t for t in rest[:stop] if t.lower_ in phrases.lex.org_nouns or t.ent_type_ == "ORG"]
+        if org_words and all(t.lower_ in phrases.lex.unit_nouns for t in org_words) and stop < len(rest):
+            unit_split = unit_split if unit_split is not None else n
+            continue
+        if org_words:
+            return _text(tokens[:n]), _affiliation_or_none(_text(rest))
         if fallback is None and tok.lower_ in {"at", "of"}:
             fallback = n
+    if unit_split is not None:
+        fallback = unit_split
     if fallback is not None:
         rest = tokens[fallback + 1 :]
         while rest and rest[0].lower_ == "the":
             rest = rest[1:]
-        return _text(tokens[:fallback]), _text(rest)
+        return _text(tokens[:fallback]), _affiliation_or_none(_text(rest))
     # "Peking University's Institute ..." or a bare organisation: all affiliation.
     if tokens[0].text[:1].isupper() and any(t.lower_ in phrases.lex.org_nouns for t in tokens) \
             and not any(phrases.is_role(t) for t in tokens):
         return None, _text(tokens)
     return _text(tokens), None
+
+
+def _affiliation_or_none(text: str | None) -> str | None:
+    return _affiliation(text) if text else None
 
 
 def _text(tokens: list[Token]) -> str | None:

@@ -321,7 +321,9 @@ class _ArticleReader:
         if adjacent and block_start - 1 > sent.start and doc[block_start - 1].text == "," and \
                 _ends_sentence(doc, block_end, sent.end):
             start = _after_dateline(doc, sent.start, block_start - 1)
-            return _checked(doc, start, block_start - 1)  # CLAUSE, X said. / CLAUSE, said X.
+            before = _checked(doc, start, block_start - 1)  # CLAUSE, X said. / CLAUSE, said X.
+            if before is not None:
+                return before  # else "In a statement, X said CLAUSE": read on
         if cue.phrase or cue.no_indirect or mention.start > cue.start:
             return None
         start = cue.end

@@ -458,6 +458,10 @@ def _raw(unit: Unit) -> str:
     return " ".join(line.raw.strip() for line in unit.lines)
 
 
+# A quotation signed off with a dash ("…” — Jens Ahlgren, German defence minister") is complete.
+_SIGN_OFF = re.compile(r"[”\"’']\s*[—–-]\s*[^”\"“]+$")
+
+
 def _join_broken(layout: Layout, units: list[Unit], markdown: bool) -> list[Paragraph]:
     """Re-join a body paragraph that an export split mid-sentence ("…comments by" / "Trump also…")."""
     joined: list[Paragraph] = []
@@ -474,6 +478,8 @@ def _join_broken(layout: Layout, units: list[Unit], markdown: bool) -> list[Para
             and not (in_list(previous) or in_list(paragraph))
             and len(previous.text) > 60
             and re.search(r"[a-z,]$", previous.text)
+            and not _SIGN_OFF.search(previous.text)
+            and not paragraph.text.startswith(tuple("“\"‘'«"))
             and not any(previous.end <= at < paragraph.start for at in dropped_at)
         ):
             lines = [u.lines for u in units if u.end > previous.start and u.start < paragraph.end]
