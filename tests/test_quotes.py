@@ -154,15 +154,27 @@ def test_split_quote_inside_one_sentence():
         ("We are", "direct", "Lena Hoff"), ("going to win this.", "direct", "Lena Hoff")]
 
 
-def test_quote_spanning_paragraphs_is_one_quote():
+def test_quote_spanning_paragraphs_gives_one_record_per_paragraph_with_one_speaker():
     article = make_article(
         "“The first problem is money,” said Hugo Brandt. “The second is time.",
         "“The third is trust.”")
     quotes = extract_quotes(article)
-    last = quotes[-1]
-    assert last.text == "The second is time. The third is trust."
-    assert last.speaker == "Hugo Brandt" and last.paragraph == 0
-    assert raw_of(article)[last.end - len("The third is trust."):last.end] == "The third is trust."
+    assert [(q.text, q.speaker, q.paragraph) for q in quotes] == [
+        ("The first problem is money", "Hugo Brandt", 0),
+        ("The second is time.", "Hugo Brandt", 0),
+        ("The third is trust.", "Hugo Brandt", 1),
+    ]
+    assert raw_of(article)[quotes[-1].start:quotes[-1].end] == "The third is trust."
+
+
+def test_quote_spanning_paragraphs_takes_the_speaker_named_at_its_end():
+    article = make_article(
+        "Officials spent the day in talks.",
+        "“We came with a plan. Nobody wanted to hear it.",
+        "“Now they will,” said Greta Holm, the Swedish envoy.")
+    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert [q.paragraph for q in quotes] == [1, 2]
+    assert {(q.speaker, q.role) for q in quotes} == {("Greta Holm", "Swedish envoy")}
 
 
 def test_nested_and_mixed_marks_and_apostrophes():
@@ -198,9 +210,8 @@ def test_partial_quotes_inside_reported_speech():
     quotes = extract_quotes(article)
     partial = only(quotes, "partial")
     assert [q.text for q in partial] == ["true friends", "weal and woe"]
-    assert {q.speaker for q in partial} == {"Xi Jinping"}
-    [indirect] = only(quotes, "indirect")
-    assert indirect.speaker == "Xi Jinping" and indirect.cue == "saying"
+    assert {q.speaker for q in partial} == {"Xi Jinping"} and {q.cue for q in partial} == {"saying"}
+    assert only(quotes, "indirect") == []  # the partials stand for the reported speech; no overlap
 
 
 def test_term_scare_quote_and_slogan_have_no_speaker():

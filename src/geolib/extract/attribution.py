@@ -30,6 +30,12 @@ INVERTED_FOLLOWERS = {"who", "whose", "when", "as", "while", "last", "this", "ea
 PARENTHETICAL_OPENERS = {"who", "whose", "in", "on", "at", "during", "after", "before", "for", "like",
                          "unlike", "as", "while", "when", "despite", "from", "with"}
 TITLE_PREPOSITIONS = {"to", "for", "of", "on"}
+ORG_NAME_CONNECTORS = {"and", "for", "of", "on", "&"}
+# Words that open a clause before the subject ("Asked whether ..., X said", "When ..., X said").
+INTRODUCERS = {"asked", "pressed", "if", "although", "though", "because", "since", "after", "before", "when",
+               "while", "as", "in", "on", "at", "during", "despite", "once", "unlike", "like"}
+FINITE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+                "might", "should", "must", "did", "does", "do", "shall"}
 AFFILIATION_PREPOSITIONS = {"at", "of", "on", "for", "with", "from", "in"}
 
 
@@ -300,6 +306,9 @@ class Phrases:
         """The first speaker-like phrase in ``doc[floor:k]`` not governed by a preposition:
         the subject of "Xi took pains ..., saying" or of a colon lead-in."""
         doc = self.doc
+        if floor < k and (doc[floor].lower_ in INTRODUCERS or doc[floor].lower_.endswith(("ed", "ing"))):
+            comma = next((i for i in range(floor, k) if doc[i].text == ","), None)
+            floor = comma + 1 if comma is not None else floor  # "Asked what ..., Sorokina did not hesitate:"
         for i in range(floor, k):
             if doc[i].is_punct or (i > floor and doc[i - 1].lower_ in PREPOSITIONS):
                 continue
@@ -318,11 +327,35 @@ class Phrases:
             return True
         if tok.lower_ in TITLE_PREPOSITIONS and tok.i > 0 and self.is_role(self.doc[tok.i - 1]):
             return True  # "ambassador to China", "minister for trade"
+        if self._connects_org_name(tok):
+            return True
         if beyond is None:
             return False
         if tok.text in POSSESSIVE:
             return self.is_modifier(beyond)
         return tok.lower_ in self.lex.particles and self.is_name(beyond)
+
+    def _connects_org_name(self, tok: Token) -> bool:
+        """"and", "for", "of" inside an organisation's name ("Center for Strategic and
+        International Studies", "Ministry of Foreign Affairs"), not between two names."""
+        doc, i = self.doc, tok.i
+        if tok.lower_ not in ORG_NAME_CONNECTORS or i == 0 or i + 1 >= len(doc):
+            return False
+        if not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
+            return False
+        window = doc[max(0, i - 4) : i + 5]
+        return any(t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in window)
+
+    def described(self, i: int, limit: int) -> Mention | None:
+        """"a senior Senate staffer" after a sign-off dash: an anonymous speaker described
+        by an indefinite noun phrase, up to the next comma."""
+        doc = self.doc
+        if i >= limit or doc[i].lower_ not in {"a", "an", "one"}:
+            return None
+        end = self.appositive_end(i + 1, limit)
+        if end - i < 2 or end - i > 8 or any(self.is_cue_word(t) for t in doc[i:end]):
+            return None
+        return Mention(i, end, doc[i:end].text, "role", _group_name(doc[i:end], self))
 
     def _pronoun(self, i: int) -> Mention | None:
         tok = self.doc[i]
@@ -332,25 +365,32 @@ class Phrases:
         return Mention(i, i + 1, tok.text, "pronoun", tok.lower_)
 
     def _subject_with_appositive(self, comma: int, floor: int) -> Mention | None:
-        """``X, a professor at Y, said``: the name before the first comma."""
+        """``X, a professor at Y, said``: the name before the appositives. Up to three may
+        stand in a row ("Sir Malcolm Teague, the chair of the China Research Group, a caucus
+        of Conservative MPs, said"); the one next to the name gives role and affiliation."""
         doc = self.doc
-        j = comma - 1
-        while j > floor and doc[j].text != "," and comma - j < 30:
-            if doc[j].text in APPOSITIVE_END - {","}:
-                return None
-            j -= 1
-        if j <= floor or doc[j].text != ",":
-            return None
-        mention = self.before(j, floor, appositive=False)
-        if mention is None or mention.kind == "pronoun":
-            return None
-        role, affiliation = self.appositive(j + 1, comma)
-        if role is None and affiliation is None:
-            # "Putin, speaking in Moscow, said" / "Li, who met Wang on Monday, said"
-            return mention if self._parenthetical(j + 1, comma) else None
-        mention.role = mention.role or role
-        mention.affiliation = mention.affiliation or affiliation
-        return mention
+        end, found = comma, None
+        for _ in range(3):
+            j = end - 1
+            while j > floor and doc[j].text != "," and end - j < 30:
+                if doc[j].text in APPOSITIVE_END - {","}:
+                    return found
+                j -= 1
+            if j <= floor or doc[j].text != ",":
+                return found
+            role, affiliation = self.appositive(j + 1, end)
+            aside = role is None and affiliation is None
+            if aside and not self._parenthetical(j + 1, end):
+                return found  # "Putin, speaking in Moscow, said" is an aside; a list is not
+            mention = self.before(j, floor, appositive=False)
+            if mention is not None and mention.kind != "pronoun":
+                mention.role = role or mention.role
+                mention.affiliation = affiliation or mention.affiliation
+                found = mention
+                if mention.kind == "person":
+                    return mention
+            end = j
+        return found
 
     def _parenthetical(self, a: int, b: int) -> bool:
         """Is ``doc[a:b]`` an aside between a subject and its verb: a participle phrase,
@@ -369,7 +409,7 @@ class Phrases:
             tok = doc[p]
             if (tok.is_punct and tok.text != "-") or self.is_cue_word(tok):
                 return None
-            if tok.lower_ in self.lex.link_words and p > floor:
+            if (tok.lower_ in self.lex.link_words or tok.lower_ in {"in", "to"}) and p > floor:
                 head = self.before(p, floor, appositive=False)
                 if head is not None and head.kind in {"group", "role"} and head.end == p:
                     head.text = doc[head.start : k].text
@@ -396,6 +436,15 @@ class Phrases:
                 mention.start = document.start  # "a statement from the ministry said": the ministry
                 mention.text = doc[document.start : mention.end].text
                 return mention
+        linked_by = doc[a - 1].lower_ if a - 1 > floor else ""
+        if linked_by == "to" or linked_by == "in" and self._place(mention):
+            head = self.before(a - 1, floor, appositive=False)  # "the Chinese embassy in London"
+            if head is not None and head.kind in {"group", "org", "role"} and head.end == a - 1:
+                head.text = doc[head.start : mention.end].text
+                head.name = _group_name(doc[head.start : mention.end], self)
+                head.kind = "group" if head.kind == "role" else head.kind
+                head.end = mention.end
+                return head
         if a - 1 > floor and doc[a - 1].lower_ in {"of", "at", "from"} and self._org_like(a, mention.end):
             head = self.before(a - 1, floor, appositive=False)
             if head is not None and head.kind in {"person", "group"}:
@@ -428,6 +477,10 @@ class Phrases:
                 mention.end = tail_end
         return mention
 
+    def _place(self, mention: Mention) -> bool:
+        """A place name: "London", "the Donetsk region"."""
+        return any(t.ent_type_ in {"GPE", "LOC"} for t in self.doc[mention.start : mention.end])
+
     def _is_document(self, mention: Mention) -> bool:
         """A statement, report or post: it speaks for whoever issued it."""
         return mention.kind == "group" and self.doc[mention.end - 1].lower_ in self.lex.document_nouns
@@ -436,7 +489,8 @@ class Phrases:
         """End of a descriptive phrase starting at ``i``: up to punctuation or a cue."""
         doc = self.doc
         j = i
-        while j < limit and doc[j].text not in APPOSITIVE_END and not self.is_cue_word(doc[j]):
+        while j < limit and doc[j].text not in APPOSITIVE_END and not self.is_cue_word(doc[j]) \
+                and doc[j].lower_ not in FINITE_VERBS:  # "officials involved in the talks | were"
             j += 1
         return j
 

@@ -195,7 +195,7 @@ class _ArticleReader:
     def _read_sentence(self, index, paragraph, doc, sent, number, spans, cues, phrases, starts,
                        continued) -> None:
         text = self.text
-        has_direct = False
+        has_direct = has_partial = False
         for n, span in enumerate(spans):
             left = spans[n - 1].outer_end if n else sent.start_char
             right = spans[n + 1].open_at if n + 1 < len(spans) else sent.end_char
@@ -216,14 +216,15 @@ class _ArticleReader:
             else:
                 found = self._partial_attribution(doc, phrases, sent, span, cues, number)
                 kind = "partial" if found.speaker is not None else "term"
+                has_partial = has_partial or kind == "partial"
                 if kind == "term":
                     found = _Attribution(None, None, None)
             quote = self._make_quote(index, paragraph, span.start, span.end, kind, found)
             if is_continuation and quote is not None:
-                self._merge(continued, quote)
-            elif quote is not None:
+                self._continue(continued, quote)
+            if quote is not None:
                 self.quotes.append(quote)
-        if not has_direct:
+        if not (has_direct or has_partial):  # reported speech with quoted words is told by its partials
             self._indirect(index, paragraph, doc, sent, number, spans, cues, phrases)
 
     # -- direct quotes --------------------------------------------------------------
@@ -266,7 +267,7 @@ class _ArticleReader:
             dash = _token_at(starts, span.outer_end)
             while dash < limit and doc[dash].text not in SIGN_OFF_DASHES:
                 dash += 1
-            mention = phrases.after(dash + 1, limit)
+            mention = phrases.after(dash + 1, limit) or phrases.described(dash + 1, limit)
             if mention is not None:
                 self._add_appositive(phrases, mention, limit)
                 return self._resolved(mention, doc[dash].text, number)
@@ -411,13 +412,16 @@ class _ArticleReader:
             paragraph=index,
         )
 
-    def _merge(self, first: Quote, rest: Quote) -> None:
-        """A quote running on into the next paragraph becomes one quote."""
-        first.end = rest.end
-        first.text = f"{first.text} {rest.text}"
-        if first.speaker is None and rest.speaker is not None:
-            first.speaker, first.speaker_mention = rest.speaker, rest.speaker_mention
-            first.role, first.affiliation, first.cue = rest.role, rest.affiliation, rest.cue
+    def _continue(self, earlier: Quote, quote: Quote) -> None:
+        """A quote running on from the previous paragraph (one record per paragraph): both
+        parts have one speaker, whichever part names it."""
+        if quote.speaker is None or quote.cue is None and earlier.speaker is not None:
+            quote.speaker, quote.speaker_mention, quote.cue = earlier.speaker, None, None
+            quote.role, quote.affiliation = earlier.role, earlier.affiliation
+        elif earlier.speaker is None:
+            for part in self.quotes:
+                if part.kind == "direct" and part.speaker is None and part.paragraph >= earlier.paragraph:
+                    part.speaker, part.role, part.affiliation = quote.speaker, quote.role, quote.affiliation
 
     def _remember_names(self, text: str, begin: int, end: int, spans: list[QuoteSpan], number: int) -> None:
         """Note the people named in ``text[begin:end]`` (outside quotes), for short names and
