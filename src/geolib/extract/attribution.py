@@ -57,6 +57,7 @@ class Lexicon:
     particles: frozenset[str]
     compound_suffixes: frozenset[str]  # "-based", "-led": a hyphenated adjective, not a name
     role_modifiers: frozenset[str]  # "former", "acting": inside a title even when capitalised
+    title_words: frozenset[str]  # portfolio words in titles: "defence", "economy", "press"
     not_names: frozenset[str]
     honorifics: frozenset[str]
     pronouns: dict[str, str]
@@ -91,6 +92,7 @@ def load_lexicon() -> Lexicon:
         particles=lowered("name_particles"),
         compound_suffixes=lowered("compound_suffixes"),
         role_modifiers=lowered("role_modifiers"),
+        title_words=lowered("title_words"),
         not_names=lowered("not_names"),
         honorifics=lowered("honorifics"),
         pronouns={k.lower(): v for k, v in words["pronouns"].items()},
@@ -186,10 +188,14 @@ class Mention:
 class Phrases:
     """Noun-phrase rules over one paragraph's doc."""
 
-    def __init__(self, doc: Doc, lex: Lexicon | None = None) -> None:
+    def __init__(self, doc: Doc, lex: Lexicon | None = None, labels: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.lex = lex or load_lexicon()
         self.roles = role_tokens(doc)
+        self.labels = labels or {}  # the EntityRuler's label of every name it knows
+
+    def label(self, name: str) -> str | None:
+        return self.labels.get(name)
 
     # -- word classes ---------------------------------------------------------
     def is_role(self, tok: Token) -> bool:
@@ -478,8 +484,13 @@ class Phrases:
         return mention
 
     def _place(self, mention: Mention) -> bool:
-        """A place name: "London", "the Donetsk region"."""
-        return any(t.ent_type_ in {"GPE", "LOC"} for t in self.doc[mention.start : mention.end])
+        """A place name: "London", "the Donetsk region" (after "in", a capitalised name that
+        is no organisation is taken for a place)."""
+        tokens = self.doc[mention.start : mention.end]
+        if any(t.ent_type_ in {"GPE", "LOC"} for t in tokens):
+            return True
+        unknown_name = mention.kind == "person" and not mention.role
+        return unknown_name and not self._org_like(mention.start, mention.end)
 
     def _is_document(self, mention: Mention) -> bool:
         """A statement, report or post: it speaks for whoever issued it."""
@@ -536,8 +547,9 @@ class Phrases:
                     return None  # "a senior Kremlin" is not a speaker
                 return Mention(a, b, span.text, "org", _strip_article(doc[i:b].text),
                                affiliation=owner)
-            role = " ".join(t.text for t in premod_words) or None
-            return Mention(a, b, span.text, "person", name_tokens.text, role=role, affiliation=owner)
+            role, affiliation = split_title([t.text for t in premod_words], self.label, self.lex)
+            return Mention(a, b, span.text, "person", name_tokens.text, role=role,
+                           affiliation=owner or affiliation)
         head = doc[b - 1]
         if self.is_group(head) or head.lower_ == "others":
             return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), affiliation=owner)
@@ -656,7 +668,34 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
     if tokens[0].text[:1].isupper() and any(t.lower_ in phrases.lex.org_nouns for t in tokens) \
             and not any(phrases.is_role(t) for t in tokens):
         return None, _text(tokens)
-    return _text(tokens), None
+    role = _text(tokens)
+    return split_title(role.split(), phrases.label, phrases.lex) if role else (None, None)
+
+
+def split_title(words: list[str], label, lex: Lexicon) -> tuple[str | None, str | None]:
+    """A title's organisation, when it leads the title: "Kremlin spokesman" -> ("spokesman",
+    "Kremlin"), "Ukraine's foreign minister" -> ("foreign minister", "Ukraine"), "NATO
+    spokesperson" -> ("spokesperson", "NATO"). Nationalities and places stay in the role
+    ("Chinese President", "US ambassador"). ``label`` gives a name's entity label."""
+    if not words:
+        return None, None
+    for n, word in enumerate(words[:-1]):
+        if not word[:1].isupper():
+            break
+        if word.endswith(("’s", "'s")):  # "Ukraine's foreign minister", not "adviser to Ukraine's office"
+            return " ".join(words[n + 1 :]), " ".join([*words[:n], word[:-2]])
+    lead = 0
+    while lead < len(words) - 1 and words[lead][:1].isupper() and words[lead].lower() not in lex.role_words \
+            and words[lead].lower() not in lex.role_modifiers:
+        lead += 1
+    rest = words[lead:]
+    if lead and any(w.lower() in lex.role_words for w in rest):
+        organisation = " ".join(words[:lead])
+        kind = label(organisation) or label(words[lead - 1])
+        acronym = organisation.isupper() and len(organisation) > 1 and kind not in {"GPE", "NORP", "LOC"}
+        if kind == "ORG" or acronym or words[lead - 1].lower() in lex.org_nouns:
+            return " ".join(rest), organisation
+    return " ".join(words), None
 
 
 def _affiliation_or_none(text: str | None) -> str | None:

@@ -27,7 +27,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from geolib.extract.attribution import Cue, Mention, Phrases, find_cues, load_lexicon
+from geolib.extract.attribution import Cue, Mention, Phrases, find_cues, load_lexicon, split_title
 from geolib.extract.institutions import find_institution
 from geolib.extract.marks import QuoteSpan, starts_with_opening_mark
 from geolib.extract.prefilter import PreparedParagraph, prepare
@@ -158,7 +158,7 @@ class _ArticleReader:
         self.article_id = Path(article.file).stem if article.file else ""
         self.context = ArticleContext(known_people=_known_people())
         self.lex = load_lexicon()
-        self.phrases = Phrases(doc)
+        self.phrases = Phrases(doc, labels=self.entity_labels)
         self.token_starts = token_starts(doc)
         self.cues = find_cues(doc)
         self.quotes: list[Quote] = []
@@ -430,17 +430,20 @@ class _ArticleReader:
             if _inside(match.start(), spans):
                 continue
             run: list[str] = []
-            for word in match.group().split():
-                bare, ends_run = _bare_word(word)
+            run_at = match.start()
+            for word_match in _WORD.finditer(match.group()):
+                bare, ends_run = _bare_word(word_match.group())
                 if self._is_name_word(bare) or (run and bare.lower() in self.lex.particles):
+                    if not run:
+                        run_at = match.start() + word_match.start()
                     run.append(bare)
                 else:
-                    self._remember_run(run, number)
+                    self._remember_run(run, number, text[begin:run_at])
                     run = []
                 if ends_run:
-                    self._remember_run(run, number)
+                    self._remember_run(run, number, text[begin:run_at])
                     run = []
-            self._remember_run(run, number)
+            self._remember_run(run, number, text[begin:run_at])
 
     def _is_name_word(self, word: str) -> bool:
         """The string-level twin of ``Phrases.is_name``: a capitalised word that is no role,
@@ -452,7 +455,8 @@ class _ArticleReader:
             return False
         return word.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
 
-    def _remember_run(self, run: list[str], number: int) -> None:
+    def _remember_run(self, run: list[str], number: int, before: str = "") -> None:
+        """Remember a person named by ``run``, with the title written just ``before`` it."""
         while run and run[-1].lower() in self.lex.particles:
             run = run[:-1]
         if not run:
@@ -464,7 +468,30 @@ class _ArticleReader:
             return
         if len(run) >= 2 or "PERSON" in labels or name in self.context.known_people or \
                 self.context._person_by_word(name) is not None:
-            self.context.mention(number, name)
+            role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get, self.lex)
+            self.context.mention(number, name, role, affiliation)
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _title_before(before: str, lex) -> list[str]:
+    """The title written just before a name ("former Russian diplomat", "Chinese President"):
+    role words, role modifiers, capitalised words and portfolio words, ending in a role word."""
+    words = before.split()[-7:]
+    if not words or words[-1].lower() not in lex.role_words:
+        return []
+    title: list[str] = []
+    for word in reversed(words):
+        lower = word.lower()
+        if word[-1:] in ",.;:!?)”\"’'" and title:
+            break
+        if lower in lex.role_words or lower in lex.role_modifiers or lower in lex.title_words or (
+                word[:1].isupper() and lower not in STOP_WORDS and lower not in lex.not_names):
+            title.insert(0, word)
+        else:
+            break
+    return title
 
 
 def _bare_word(word: str) -> tuple[str, bool]:

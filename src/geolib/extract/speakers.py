@@ -88,9 +88,12 @@ class ArticleContext:
                 return person
         return None
 
-    def mention(self, sentence: int, name: str) -> None:
-        """Remember that a person was named (outside quotes) in sentence ``sentence``."""
-        self.mentions.append((sentence, self.person(name).name))
+    def mention(
+        self, sentence: int, name: str, role: str | None = None, affiliation: str | None = None
+    ) -> None:
+        """Remember that a person was named (outside quotes) in sentence ``sentence``, with the
+        title written there."""
+        self.mentions.append((sentence, self.person(name, role, affiliation).name))
 
     # -- speakers -------------------------------------------------------------
     def resolve(self, mention: Mention, sentence: int) -> Speaker | None:
