@@ -63,6 +63,17 @@ def test_cache_is_reused_and_invalidated_by_content(corpus_folder):
     assert len(list((corpus_folder.parent / "cache" / "articles").glob("*.json"))) == 2
 
 
+def test_cached_article_keeps_the_path_each_caller_gave(corpus_folder, monkeypatch):
+    """A cache entry written by a run from the project root must serve a notebook that runs
+    in notebooks/ with an absolute path (the raw file is read again from that path)."""
+    monkeypatch.chdir(corpus_folder.parent.parent)
+    relative = Path("data/raw/gzero-trump-no-limits-china-russia.txt")
+    assert parse_cached(relative).file == str(relative)
+    monkeypatch.chdir(corpus_folder)
+    absolute = corpus_folder / relative.name
+    assert parse_cached(absolute).file == str(absolute)
+
+
 def test_include_selects_articles(corpus_folder):
     corpus = load_corpus(corpus_folder, include=["ft-trump-russia-ties-china"])
     assert list(corpus.articles["article_id"]) == ["ft-trump-russia-ties-china"]

@@ -77,7 +77,9 @@ def parse_cached(path: Path) -> Article:
     entry = load_manifest(path.parent).get(path.name)
     key = cache.cache_key(raw.sha256, entry, path.resolve())
     if (data := cache.load("articles", key)) is not None:
-        return cache.article_from_json(data)
+        article = cache.article_from_json(data)
+        article.file = str(path)  # as this caller named it: the entry may come from another folder
+        return article
     article = parse_raw(raw, entry)
     cache.store("articles", key, cache.article_to_json(article))
     return article
