@@ -422,3 +422,22 @@ def test_masked_and_full_tokenization_give_the_same_quotes(monkeypatch):
     sparing = quote_records(article)
     monkeypatch.setattr(quotes_module, "tokenizes_sparingly", lambda nlp: False)
     assert quote_records(article) == sparing
+
+
+def test_definite_description_refers_back_to_a_described_speaker():
+    quotes = extract_quotes(make_article(
+        "A Western diplomat briefed on the talks said the mediators had worked late into the night. "
+        "\u201cWe lost both deals over one paragraph,\u201d the diplomat said."))
+    assert [q.speaker for q in quotes] == ["Western diplomat briefed on the talks"] * 2
+
+
+def test_name_set_off_after_a_title_and_a_coordinated_reporting_verb():
+    quotes = extract_quotes(make_article(
+        "The business secretary, Gareth Pryce, told the Financial Times that the UK should "
+        "\u2018stop apologising\u2019 for trading with China.",
+        "Lin Haoran dismissed the claim as \u201cgroundless\u201d and said the coast guard had acted "
+        "\u201cprofessionally\u201d."))
+    assert [(q.kind, q.text, q.speaker, q.role) for q in quotes] == [
+        ("partial", "stop apologising", "Gareth Pryce", "business secretary"),
+        ("partial", "groundless", "Lin Haoran", None),
+        ("partial", "professionally", "Lin Haoran", None)]

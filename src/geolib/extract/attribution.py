@@ -384,6 +384,9 @@ class Phrases:
                 j -= 1
             if j <= floor or doc[j].text != ",":
                 return found
+            named = self._named_after_title(j, end, floor)
+            if named is not None:
+                return named
             role, affiliation = self.appositive(j + 1, end)
             aside = role is None and affiliation is None
             if aside and not self._parenthetical(j + 1, end):
@@ -397,6 +400,20 @@ class Phrases:
                     return mention
             end = j
         return found
+
+    def _named_after_title(self, comma: int, end: int, floor: int) -> Mention | None:
+        """``the foreign secretary, Rachel Adeyemi, said``: a name set off after a title."""
+        doc = self.doc
+        if not all(self.is_name(t) for t in doc[comma + 1 : end]) or end - comma - 1 > 5:
+            return None
+        title = self.before(comma, floor, appositive=False)
+        if title is None or title.kind != "role":
+            return None
+        name = doc[comma + 1 : end]
+        role, affiliation = split_title([t.text for t in doc[title.start : comma]
+                                         if t.lower_ not in self.lex.determiners], self.label, self.lex)
+        return Mention(title.start, end, doc[title.start : end].text, "person", name.text, role=role,
+                       affiliation=title.affiliation or affiliation)
 
     def _parenthetical(self, a: int, b: int) -> bool:
         """Is ``doc[a:b]`` an aside between a subject and its verb: a participle phrase,

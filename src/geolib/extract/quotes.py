@@ -366,6 +366,8 @@ class _ArticleReader:
                         mention = None
                 if mention is None:
                     mention = phrases.before(cue.start, floor)
+                if mention is None and previous in {"and", "but"}:
+                    mention = phrases.subject(floor, cue.start)  # "Lin dismissed the claim and said"
         if mention is None:
             return _Attribution(None, None, cue_text)
         if mention.end > cue.start:

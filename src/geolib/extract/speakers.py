@@ -121,8 +121,9 @@ class ArticleContext:
 
     def _earlier_with_head(self, head: str) -> Speaker | None:
         for _, speaker in reversed(self.speakers):
-            if speaker.name.split()[-1].lower() == head.lower():
-                return speaker
+            words = speaker.name.lower().split()
+            if words[-1] == head.lower() or speaker.kind != "person" and head.lower() in words:
+                return speaker  # "the diplomat" after "a Western diplomat briefed on the talks"
             if speaker.role and speaker.role.split()[-1].lower() == head.lower():
                 return speaker
         return None
