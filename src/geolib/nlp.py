@@ -166,8 +166,3 @@ def entity_labels(nlp: Language) -> dict[str, str]:
         return {}
     ruler = nlp.get_pipe("entity_ruler")
     return {p["pattern"]: p["label"] for p in ruler.patterns if isinstance(p["pattern"], str)}
-
-
-def entity_label(nlp: Language, name: str) -> str | None:
-    """The EntityRuler's label for exactly this name, without a doc."""
-    return entity_labels(nlp).get(name)

@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -123,6 +124,7 @@ def speaker_records(
     return list(rows.values())
 
 
+@lru_cache(maxsize=1)
 def _known_people() -> dict[str, str]:
     """Short name -> full name for the leaders and officials in geolib's actor data."""
     try:
