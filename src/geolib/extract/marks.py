@@ -139,6 +139,11 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
     return QuoteSpan(start, end, span.open_at, span.close_at, span.double)
 
 
+def inside_quote(at: int, quotes: list[QuoteSpan]) -> bool:
+    """Does character ``at`` fall inside one of ``quotes``, marks included?"""
+    return any(q.open_at <= at < q.outer_end for q in quotes)
+
+
 def starts_with_opening_mark(text: str) -> bool:
     """Does a paragraph open with a double quotation mark (a continued quote)?"""
     stripped = text.lstrip()

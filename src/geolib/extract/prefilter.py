@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geolib.extract.attribution import load_lexicon
-from geolib.extract.marks import QuoteSpan, pair_quotes
+from geolib.extract.marks import QuoteSpan, inside_quote, pair_quotes
 from geolib.nlp import sentence_starts
 
 # One token that is no word, name or punctuation the rules look for.
@@ -132,7 +132,7 @@ def _prepare_paragraph(text: str, base: int) -> PreparedParagraph:
         needed[sentence] = True
     for cue in cue_pattern().finditer(text):
         at = cue.start()
-        if not any(q.open_at <= at < q.outer_end for q in quotes):
+        if not inside_quote(at, quotes):
             needed[bisect.bisect_right(starts, at) - 1] = True
     return PreparedParagraph(base, base + len(text), [q.shifted(base) for q in quotes], left_open,
                              [base + s for s in starts], needed)

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from geolib.extract.attribution import Cue, Mention, Phrases, find_cues, load_lexicon, split_title
 from geolib.extract.institutions import find_institution
-from geolib.extract.marks import QuoteSpan, starts_with_opening_mark
+from geolib.extract.marks import QuoteSpan, inside_quote, starts_with_opening_mark
 from geolib.extract.prefilter import PreparedParagraph, prepare
 from geolib.extract.speakers import ArticleContext, Speaker
 from geolib.model import Article, Paragraph
@@ -175,7 +175,7 @@ class _ArticleReader:
         doc, spans, starts = self.doc, ready.quotes, self.token_starts
         first_token, end_token = _token_at(starts, ready.start), _token_at(starts, ready.end)
         cues = [c for c in self.cues
-                if first_token <= c.start < end_token and not _inside(starts[c.start], spans)]
+                if first_token <= c.start < end_token and not inside_quote(starts[c.start], spans)]
         continued = self.open_quote if starts_with_opening_mark(paragraph.text) else None
         self.open_quote = None
         for begin, end, needed in zip(ready.starts, ready.ends, ready.needed, strict=True):
@@ -431,7 +431,7 @@ class _ArticleReader:
         """Note the people named in ``text[begin:end]`` (outside quotes), for short names and
         pronouns. Read from the characters, not tokens: most sentences are never tokenized."""
         for match in _CAPITALISED_RUN.finditer(text, begin, end):
-            if _inside(match.start(), spans):
+            if inside_quote(match.start(), spans):
                 continue
             run: list[str] = []
             run_at = match.start()
@@ -527,10 +527,6 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
     while start < end and doc[start].idx < skip_to:
         start += 1
     return start
-
-
-def _inside(char: int, spans: list[QuoteSpan]) -> bool:
-    return any(q.open_at <= char < q.outer_end for q in spans)
 
 
 def _token_at(starts: list[int], char: int) -> int:
