@@ -190,6 +190,7 @@ class Phrases:
 
     def __init__(self, doc: Doc, lex: Lexicon | None = None, labels: dict[str, str] | None = None) -> None:
         self.doc = doc
+        self.tokens = list(doc)  # indexing a list is far cheaper than indexing a Doc
         self.lex = lex or load_lexicon()
         self.roles = role_tokens(doc)
         self.labels = labels or {}  # the EntityRuler's label of every name it knows
@@ -206,18 +207,19 @@ class Phrases:
 
     def is_name(self, tok: Token) -> bool:
         """A word of a name, including the parts of a hyphenated one ("Mei-ling", "Jean-Marc")."""
-        doc, i = self.doc, tok.i
+        tokens, i = self.tokens, tok.i
         if self.joins(tok):  # the hyphen itself
-            return self._is_plain_name(doc[i - 1]) and doc[i + 1].lower_ not in self.lex.compound_suffixes
-        if i > 1 and self.joins(doc[i - 1]) and tok.text[:1].islower():  # "ling" of "Mei-ling"
-            return tok.lower_ not in self.lex.compound_suffixes and self._is_plain_name(doc[i - 2])
+            suffix = tokens[i + 1].lower_ in self.lex.compound_suffixes  # "Beijing-based"
+            return self._is_plain_name(tokens[i - 1]) and not suffix
+        if i > 1 and self.joins(tokens[i - 1]) and tok.text[:1].islower():  # "ling" of "Mei-ling"
+            return tok.lower_ not in self.lex.compound_suffixes and self._is_plain_name(tokens[i - 2])
         return self._is_plain_name(tok)
 
     def joins(self, tok: Token) -> bool:
         """A hyphen inside a word, as spaCy splits "Mei-ling" or "Beijing-based"."""
-        doc, i = self.doc, tok.i
-        return tok.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ \
-            and not tok.whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+        doc, tokens, i = self.doc, self.tokens, tok.i
+        return tok.text == "-" and 0 < i < len(doc) - 1 and not tokens[i - 1].whitespace_ \
+            and not tok.whitespace_ and tokens[i - 1].is_alpha and tokens[i + 1].is_alpha
 
     def _is_plain_name(self, tok: Token) -> bool:
         text = tok.text
@@ -252,21 +254,21 @@ class Phrases:
     # -- noun phrases ---------------------------------------------------------
     def after(self, i: int, limit: int) -> Mention | None:
         """The speaker phrase starting at token ``i`` (before ``limit``): "said X ..."."""
-        doc = self.doc
+        tokens = self.tokens
         if i >= limit:
             return None
-        if doc[i].lower_ in self.lex.pronouns:
+        if tokens[i].lower_ in self.lex.pronouns:
             return self._pronoun(i)
         start = i
         j = i
-        if doc[j].lower_ in self.lex.determiners:
+        if tokens[j].lower_ in self.lex.determiners:
             j += 1
         while j < limit and j - start < 12:
-            beyond = doc[j + 1] if j + 1 < limit else None
-            if not self._inside_phrase(doc[j], beyond if j > start else None):
+            beyond = tokens[j + 1] if j + 1 < limit else None
+            if not self._inside_phrase(tokens[j], beyond if j > start else None):
                 break
             j += 1
-        while j > start and not self.is_head(doc[j - 1]):
+        while j > start and not self.is_head(tokens[j - 1]):
             j -= 1
         if j == start:
             return None
@@ -277,31 +279,31 @@ class Phrases:
 
     def before(self, k: int, floor: int, appositive: bool = True) -> Mention | None:
         """The speaker phrase ending just before token ``k`` (not before ``floor``): "X said"."""
-        doc = self.doc
+        tokens = self.tokens
         while k > floor:
-            if doc[k - 1].lower_ in self.lex.between:
+            if tokens[k - 1].lower_ in self.lex.between:
                 k -= 1
-            elif k - 3 >= floor and doc[k - 1].text == "," and doc[k - 3].text == "," \
-                    and doc[k - 2].lower_ in self.lex.parenthetical:
+            elif k - 3 >= floor and tokens[k - 1].text == "," and tokens[k - 3].text == "," \
+                    and tokens[k - 2].lower_ in self.lex.parenthetical:
                 k -= 3  # "Others, however, argued"
             else:
                 break
         if k <= floor:
             return None
-        last = doc[k - 1]
+        last = tokens[k - 1]
         if last.lower_ in self.lex.pronouns:
             return self._pronoun(k - 1)
         if last.text == "," and appositive:
             return self._subject_with_appositive(k - 1, floor)
         j = k
         while j > floor and k - j < 12:
-            beyond = doc[j - 2] if j - 1 > floor else None
-            if not self._inside_phrase(doc[j - 1], beyond):
+            beyond = tokens[j - 2] if j - 1 > floor else None
+            if not self._inside_phrase(tokens[j - 1], beyond):
                 break
             j -= 1
-        if j > floor and doc[j - 1].lower_ in self.lex.determiners:
+        if j > floor and tokens[j - 1].lower_ in self.lex.determiners:
             j -= 1
-        if j == k or not self.is_head(doc[k - 1]):
+        if j == k or not self.is_head(tokens[k - 1]):
             return self._postmodified(k, floor)
         mention = self.interpret(j, k)
         if mention is None:
@@ -311,15 +313,16 @@ class Phrases:
     def subject(self, floor: int, k: int) -> Mention | None:
         """The first speaker-like phrase in ``doc[floor:k]`` not governed by a preposition:
         the subject of "Xi took pains ..., saying" or of a colon lead-in."""
-        doc = self.doc
-        if floor < k and (doc[floor].lower_ in INTRODUCERS or doc[floor].lower_.endswith(("ed", "ing"))):
-            comma = next((i for i in range(floor, k) if doc[i].text == ","), None)
+        tokens = self.tokens
+        opener = tokens[floor].lower_ if floor < k else ""
+        if opener in INTRODUCERS or opener.endswith(("ed", "ing")):
+            comma = next((i for i in range(floor, k) if tokens[i].text == ","), None)
             floor = comma + 1 if comma is not None else floor  # "Asked what ..., Sorokina did not hesitate:"
         for i in range(floor, k):
-            if doc[i].is_punct or (i > floor and doc[i - 1].lower_ in PREPOSITIONS):
+            if tokens[i].is_punct or (i > floor and tokens[i - 1].lower_ in PREPOSITIONS):
                 continue
-            if i > floor and not doc[i - 1].is_punct and doc[i - 1].lower_ not in self.lex.determiners \
-                    and doc[i - 1].is_stop is False:
+            if i > floor and not tokens[i - 1].is_punct and tokens[i - 1].lower_ not in self.lex.determiners \
+                    and tokens[i - 1].is_stop is False:
                 continue  # inside a phrase already passed over
             mention = self.after(i, k)
             if mention is not None:
@@ -331,7 +334,7 @@ class Phrases:
         A possessive or a name particle ("van", "al") needs a name-like word beyond."""
         if self.is_modifier(tok) or tok.lower_ == "others":
             return True
-        if tok.lower_ in TITLE_PREPOSITIONS and tok.i > 0 and self.is_role(self.doc[tok.i - 1]):
+        if tok.lower_ in TITLE_PREPOSITIONS and tok.i > 0 and self.is_role(self.tokens[tok.i - 1]):
             return True  # "ambassador to China", "minister for trade"
         if self._connects_org_name(tok):
             return True
@@ -344,10 +347,10 @@ class Phrases:
     def _connects_org_name(self, tok: Token) -> bool:
         """"and", "for", "of" inside an organisation's name ("Center for Strategic and
         International Studies", "Ministry of Foreign Affairs"), not between two names."""
-        doc, i = self.doc, tok.i
+        doc, tokens, i = self.doc, self.tokens, tok.i
         if tok.lower_ not in ORG_NAME_CONNECTORS or i == 0 or i + 1 >= len(doc):
             return False
-        if not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()):
+        if not (tokens[i - 1].text[:1].isupper() and tokens[i + 1].text[:1].isupper()):
             return False
         window = doc[max(0, i - 4) : i + 5]
         return any(t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in window)
@@ -355,16 +358,16 @@ class Phrases:
     def described(self, i: int, limit: int) -> Mention | None:
         """"a senior Senate staffer" after a sign-off dash: an anonymous speaker described
         by an indefinite noun phrase, up to the next comma."""
-        doc = self.doc
-        if i >= limit or doc[i].lower_ not in {"a", "an", "one"}:
+        doc, tokens = self.doc, self.tokens
+        if i >= limit or tokens[i].lower_ not in {"a", "an", "one"}:
             return None
         end = self.appositive_end(i + 1, limit)
-        if end - i < 2 or end - i > 8 or any(self.is_cue_word(t) for t in doc[i:end]):
+        if end - i < 2 or end - i > 8 or any(self.is_cue_word(t) for t in tokens[i:end]):
             return None
         return Mention(i, end, doc[i:end].text, "role", _group_name(doc[i:end], self))
 
     def _pronoun(self, i: int) -> Mention | None:
-        tok = self.doc[i]
+        tok = self.tokens[i]
         kind = self.lex.pronouns[tok.lower_]
         if kind == "writer":
             return None
@@ -374,15 +377,15 @@ class Phrases:
         """``X, a professor at Y, said``: the name before the appositives. Up to three may
         stand in a row ("Sir Malcolm Teague, the chair of the China Research Group, a caucus
         of Conservative MPs, said"); the one next to the name gives role and affiliation."""
-        doc = self.doc
+        tokens = self.tokens
         end, found = comma, None
         for _ in range(3):
             j = end - 1
-            while j > floor and doc[j].text != "," and end - j < 30:
-                if doc[j].text in APPOSITIVE_END - {","}:
+            while j > floor and tokens[j].text != "," and end - j < 30:
+                if tokens[j].text in APPOSITIVE_END - {","}:
                     return found
                 j -= 1
-            if j <= floor or doc[j].text != ",":
+            if j <= floor or tokens[j].text != ",":
                 return found
             named = self._named_after_title(j, end, floor)
             if named is not None:
@@ -403,14 +406,14 @@ class Phrases:
 
     def _named_after_title(self, comma: int, end: int, floor: int) -> Mention | None:
         """``the foreign secretary, Rachel Adeyemi, said``: a name set off after a title."""
-        doc = self.doc
-        if not all(self.is_name(t) for t in doc[comma + 1 : end]) or end - comma - 1 > 5:
+        doc, tokens = self.doc, self.tokens
+        if not all(self.is_name(t) for t in tokens[comma + 1 : end]) or end - comma - 1 > 5:
             return None
         title = self.before(comma, floor, appositive=False)
         if title is None or title.kind != "role":
             return None
         name = doc[comma + 1 : end]
-        role, affiliation = split_title([t.text for t in doc[title.start : comma]
+        role, affiliation = split_title([t.text for t in tokens[title.start : comma]
                                          if t.lower_ not in self.lex.determiners], self.label, self.lex)
         return Mention(title.start, end, doc[title.start : end].text, "person", name.text, role=role,
                        affiliation=title.affiliation or affiliation)
@@ -418,7 +421,7 @@ class Phrases:
     def _parenthetical(self, a: int, b: int) -> bool:
         """Is ``doc[a:b]`` an aside between a subject and its verb: a participle phrase,
         a relative clause or a prepositional phrase (not a list of further subjects)?"""
-        first = self.doc[a]
+        first = self.tokens[a]
         if a >= b or not first.text[:1].islower():
             return False
         return first.lower_ in PARENTHETICAL_OPENERS or first.lower_ in self.lex.parenthetical or (
@@ -427,9 +430,9 @@ class Phrases:
     def _postmodified(self, k: int, floor: int) -> Mention | None:
         """``diplomats familiar with the talks said`` / ``officials who attended said``: a
         group or role head followed by a descriptive phrase that opens with a link word."""
-        doc = self.doc
+        doc, tokens = self.doc, self.tokens
         for p in range(k - 2, max(floor, k - 10), -1):
-            tok = doc[p]
+            tok = tokens[p]
             if (tok.is_punct and tok.text != "-") or self.is_cue_word(tok):
                 return None
             if (tok.lower_ in self.lex.link_words or tok.lower_ in {"in", "to"}) and p > floor:
@@ -443,23 +446,23 @@ class Phrases:
 
     def _link_before(self, mention: Mention, floor: int) -> Mention:
         """``experts quoted in state media`` / ``Astrov of the Vienna Institute``."""
-        doc = self.doc
+        doc, tokens = self.doc, self.tokens
         a = mention.start
-        if a - 2 >= floor and doc[a - 1].lower_ in {"in", "by", "with", "to", "on"} \
-                and doc[a - 2].lower_ in self.lex.link_words:
+        if a - 2 >= floor and tokens[a - 1].lower_ in {"in", "by", "with", "to", "on"} \
+                and tokens[a - 2].lower_ in self.lex.link_words:
             head = self.before(a - 2, floor, appositive=False)
             if head is not None and head.kind in {"group", "role", "person"}:
                 head.text = doc[head.start : mention.end].text
                 head.name = _group_name(doc[head.start : mention.end], self)
                 head.end = mention.end
                 return head
-        if a - 1 > floor and doc[a - 1].lower_ in {"from", "by", "of"} and mention.kind in {"group", "org"}:
+        linked_by = tokens[a - 1].lower_ if a - 1 > floor else ""
+        if linked_by in {"from", "by", "of"} and mention.kind in {"group", "org"}:
             document = self.before(a - 1, floor, appositive=False)
             if document is not None and self._is_document(document):
                 mention.start = document.start  # "a statement from the ministry said": the ministry
                 mention.text = doc[document.start : mention.end].text
                 return mention
-        linked_by = doc[a - 1].lower_ if a - 1 > floor else ""
         if linked_by == "to" or linked_by == "in" and self._place(mention):
             head = self.before(a - 1, floor, appositive=False)  # "the Chinese embassy in London"
             if head is not None and head.kind in {"group", "org", "role"} and head.end == a - 1:
@@ -468,7 +471,7 @@ class Phrases:
                 head.kind = "group" if head.kind == "role" else head.kind
                 head.end = mention.end
                 return head
-        if a - 1 > floor and doc[a - 1].lower_ in {"of", "at", "from"} and self._org_like(a, mention.end):
+        if linked_by in {"of", "at", "from"} and self._org_like(a, mention.end):
             head = self.before(a - 1, floor, appositive=False)
             if head is not None and head.kind in {"person", "group"}:
                 head.affiliation = head.affiliation or _affiliation(doc[a : mention.end].text)
@@ -478,22 +481,22 @@ class Phrases:
 
     def _link_after(self, mention: Mention, limit: int) -> Mention:
         """``said experts quoted in state media`` / ``said Astrov of the Vienna Institute``."""
-        doc = self.doc
+        doc, tokens = self.doc, self.tokens
         j = mention.end
-        if j < limit and doc[j].lower_ in {"from", "by", "of"} and self._is_document(mention):
+        if j < limit and tokens[j].lower_ in {"from", "by", "of"} and self._is_document(mention):
             source = self.after(j + 1, limit)  # "according to a statement from the ministry"
             if source is not None and source.kind in {"group", "org", "person", "role"}:
                 source.start = mention.start
                 source.text = doc[mention.start : source.end].text
                 return source
-        if j + 1 < limit and doc[j].lower_ in self.lex.link_words \
-                and doc[j + 1].lower_ in {"in", "by", "with", "to", "on"} and mention.kind != "person":
+        if j + 1 < limit and tokens[j].lower_ in self.lex.link_words \
+                and tokens[j + 1].lower_ in {"in", "by", "with", "to", "on"} and mention.kind != "person":
             tail_end = self._phrase_end(j + 2, limit)
             if tail_end > j + 2:
                 mention.text = doc[mention.start : tail_end].text
                 mention.name = _group_name(doc[mention.start : tail_end], self)
                 mention.end = tail_end
-        elif j < limit and doc[j].lower_ in {"of", "at", "from"} and mention.kind in {"person", "group"}:
+        elif j < limit and tokens[j].lower_ in {"of", "at", "from"} and mention.kind in {"person", "group"}:
             tail_end = self._phrase_end(j + 1, limit)
             if tail_end > j + 1 and self._org_like(j + 1, tail_end):
                 mention.affiliation = _affiliation(doc[j + 1 : tail_end].text)
@@ -511,14 +514,14 @@ class Phrases:
 
     def _is_document(self, mention: Mention) -> bool:
         """A statement, report or post: it speaks for whoever issued it."""
-        return mention.kind == "group" and self.doc[mention.end - 1].lower_ in self.lex.document_nouns
+        return mention.kind == "group" and self.tokens[mention.end - 1].lower_ in self.lex.document_nouns
 
     def _phrase_end(self, i: int, limit: int) -> int:
         """End of a descriptive phrase starting at ``i``: up to punctuation or a cue."""
-        doc = self.doc
+        tokens = self.tokens
         j = i
-        while j < limit and doc[j].text not in APPOSITIVE_END and not self.is_cue_word(doc[j]) \
-                and doc[j].lower_ not in FINITE_VERBS:  # "officials involved in the talks | were"
+        while j < limit and tokens[j].text not in APPOSITIVE_END and not self.is_cue_word(tokens[j]) \
+                and tokens[j].lower_ not in FINITE_VERBS:  # "officials involved in the talks | were"
             j += 1
         return j
 
@@ -528,15 +531,15 @@ class Phrases:
 
     def interpret(self, a: int, b: int) -> Mention | None:
         """What the phrase ``doc[a:b]`` says about a speaker (None: not a speaker)."""
-        doc = self.doc
+        doc, tokens = self.doc, self.tokens
         span = doc[a:b]
         det = ""
         i = a
-        while i < b and doc[i].lower_ in self.lex.determiners:
-            det = doc[i].lower_
+        while i < b and tokens[i].lower_ in self.lex.determiners:
+            det = tokens[i].lower_
             i += 1
         owner = None
-        possessive = [t.i for t in doc[i:b] if t.text in POSSESSIVE]
+        possessive = [t.i for t in tokens[i:b] if t.text in POSSESSIVE]
         if possessive:
             p = possessive[-1]
             owner = doc[i:p].text or None
@@ -545,12 +548,12 @@ class Phrases:
             return None
         # The trailing run of name tokens is the name; what precedes it is a title.
         k = b
-        while k > i and (self.is_name(doc[k - 1]) or (
-                doc[k - 1].lower_ in self.lex.particles and k - 1 > i and self.is_name(doc[k - 2]))):
+        while k > i and (self.is_name(tokens[k - 1]) or (
+                tokens[k - 1].lower_ in self.lex.particles and k - 1 > i and self.is_name(tokens[k - 2]))):
             k -= 1
         # "ambassador to China Nicholas Burns": a place before a person's name belongs to the title.
-        while k < b - 1 and doc[k].ent_type_ in NON_PERSON_LABELS and not doc[b - 1].ent_type_ \
-                and doc[k + 1].ent_type_ not in NON_PERSON_LABELS:
+        while k < b - 1 and tokens[k].ent_type_ in NON_PERSON_LABELS and not tokens[b - 1].ent_type_ \
+                and tokens[k + 1].ent_type_ not in NON_PERSON_LABELS:
             k += 1
         if k < b:
             name_tokens = doc[k:b]
@@ -567,7 +570,7 @@ class Phrases:
             role, affiliation = split_title([t.text for t in premod_words], self.label, self.lex)
             return Mention(a, b, span.text, "person", name_tokens.text, role=role,
                            affiliation=owner or affiliation)
-        head = doc[b - 1]
+        head = tokens[b - 1]
         if self.is_group(head) or head.lower_ == "others":
             return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), affiliation=owner)
         if self.is_role(head):
@@ -577,38 +580,38 @@ class Phrases:
 
     # -- appositives ----------------------------------------------------------
     def appositive_end(self, i: int, limit: int) -> int:
-        doc = self.doc
+        tokens = self.tokens
         j = i
-        while j < limit and doc[j].text not in APPOSITIVE_END:
+        while j < limit and tokens[j].text not in APPOSITIVE_END:
             j += 1
         return j
 
     def appositive(self, a: int, b: int) -> tuple[str | None, str | None]:
         """Role and affiliation from ``doc[a:b]`` ("a professor at Y"), or (None, None)."""
-        doc = self.doc
+        doc, tokens = self.doc, self.tokens
         if a >= b:
             return None, None
-        first = doc[a]
+        first = tokens[a]
         if first.lower_ in self.lex.appositive_rejected or first.like_num:
             return None, None
         if first.text.endswith("ing") and first.lower_ not in self.lex.determiners \
-                and not (a + 1 < b and self.is_role(doc[a + 1])):  # but "managing director"
+                and not (a + 1 < b and self.is_role(tokens[a + 1])):  # but "managing director"
             return None, None
         if first.is_stop and first.lower_ not in self.lex.determiners:
             return None, None
-        if any(self.is_cue_word(t) for t in doc[a:b]):
+        if any(self.is_cue_word(t) for t in tokens[a:b]):
             return None, None
         if self.is_name(first) and not self._org_like(a, b) \
-                and not any(t.text in POSSESSIVE for t in doc[a:b]):
+                and not any(t.text in POSSESSIVE for t in tokens[a:b]):
             return None, None  # "Xi took pains to ..." is a clause, not an appositive
         return split_role_affiliation(doc[a:b], self)
 
     def clean_end(self, i: int, limit: int) -> bool:
-        """Is ``doc[i]`` a place where an inverted speaker phrase may end ("said X." /
+        """Is ``tokens[i]`` a place where an inverted speaker phrase may end ("said X." /
         "said X, a professor" / "said X in a post") rather than a clause going on?"""
         if i >= limit:
             return True
-        tok = self.doc[i]
+        tok = self.tokens[i]
         return tok.is_punct or tok.lower_ in PREPOSITIONS or tok.lower_ in INVERTED_FOLLOWERS
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from geolib.extract.attribution import Cue, Mention, Phrases, find_cues, load_lexicon, split_title
 from geolib.extract.institutions import find_institution
@@ -161,12 +161,14 @@ class _ArticleReader:
         self.context = ArticleContext(known_people=_known_people())
         self.lex = load_lexicon()
         self.phrases = Phrases(doc, labels=self.entity_labels)
+        self.tokens = self.phrases.tokens
         self.token_starts = token_starts(doc)
         self.cues = find_cues(doc)
         self.quotes: list[Quote] = []
         self.sentence_no = 0
         self.paragraph_first_sentence: list[int] = []
         self.open_quote: Quote | None = None  # a quote left open at the previous paragraph's end
+        self._name_words: dict[str, bool] = {}
 
     # -- per paragraph ------------------------------------------------------------
     def read(self, index: int, paragraph: Paragraph, ready: PreparedParagraph) -> None:
@@ -209,8 +211,8 @@ class _ArticleReader:
                                                                    span, doc) else None
             floor = _token_at(starts, left)
             limit = _token_at(starts, right)
-            after_cues = [c for c in cues if span.outer_end <= doc[c.start].idx < right]
-            before_cues = [c for c in cues if left <= doc[c.start].idx < span.open_at]
+            after_cues = [c for c in cues if span.outer_end <= self.token_starts[c.start] < right]
+            before_cues = [c for c in cues if left <= self.token_starts[c.start] < span.open_at]
             if kind == "direct":
                 has_direct = True
                 found = self._direct_attribution(doc, phrases, sent, span, after_cues, before_cues, lead,
@@ -240,7 +242,7 @@ class _ArticleReader:
         first = stripped.lstrip("‘'\"([…. ")[:1]
         ends_inside = stripped.rstrip("’'\"”)]")[-1:] in CLAUSE_END
         ends_clause = ends_inside or not tail or tail[0] in CLAUSE_END
-        lead_has_cue = any(doc[c.start].idx < span.open_at for c in cues)
+        lead_has_cue = any(self.token_starts[c.start] < span.open_at for c in cues)
         if not lead or lead.endswith(":") or lead.endswith(",") and (lead_has_cue or follows_quote):
             opens = True
         else:
@@ -253,6 +255,7 @@ class _ArticleReader:
 
     def _direct_attribution(self, doc, phrases, sent, span, after_cues, before_cues, lead, tail, floor,
                             limit, starts, number) -> _Attribution:
+        tokens = self.tokens
         for cue in after_cues[:1]:
             found = self._attribute(doc, phrases, sent, cue, floor, limit, number)
             if found.speaker is not None:
@@ -267,12 +270,12 @@ class _ArticleReader:
                 return self._resolved(mention, ":", number)
         if tail[:1] in SIGN_OFF_DASHES:
             dash = _token_at(starts, span.outer_end)
-            while dash < limit and doc[dash].text not in SIGN_OFF_DASHES:
+            while dash < limit and tokens[dash].text not in SIGN_OFF_DASHES:
                 dash += 1
             mention = phrases.after(dash + 1, limit) or phrases.described(dash + 1, limit)
             if mention is not None:
                 self._add_appositive(phrases, mention, limit)
-                return self._resolved(mention, doc[dash].text, number)
+                return self._resolved(mention, tokens[dash].text, number)
         # A follow-on quote: the speaker of this or the previous paragraph goes on.
         paragraphs = self.paragraph_first_sentence
         since = paragraphs[-2] if len(paragraphs) >= 2 else paragraphs[-1]
@@ -284,8 +287,8 @@ class _ArticleReader:
     # -- partial quotes -------------------------------------------------------------
     def _partial_attribution(self, doc, phrases, sent, span, cues, number) -> _Attribution:
         """A quoted phrase belongs to the speaker of the reported speech around it."""
-        before = [c for c in cues if doc[c.start].idx < span.open_at]
-        after = [c for c in cues if doc[c.start].idx >= span.outer_end]
+        before = [c for c in cues if self.token_starts[c.start] < span.open_at]
+        after = [c for c in cues if self.token_starts[c.start] >= span.outer_end]
         for cue in [*reversed(before), *after]:
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
             if found.speaker is not None:
@@ -294,6 +297,7 @@ class _ArticleReader:
 
     # -- indirect quotes ------------------------------------------------------------
     def _indirect(self, index, paragraph, doc, sent, number, spans, cues, phrases) -> None:
+        tokens = self.tokens
         for cue in cues:
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
             if found.speaker is None or found.mention is None:
@@ -303,57 +307,60 @@ class _ArticleReader:
                 continue
             a, b = bounds
             self.context.spoke(number, found.speaker)
-            quote = self._make_quote(index, paragraph, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text),
-                                     "indirect", found)
+            last = tokens[b - 1]
+            end = last.idx + len(last.text)
+            quote = self._make_quote(index, paragraph, tokens[a].idx, end, "indirect", found)
             if quote is not None:
                 self.quotes.append(quote)
             return
 
     def _reported_clause(self, doc, phrases, sent, cue: Cue, mention: Mention) -> tuple[int, int] | None:
         """Token range of the reported speech around ``cue`` and its speaker."""
+        tokens = self.tokens
         end = sent.end
-        while end > sent.start and (doc[end - 1].text in TRAILING_PUNCT or doc[end - 1].is_space):
+        while end > sent.start and (tokens[end - 1].text in TRAILING_PUNCT or tokens[end - 1].is_space):
             end -= 1
         block_start, block_end = min(cue.start, mention.start), max(cue.end, mention.end)
         if cue.phrase and cue.speaker_after and block_start == sent.start:
             start = block_end  # According to X, CLAUSE.
-            while start < end and doc[start].text == ",":
+            while start < end and tokens[start].text == ",":
                 start += 1
-            return _checked(doc, start, end)
+            return _checked(self.tokens, start, end)
         adjacent = 0 <= cue.start - mention.end <= 2 or mention.start == cue.end
-        if adjacent and block_start - 1 > sent.start and doc[block_start - 1].text == "," and \
-                _ends_sentence(doc, block_end, sent.end):
+        if adjacent and block_start - 1 > sent.start and tokens[block_start - 1].text == "," and \
+                _ends_sentence(self.tokens, block_end, sent.end):
             start = _after_dateline(doc, sent.start, block_start - 1)
-            before = _checked(doc, start, block_start - 1)  # CLAUSE, X said. / CLAUSE, said X.
+            before = _checked(self.tokens, start, block_start - 1)  # CLAUSE, X said. / CLAUSE, said X.
             if before is not None:
                 return before  # else "In a statement, X said CLAUSE": read on
         if cue.phrase or cue.no_indirect or mention.start > cue.start:
             return None
         start = cue.end
         that = next((j for j in range(cue.end, min(cue.end + THAT_WINDOW, end))
-                     if doc[j].lower_ == "that" or doc[j].text in {";", ":"}), None)
-        if that is not None and doc[that].lower_ == "that" and not any(
-                doc[j].text in {".", ";"} for j in range(cue.end, that)):
+                     if tokens[j].lower_ == "that" or tokens[j].text in {";", ":"}), None)
+        if that is not None and tokens[that].lower_ == "that" and not any(
+                tokens[j].text in {".", ";"} for j in range(cue.end, that)):
             start = that + 1
         elif cue.needs_that:
             return None
         elif cue.takes_object:
             listener = phrases.after(cue.end, end)
             start = listener.end if listener is not None else cue.end + 1
-        while start < end and (doc[start].text == "," or doc[start].lower_ in TIME_ADJUNCTS):
+        while start < end and (tokens[start].text == "," or tokens[start].lower_ in TIME_ADJUNCTS):
             start += 1  # "said on Tuesday the ..."
-        return _checked(doc, start, end)
+        return _checked(self.tokens, start, end)
 
     # -- shared ---------------------------------------------------------------------
     def _attribute(self, doc, phrases, sent, cue: Cue, floor: int, limit: int, number: int,
                    remember: bool = True) -> _Attribution:
         """The speaker of one cue: after it ("said X", "according to X") or before it."""
+        tokens = self.tokens
         mention = None
         cue_text = doc[cue.start : cue.end].text
         if cue.phrase:
             mention = phrases.after(cue.end, limit) if cue.speaker_after else phrases.before(cue.start, floor)
         else:
-            previous = doc[cue.start - 1].text if cue.start > sent.start else ""
+            previous = tokens[cue.start - 1].text if cue.start > sent.start else ""
             if cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
                 mention = phrases.before(cue.start, floor, appositive=False)
                 mention = mention or phrases.subject(floor, cue.start)
@@ -381,8 +388,8 @@ class _ArticleReader:
 
     def _add_appositive(self, phrases: Phrases, mention: Mention, limit: int) -> None:
         """", a professor at Y" after a speaker named after its cue."""
-        doc = phrases.doc
-        if mention.end < limit and doc[mention.end].text == "," and mention.kind in {"person", "org"}:
+        tokens = self.tokens
+        if mention.end < limit and tokens[mention.end].text == "," and mention.kind in {"person", "org"}:
             end = phrases.appositive_end(mention.end + 1, limit)
             role, affiliation = phrases.appositive(mention.end + 1, end)
             if role or affiliation:
@@ -431,52 +438,73 @@ class _ArticleReader:
         """Note the people named in ``text[begin:end]`` (outside quotes), for short names and
         pronouns. Read from the characters, not tokens: most sentences are never tokenized."""
         for match in _CAPITALISED_RUN.finditer(text, begin, end):
-            if inside_quote(match.start(), spans):
+            if spans and inside_quote(match.start(), spans):
                 continue
-            run: list[str] = []
-            run_at = match.start()
-            for word_match in _WORD.finditer(match.group()):
-                bare, ends_run = _bare_word(word_match.group())
-                if self._is_name_word(bare) or (run and bare.lower() in self.lex.particles):
-                    if not run:
-                        run_at = match.start() + word_match.start()
-                    run.append(bare)
-                else:
-                    self._remember_run(run, number, text[begin:run_at])
-                    run = []
-                if ends_run:
-                    self._remember_run(run, number, text[begin:run_at])
-                    run = []
-            self._remember_run(run, number, text[begin:run_at])
+            words = match.group().split()
+            for first, run in self._name_runs(words):
+                name = self._person_name(run)
+                if name is not None:
+                    before = f"{text[begin : match.start()]} {' '.join(words[:first])}"
+                    role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get,
+                                                    self.lex)
+                    self.context.mention(number, name, role, affiliation)
+
+    def _name_runs(self, words: list[str]) -> Iterable[tuple[int, list[str]]]:
+        """Runs of name words in a capitalised stretch, each with the index of its first
+        word; a run ends at a non-name word, a possessive or a sentence's full stop."""
+        run: list[str] = []
+        first = 0
+        for n, word in enumerate(words):
+            bare, ends_run = _bare_word(word)
+            if self._is_name_word(bare) or (run and bare.lower() in self.lex.particles):
+                if not run:
+                    first = n
+                run.append(bare)
+            elif run:
+                yield first, run
+                run = []
+            if ends_run and run:
+                yield first, run
+                run = []
+        if run:
+            yield first, run
 
     def _is_name_word(self, word: str) -> bool:
         """The string-level twin of ``Phrases.is_name``: a capitalised word that is no role,
         group, weekday, honorific or (unless the EntityRuler knows it) stop word."""
-        lower = word.lower()
-        if lower in self.lex.never_names or not word[:1].isupper():
-            return False
-        if lower in STOP_WORDS and word not in self.entity_labels:
-            return False
-        return word.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
+        known = self._name_words.get(word)
+        if known is None:  # one answer per word and article
+            lower = word.lower()
+            known = self._name_words[word] = (
+                word[:1].isupper() and lower not in self.lex.never_names
+                and (lower not in STOP_WORDS or word in self.entity_labels)
+                and word.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha())
+        return known
 
-    def _remember_run(self, run: list[str], number: int, before: str = "") -> None:
-        """Remember a person named by ``run``, with the title written just ``before`` it."""
+    def _person_name(self, run: list[str]) -> str | None:
+        """The name ``run`` spells when it names a person (not a place or organisation):
+        two words or more, or one the EntityRuler, actor data or the article knows."""
         while run and run[-1].lower() in self.lex.particles:
             run = run[:-1]
         if not run:
-            return
+            return None
         name = " ".join(run)
-        labels = {self.entity_labels.get(word) for word in run} | {self.entity_labels.get(name)}
-        if "PERSON" not in labels and (labels & {"ORG", "GPE", "NORP", "LOC"}
-                                       or any(word.lower() in self.lex.org_nouns for word in run)):
-            return
-        if len(run) >= 2 or "PERSON" in labels or name in self.context.known_people or \
+        labels = {self.entity_labels.get(word) for word in run}
+        labels.add(self.entity_labels.get(name))
+        if "PERSON" in labels:
+            return name
+        if labels & _PLACE_OR_GROUP_LABELS or any(word.lower() in self.lex.org_nouns for word in run):
+            return None
+        if len(run) >= 2 or name in self.context.known_people or \
                 self.context._person_by_word(name) is not None:
-            role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get, self.lex)
-            self.context.mention(number, name, role, affiliation)
+            return name
+        return None
 
 
-_WORD = re.compile(r"\S+")
+_PLACE_OR_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC"})
+
+
+
 
 
 def _title_before(before: str, lex) -> list[str]:
@@ -539,12 +567,12 @@ def _ends_with_cue(lead: str, cues: list[Cue], doc: Doc) -> bool:
     return bool(words) and any(doc[c.end - 1].text == words[-1] for c in cues)
 
 
-def _ends_sentence(doc: Doc, i: int, end: int) -> bool:
+def _ends_sentence(tokens: list[Token], i: int, end: int) -> bool:
     """Only an appositive, a short adjunct or punctuation follows token ``i``."""
-    rest = [t for t in doc[i:end] if not t.is_punct]
+    rest = [t for t in tokens[i:end] if not t.is_punct]
     return len(rest) <= 12
 
 
-def _checked(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    words = [t for t in doc[start:end] if not t.is_punct]
+def _checked(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    words = [t for t in tokens[start:end] if not t.is_punct]
     return (start, end) if len(words) >= MIN_INDIRECT_WORDS else None
