@@ -441,3 +441,40 @@ def test_name_set_off_after_a_title_and_a_coordinated_reporting_verb():
         ("partial", "stop apologising", "Gareth Pryce", "business secretary"),
         ("partial", "groundless", "Lin Haoran", None),
         ("partial", "professionally", "Lin Haoran", None)]
+
+
+def test_issuing_body_before_a_title_goes_to_the_affiliation():
+    quotes = extract_quotes(make_article(
+        "\u201cWe have no plans to change course,\u201d State Department spokeswoman Karen Ostrow said.",
+        "\u201cSanctions will stay,\u201d said former Treasury Department official Lena Brandt.",
+        "\u201cNo,\u201d said co-leader Marta Quinn."))
+    assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
+        ("Karen Ostrow", "spokeswoman", "State Department"),
+        ("Lena Brandt", "former Treasury Department official", "Treasury Department"),
+        ("Marta Quinn", "co-leader", None)]
+
+
+def test_title_set_off_by_commas_or_an_owner_where_a_person_is_first_named():
+    quotes = extract_quotes(make_article(
+        "Poland's defence minister, Tomasz Wrona, visited the border on Monday. "
+        "\u201cWe are ready,\u201d Wrona said.",
+        "The Labour Party's candidate for mayor, Ruth Okafor, toured the port. "
+        "\u201cThe port needs investment,\u201d Okafor said.",
+        "Sciences Po's H\u00e9l\u00e8ne Martin has studied the region for years. "
+        "\u201cParis is cautious,\u201d Martin said."))
+    assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
+        ("Tomasz Wrona", "defence minister", "Poland"),
+        ("Ruth Okafor", "candidate for mayor", "Labour Party"),
+        ("H\u00e9l\u00e8ne Martin", None, "Sciences Po")]
+
+
+def test_appositives_end_at_a_relative_clause_and_title_like_sign_offs():
+    quotes = extract_quotes(make_article(
+        "Marek Novak, a former Czech diplomat who now advises investors in Prague, is blunt: "
+        "\u201cNobody believes the ceasefire.\u201d",
+        "\u201cWe will not wait for Washington.\u201d \u2014 Ana Ruiz, Spanish foreign minister",
+        "\u201cIt was a mistake,\u201d said Paul Grant, an adviser to the Australian prime minister's office."))
+    assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
+        ("Marek Novak", "former Czech diplomat", None),
+        ("Ana Ruiz", "Spanish foreign minister", None),
+        ("Paul Grant", "adviser", "Australian prime minister's office")]

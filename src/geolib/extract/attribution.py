@@ -36,7 +36,8 @@ INTRODUCERS = {"asked", "pressed", "if", "although", "though", "because", "since
                "while", "as", "in", "on", "at", "during", "despite", "once", "unlike", "like"}
 FINITE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
                 "might", "should", "must", "did", "does", "do", "shall"}
-AFFILIATION_PREPOSITIONS = {"at", "of", "on", "for", "with", "from", "in"}
+AFFILIATION_PREPOSITIONS = {"at", "of", "on", "for", "with", "from", "in", "to"}
+RELATIVE_PRONOUNS = {"who", "whose", "which"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Lexicon:
     role_nouns: tuple[str, ...]
     role_words: frozenset[str]  # every word of every role noun ("prime", "minister")
     org_nouns: frozenset[str]
+    field_nouns: frozenset[str]  # org nouns that name a field more often than a body ("policy")
     unit_nouns: frozenset[str]  # parts of an organisation ("programme", "department")
     document_nouns: frozenset[str]  # "statement", "report": they speak for their source
     determiners: frozenset[str]
@@ -84,6 +86,7 @@ def load_lexicon() -> Lexicon:
         role_nouns=tuple(w.lower() for w in words["role_nouns"]),
         role_words=role_words,
         org_nouns=lowered("org_nouns"),
+        field_nouns=lowered("field_nouns"),
         unit_nouns=lowered("unit_nouns"),
         document_nouns=lowered("document_nouns"),
         determiners=lowered("determiners"),
@@ -413,8 +416,8 @@ class Phrases:
         if title is None or title.kind != "role":
             return None
         name = doc[comma + 1 : end]
-        role, affiliation = split_title([t.text for t in tokens[title.start : comma]
-                                         if t.lower_ not in self.lex.determiners], self.label, self.lex)
+        words = _words(t for t in tokens[title.start : comma] if t.lower_ not in self.lex.determiners)
+        role, affiliation = split_title(words, self.label, self.lex)
         return Mention(title.start, end, doc[title.start : end].text, "person", name.text, role=role,
                        affiliation=title.affiliation or affiliation)
 
@@ -567,7 +570,7 @@ class Phrases:
                     return None  # "a senior Kremlin" is not a speaker
                 return Mention(a, b, span.text, "org", _strip_article(doc[i:b].text),
                                affiliation=owner)
-            role, affiliation = split_title([t.text for t in premod_words], self.label, self.lex)
+            role, affiliation = split_title(_words(premod_words), self.label, self.lex)
             return Mention(a, b, span.text, "person", name_tokens.text, role=role,
                            affiliation=owner or affiliation)
         head = tokens[b - 1]
@@ -599,9 +602,11 @@ class Phrases:
             return None, None
         if first.is_stop and first.lower_ not in self.lex.determiners:
             return None, None
+        # "a former diplomat who now runs a consultancy": the relative clause is no title
+        b = next((j for j in range(a + 1, b) if tokens[j].lower_ in RELATIVE_PRONOUNS), b)
         if any(self.is_cue_word(t) for t in tokens[a:b]):
             return None, None
-        if self.is_name(first) and not self._org_like(a, b) \
+        if self.is_name(first) and not self._org_like(a, b) and not self.is_role(tokens[b - 1]) \
                 and not any(t.text in POSSESSIVE for t in tokens[a:b]):
             return None, None  # "Xi took pains to ..." is a clause, not an appositive
         return split_role_affiliation(doc[a:b], self)
@@ -699,11 +704,14 @@ def split_title(words: list[str], label, lex: Lexicon) -> tuple[str | None, str 
     ("Chinese President", "US ambassador"). ``label`` gives a name's entity label."""
     if not words:
         return None, None
-    for n, word in enumerate(words[:-1]):
+    for n, word in enumerate(words):
         if not word[:1].isupper():
             break
         if word.endswith(("’s", "'s")):  # "Ukraine's foreign minister", not "adviser to Ukraine's office"
-            return " ".join(words[n + 1 :]), " ".join([*words[:n], word[:-2]])
+            return " ".join(words[n + 1 :]) or None, " ".join([*words[:n], word[:-2]])
+    body = _leading_body(words, lex)
+    if body is not None:
+        return body
     lead = 0
     while lead < len(words) - 1 and words[lead][:1].isupper() and words[lead].lower() not in lex.role_words \
             and words[lead].lower() not in lex.role_modifiers:
@@ -716,6 +724,27 @@ def split_title(words: list[str], label, lex: Lexicon) -> tuple[str | None, str 
         if kind == "ORG" or acronym or words[lead - 1].lower() in lex.org_nouns:
             return " ".join(rest), organisation
     return " ".join(words), None
+
+
+def _leading_body(words: list[str], lex: Lexicon) -> tuple[str, str] | None:
+    """An issuing body written before a title, ending in an organisation noun: "foreign
+    ministry spokeswoman" -> ("spokeswoman", "foreign ministry"). After a modifier the
+    title stays whole ("retired PLA Navy captain", affiliation "PLA Navy")."""
+    modifiers = 0
+    while modifiers < len(words) and words[modifiers].lower() in lex.role_modifiers:
+        modifiers += 1
+    for n in range(len(words) - 2, modifiers - 1, -1):
+        lower = words[n].lower()
+        if lower in lex.org_nouns and lower not in lex.field_nouns and words[n + 1] != "-" \
+                and any(w.lower() in lex.role_words for w in words[n + 1 :]):
+            role = words if modifiers else words[n + 1 :]
+            return " ".join(role), " ".join(words[modifiers : n + 1])
+    return None
+
+
+def _words(tokens) -> list[str]:
+    """The words the tokens spell, hyphenated words whole ("co-leader", not "co - leader")."""
+    return "".join(t.text_with_ws for t in tokens).split()
 
 
 def _affiliation_or_none(text: str | None) -> str | None:

@@ -28,7 +28,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from geolib.extract.attribution import Cue, Mention, Phrases, find_cues, load_lexicon, split_title
+from geolib.extract.attribution import (
+    TITLE_PREPOSITIONS,
+    Cue,
+    Mention,
+    Phrases,
+    find_cues,
+    load_lexicon,
+    split_title,
+)
 from geolib.extract.institutions import find_institution
 from geolib.extract.marks import QuoteSpan, inside_quote, starts_with_opening_mark
 from geolib.extract.prefilter import PreparedParagraph, prepare
@@ -265,8 +273,10 @@ class _ArticleReader:
             if found.speaker is not None:
                 return found
         if lead.endswith(":"):
-            mention = phrases.subject(floor, _token_at(starts, span.open_at))
+            colon = _token_at(starts, span.open_at)
+            mention = phrases.subject(floor, colon)
             if mention is not None:
+                self._add_appositive(phrases, mention, colon)  # "X, a former diplomat, is blunt:"
                 return self._resolved(mention, ":", number)
         if tail[:1] in SIGN_OFF_DASHES:
             dash = _token_at(starts, span.outer_end)
@@ -508,18 +518,28 @@ _PLACE_OR_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC"})
 
 
 def _title_before(before: str, lex) -> list[str]:
-    """The title written just before a name ("former Russian diplomat", "Chinese President"):
-    role words, role modifiers, capitalised words and portfolio words, ending in a role word."""
-    words = before.split()[-7:]
+    """The title written just before a name ("former Russian diplomat", "Chinese President",
+    "The CDU's candidate for chancellor,"): role words, role modifiers, capitalised words,
+    portfolio words and prepositions after a role word, ending in a role word; or an owner
+    ("Peking University's")."""
+    words = before.split()[-8:]
+    if words and words[-1].endswith(",") and words[-1][:-1].lower() in lex.role_words:
+        words[-1] = words[-1][:-1]  # a title set off by commas: "Taiwan's president, Hsu Wen-chieh,"
+    if words and words[-1].endswith(("’s", "'s")) and words[-1][:1].isupper():
+        owner = len(words) - 1
+        while owner > 0 and words[owner - 1][:1].isupper() and words[owner - 1].lower() not in STOP_WORDS:
+            owner -= 1
+        return words[owner:]
     if not words or words[-1].lower() not in lex.role_words:
         return []
     title: list[str] = []
-    for word in reversed(words):
-        lower = word.lower()
+    for n in range(len(words) - 1, -1, -1):
+        word, lower = words[n], words[n].lower()
         if word[-1:] in ",.;:!?)”\"’'" and title:
             break
-        if lower in lex.role_words or lower in lex.role_modifiers or lower in lex.title_words or (
-                word[:1].isupper() and lower not in STOP_WORDS and lower not in lex.not_names):
+        in_title = lower in lex.role_words or lower in lex.role_modifiers or lower in lex.title_words or (
+            word[:1].isupper() and lower not in STOP_WORDS and lower not in lex.not_names)
+        if in_title or lower in TITLE_PREPOSITIONS and n > 0 and words[n - 1].lower() in lex.role_words:
             title.insert(0, word)
         else:
             break
