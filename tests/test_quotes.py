@@ -478,3 +478,14 @@ def test_appositives_end_at_a_relative_clause_and_title_like_sign_offs():
         ("Marek Novak", "former Czech diplomat", None),
         ("Ana Ruiz", "Spanish foreign minister", None),
         ("Paul Grant", "adviser", "Australian prime minister's office")]
+
+
+def test_cue_word_after_a_possessive_is_a_noun_and_the_group_refers_back():
+    quotes = extract_quotes(make_article(
+        "The embassy said in a statement that the senator\u2019s remarks were \u201cdeeply irresponsible\u201d.",
+        "The vote will be delayed, people familiar with the matter said. "
+        "No date has been set for it, the people said."))
+    assert [(q.kind, q.speaker, q.cue) for q in quotes] == [
+        ("partial", "embassy", "said"),
+        ("indirect", "people familiar with the matter", "said"),
+        ("indirect", "people familiar with the matter", "said")]

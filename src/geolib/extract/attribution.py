@@ -38,6 +38,7 @@ FINITE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would
                 "might", "should", "must", "did", "does", "do", "shall"}
 AFFILIATION_PREPOSITIONS = {"at", "of", "on", "for", "with", "from", "in", "to"}
 RELATIVE_PRONOUNS = {"who", "whose", "which"}
+NOUN_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "these", "those"}
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,8 @@ def find_cues(doc: Doc) -> list[Cue]:
         if found and start < found[-1].end:
             continue
         base = proto[doc.vocab.strings[match_id]]
-        if not base.phrase and _inside_a_name(doc, start):
-            continue  # "the United States", "Tells Group"
+        if not base.phrase and (_inside_a_name(doc, start) or _after_a_determiner(doc, start)):
+            continue  # "the United States", "Tells Group"; "his remarks", "Lin's comments"
         found.append(Cue(start, end, base.lemma, base.phrase, base.speaker_after, base.needs_that,
                          base.takes_object, base.no_indirect))
     return found
@@ -166,6 +167,12 @@ def find_cues(doc: Doc) -> list[Cue]:
 def _inside_a_name(doc: Doc, i: int) -> bool:
     """A capitalised word after a capitalised word ("United States"): part of a name."""
     return doc[i].text[:1].isupper() and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha
+
+
+def _after_a_determiner(doc: Doc, i: int) -> bool:
+    """A cue word after an article, a possessive or a possessive pronoun is a noun (a bare
+    apostrophe is no sign: it may close a quotation)."""
+    return i > 0 and (doc[i - 1].lower_ in {"'s", "’s"} or doc[i - 1].lower_ in NOUN_DETERMINERS)
 
 
 def role_tokens(doc: Doc) -> set[int]:
@@ -575,7 +582,8 @@ class Phrases:
                            affiliation=owner or affiliation)
         head = tokens[b - 1]
         if self.is_group(head) or head.lower_ == "others":
-            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), affiliation=owner)
+            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), affiliation=owner,
+                           definite=det == "the" and i == b - 1)  # "the people", not "the Chinese people"
         if self.is_role(head):
             return Mention(a, b, span.text, "role", _group_name(doc[i:b], self), role=doc[i:b].text,
                            affiliation=owner, definite=det == "the")

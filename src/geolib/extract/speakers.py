@@ -103,7 +103,7 @@ class ArticleContext:
         if mention.kind == "person":
             person = self.person(mention.name, mention.role, mention.affiliation)
             return Speaker(person.name, "person", person.role, person.affiliation)
-        if mention.kind == "role" and mention.definite:
+        if mention.kind in {"role", "group"} and mention.definite:  # "the official", "the people"
             earlier = self._earlier_with_head(mention.name.split()[-1])
             if earlier is not None:
                 return earlier
