@@ -489,3 +489,14 @@ def test_cue_word_after_a_possessive_is_a_noun_and_the_group_refers_back():
         ("partial", "embassy", "said"),
         ("indirect", "people familiar with the matter", "said"),
         ("indirect", "people familiar with the matter", "said")]
+
+
+def test_the_study_speaks_for_the_source_of_an_earlier_report():
+    quotes = extract_quotes(make_article(
+        "A new report by the Lowy Institute warns that Australia's defence spending is falling behind. "
+        "The study, based on budget papers from eight countries, argues that the gap is "
+        "\u201cwidening every year\u201d. According to the report, the navy will shrink by 2030."))
+    assert [(q.kind, q.speaker, q.speaker_mention) for q in quotes] == [
+        ("indirect", "Lowy Institute", "A new report by the Lowy Institute"),
+        ("partial", "Lowy Institute", "The study"),
+        ("indirect", "Lowy Institute", "the report")]

@@ -193,6 +193,8 @@ class Mention:
     role: str | None = None
     affiliation: str | None = None
     definite: bool = False  # "the official": refers back to an earlier speaker
+    document: bool = False  # "the study": a document, which speaks for its source
+    via_document: bool = False  # "a report by CSIS": the source, named through its document
 
 
 class Phrases:
@@ -472,6 +474,7 @@ class Phrases:
             if document is not None and self._is_document(document):
                 mention.start = document.start  # "a statement from the ministry said": the ministry
                 mention.text = doc[document.start : mention.end].text
+                mention.via_document = True
                 return mention
         if linked_by == "to" or linked_by == "in" and self._place(mention):
             head = self.before(a - 1, floor, appositive=False)  # "the Chinese embassy in London"
@@ -498,6 +501,7 @@ class Phrases:
             if source is not None and source.kind in {"group", "org", "person", "role"}:
                 source.start = mention.start
                 source.text = doc[mention.start : source.end].text
+                source.via_document = True
                 return source
         if j + 1 < limit and tokens[j].lower_ in self.lex.link_words \
                 and tokens[j + 1].lower_ in {"in", "by", "with", "to", "on"} and mention.kind != "person":
@@ -583,7 +587,8 @@ class Phrases:
         head = tokens[b - 1]
         if self.is_group(head) or head.lower_ == "others":
             return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), affiliation=owner,
-                           definite=det == "the" and i == b - 1)  # "the people", not "the Chinese people"
+                           definite=det == "the" and i == b - 1,  # "the people", not "the Chinese people"
+                           document=head.lower_ in self.lex.document_nouns)
         if self.is_role(head):
             return Mention(a, b, span.text, "role", _group_name(doc[i:b], self), role=doc[i:b].text,
                            affiliation=owner, definite=det == "the")

@@ -48,6 +48,7 @@ class ArticleContext:
     people: list[Person] = field(default_factory=list)  # most recent last
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (sentence no, person name)
     speakers: list[tuple[int, Speaker]] = field(default_factory=list)  # (sentence no, speaker)
+    document_sources: list[Speaker] = field(default_factory=list)  # who issued "a report by ..."
 
     # -- people ---------------------------------------------------------------
     def person(self, name: str, role: str | None = None, affiliation: str | None = None) -> Person:
@@ -100,6 +101,8 @@ class ArticleContext:
         """The speaker a mention at sentence ``sentence`` refers to, or None."""
         if mention.kind == "pronoun":
             return self._pronoun(mention.name, sentence)
+        if mention.document and mention.definite and self.document_sources:
+            return self.document_sources[-1]  # "the study" after "a new report by CSIS"
         if mention.kind == "person":
             person = self.person(mention.name, mention.role, mention.affiliation)
             return Speaker(person.name, "person", person.role, person.affiliation)
@@ -107,8 +110,11 @@ class ArticleContext:
             earlier = self._earlier_with_head(mention.name.split()[-1])
             if earlier is not None:
                 return earlier
-        return Speaker(mention.name, mention.kind, mention.role if mention.kind != "role" else None,
-                       mention.affiliation)
+        speaker = Speaker(mention.name, mention.kind, mention.role if mention.kind != "role" else None,
+                          mention.affiliation)
+        if mention.via_document:
+            self.document_sources.append(speaker)
+        return speaker
 
     def spoke(self, sentence: int, speaker: Speaker) -> None:
         self.speakers.append((sentence, speaker))
