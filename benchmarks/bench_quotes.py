@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "quotes_seeds.jsonl"
 RAW = ROOT / "data" / "raw"
 HELDOUT = ROOT / "benchmarks" / "heldout"
+HELDOUT2 = ROOT / "benchmarks" / "heldout2"
 SEEDS = ["ft-trump-russia-ties-china", "gzero-trump-no-limits-china-russia"]
 
 MADE_UP = [
@@ -104,7 +105,10 @@ def _prf(n_pred: int, n_gold: int, n_match: int) -> tuple[float, float, float]:
 
 GOLD_SETS = {
     "seeds (rules written while reading them)": (GOLD, RAW),
-    "held-out (24 made-up articles, annotated without seeing the rules)": (HELDOUT / "gold.jsonl", HELDOUT),
+    "held-out (24 made-up articles, annotated without seeing the rules; since used for development)":
+        (HELDOUT / "gold.jsonl", HELDOUT),
+    "fresh held-out (16 made-up articles, written blind, never used for development)":
+        (HELDOUT2 / "gold.jsonl", HELDOUT2),
 }
 
 

@@ -500,3 +500,27 @@ def test_the_study_speaks_for_the_source_of_an_earlier_report():
         ("indirect", "Lowy Institute", "A new report by the Lowy Institute"),
         ("partial", "Lowy Institute", "The study"),
         ("indirect", "Lowy Institute", "the report")]
+
+
+def test_hyphenated_surname_alone_is_a_short_name():
+    quotes = extract_quotes(make_article(
+        "\u201cThe chips are the shield,\u201d said Elena Vasquez-Hart, a fellow at the Hudson Institute.",
+        "\u201cBut shields crack,\u201d Vasquez-Hart added."))
+    assert [(q.speaker, q.role) for q in quotes] == [("Elena Vasquez-Hart", "fellow")] * 2
+
+
+def test_organisation_named_with_its_owner_and_a_portfolio_head():
+    quotes = extract_quotes(make_article(
+        "China\u2019s Ministry of Commerce said on Friday that it \u201cfirmly opposes\u201d the duties.",
+        "Brussels opened a probe, a move that Lindqvist described as \u201cpurely political\u201d."))
+    assert [(q.kind, q.speaker, q.cue) for q in quotes] == [
+        ("partial", "China\u2019s Ministry of Commerce", "said"),
+        ("partial", "Lindqvist", "described")]
+
+
+def test_the_official_refers_back_to_an_anonymous_speaker_of_a_partial_quote():
+    quotes = extract_quotes(make_article(
+        "A senior administration official, who spoke on condition of anonymity, said the president "
+        "had been \u201cvery direct\u201d with his counterpart.",
+        "\u201cThere will be consequences,\u201d the official said."))
+    assert [q.speaker for q in quotes] == ["senior administration official"] * 2

@@ -315,7 +315,7 @@ class Phrases:
             j -= 1
         if j > floor and tokens[j - 1].lower_ in self.lex.determiners:
             j -= 1
-        if j == k or not self.is_head(tokens[k - 1]):
+        if j == k or not (self.is_head(tokens[k - 1]) or self._organisation_name(j, k)):
             return self._postmodified(k, floor)
         mention = self.interpret(j, k)
         if mention is None:
@@ -517,6 +517,12 @@ class Phrases:
                 mention.end = tail_end
         return mention
 
+    def _organisation_name(self, a: int, b: int) -> bool:
+        """A capitalised phrase around a capitalised organisation noun ("Ministry of Commerce")."""
+        tokens = self.tokens[a:b]
+        return bool(tokens) and tokens[-1].text[:1].isupper() and tokens[0].text[:1].isupper() and any(
+            t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in tokens)
+
     def _place(self, mention: Mention) -> bool:
         """A place name: "London", "the Donetsk region" (after "in", a capitalised name that
         is no organisation is taken for a place)."""
@@ -553,6 +559,7 @@ class Phrases:
             det = tokens[i].lower_
             i += 1
         owner = None
+        named_from = i  # organisations and groups are named with their owner: "China's commerce ministry"
         possessive = [t.i for t in tokens[i:b] if t.text in POSSESSIVE]
         if possessive:
             p = possessive[-1]
@@ -577,21 +584,25 @@ class Phrases:
             org = bool(labels & NON_PERSON_LABELS) and "PERSON" not in labels
             org = org or any(t.lower_ in self.lex.org_nouns for t in name_tokens)
             if org:
-                if premod_words and not any(self.is_name(t) for t in premod_words) and det != "the":
-                    return None  # "a senior Kremlin" is not a speaker
-                return Mention(a, b, span.text, "org", _strip_article(doc[i:b].text),
+                if premod_words and not any(self.is_name(t) for t in premod_words) and det != "the" \
+                        and not self._organisation_name(i, b):
+                    return None  # "a senior Kremlin" is not a speaker; "Ministry of Commerce" is
+                return Mention(a, b, span.text, "org", _strip_article(doc[named_from:b].text),
                                affiliation=owner)
             role, affiliation = split_title(_words(premod_words), self.label, self.lex)
             return Mention(a, b, span.text, "person", name_tokens.text, role=role,
                            affiliation=owner or affiliation)
         head = tokens[b - 1]
         if self.is_group(head) or head.lower_ == "others":
-            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), affiliation=owner,
+            return Mention(a, b, span.text, "group", _group_name(doc[named_from:b], self), affiliation=owner,
                            definite=det == "the" and i == b - 1,  # "the people", not "the Chinese people"
                            document=head.lower_ in self.lex.document_nouns)
         if self.is_role(head):
             return Mention(a, b, span.text, "role", _group_name(doc[i:b], self), role=doc[i:b].text,
                            affiliation=owner, definite=det == "the")
+        if self._organisation_name(i, b):
+            return Mention(a, b, span.text, "org", _strip_article(doc[named_from:b].text),
+                           affiliation=owner)  # "Ministry of Commerce": its head is no name
         return None
 
     # -- appositives ----------------------------------------------------------

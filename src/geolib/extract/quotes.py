@@ -229,6 +229,8 @@ class _ArticleReader:
                 found = self._partial_attribution(doc, phrases, sent, span, cues, number)
                 kind = "partial" if found.speaker is not None else "term"
                 has_partial = has_partial or kind == "partial"
+                if kind == "partial":
+                    self.context.spoke(number, found.speaker)  # "the official" may refer back to them
                 if kind == "term":
                     found = _Attribution(None, None, None)
             quote = self._make_quote(index, paragraph, span.start, span.end, kind, found)

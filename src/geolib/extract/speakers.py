@@ -53,9 +53,8 @@ class ArticleContext:
     # -- people ---------------------------------------------------------------
     def person(self, name: str, role: str | None = None, affiliation: str | None = None) -> Person:
         """The person a name refers to, registering full names and refreshing recency."""
-        words = name.replace("-", " ").split()
         found = None
-        if len(words) >= 2:
+        if len(name.split()) >= 2:  # a full name; "Vasquez-Hart" is a short one
             found = next((p for p in self.people if p.name == name), None)
             if found is None:
                 found = self._person_extending(name)
@@ -72,11 +71,13 @@ class ArticleContext:
         return found
 
     def _person_by_word(self, word: str) -> Person | None:
+        """The latest person whose surname, else any part of whose name, is ``word``
+        (a hyphenated surname counts whole and by its parts)."""
         for person in reversed(self.people):
-            if len(person.words) > 1 and person.words[-1] == word:
+            if len(person.words) > 1 and (person.words[-1] == word or person.name.split()[-1] == word):
                 return person
         for person in reversed(self.people):
-            if word in person.words:
+            if word in person.words or word in person.name.split():
                 return person
         return None
 
