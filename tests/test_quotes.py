@@ -346,7 +346,7 @@ def test_group_with_a_descriptive_phrase_and_with_a_place():
         "Analysts at Eurasia Group warned that the truce was fragile."))
     assert [(q.speaker, q.affiliation) for q in quotes] == [
         ("diplomats familiar with the talks", None), ("Chinese embassy in London", None),
-        ("analysts", "Eurasia Group")]
+        ("analysts at Eurasia Group", "Eurasia Group")]
 
 
 def test_statement_speaks_for_its_source():
@@ -524,3 +524,11 @@ def test_the_official_refers_back_to_an_anonymous_speaker_of_a_partial_quote():
         "had been \u201cvery direct\u201d with his counterpart.",
         "\u201cThere will be consequences,\u201d the official said."))
     assert [q.speaker for q in quotes] == ["senior administration official"] * 2
+
+
+def test_groups_are_named_with_their_affiliation_or_origin():
+    quotes = extract_quotes(make_article(
+        "Analysts at Rhodium Group say Chinese exports could be diverted toward Europe next year.",
+        "\u201cMoscow will read it as a concession,\u201d said one diplomat from a Nordic country."))
+    assert [(q.speaker, q.affiliation) for q in quotes] == [
+        ("analysts at Rhodium Group", "Rhodium Group"), ("diplomat from a Nordic country", None)]

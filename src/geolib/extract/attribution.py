@@ -488,6 +488,9 @@ class Phrases:
             head = self.before(a - 1, floor, appositive=False)
             if head is not None and head.kind in {"person", "group"}:
                 head.affiliation = head.affiliation or _affiliation(doc[a : mention.end].text)
+                if head.kind == "group":  # a group is named as described: "analysts at Rhodium Group"
+                    head.text = doc[head.start : mention.end].text
+                    head.name = _group_name(doc[head.start : mention.end], self)
                 head.end = mention.end
                 return head
         return mention
@@ -514,6 +517,16 @@ class Phrases:
             tail_end = self._phrase_end(j + 1, limit)
             if tail_end > j + 1 and self._org_like(j + 1, tail_end):
                 mention.affiliation = _affiliation(doc[j + 1 : tail_end].text)
+                if mention.kind == "group":
+                    mention.text = doc[mention.start : tail_end].text
+                    mention.name = _group_name(doc[mention.start : tail_end], self)
+                mention.end = tail_end
+        elif j < limit and tokens[j].lower_ in {"from", "in"} and mention.kind in {"role", "group"}:
+            tail_end = self._phrase_end(j + 1, limit)  # "one diplomat from a Nordic country"
+            if tail_end > j + 1 and any(t.text[:1].isupper() for t in tokens[j + 1 : tail_end]):
+                mention.text = doc[mention.start : tail_end].text
+                mention.name = _group_name(doc[mention.start : tail_end], self)
+                mention.kind = "group" if mention.kind == "role" else mention.kind
                 mention.end = tail_end
         return mention
 
