@@ -38,6 +38,7 @@ GOLD = ROOT / "tests" / "gold" / "quotes_seeds.jsonl"
 RAW = ROOT / "data" / "raw"
 HELDOUT = ROOT / "benchmarks" / "heldout"
 HELDOUT2 = ROOT / "benchmarks" / "heldout2"
+HELDOUT3 = ROOT / "benchmarks" / "heldout3"
 SEEDS = ["ft-trump-russia-ties-china", "gzero-trump-no-limits-china-russia"]
 
 MADE_UP = [
@@ -107,8 +108,10 @@ GOLD_SETS = {
     "seeds (rules written while reading them)": (GOLD, RAW),
     "held-out (24 made-up articles, annotated without seeing the rules; since used for development)":
         (HELDOUT / "gold.jsonl", HELDOUT),
-    "fresh held-out (16 made-up articles, written blind, never used for development)":
+    "second held-out (16 made-up articles, written blind; its misses were then used for development)":
         (HELDOUT2 / "gold.jsonl", HELDOUT2),
+    "third held-out (16 made-up articles, written blind, never used for development)":
+        (HELDOUT3 / "gold.jsonl", HELDOUT3),
 }
 
 
