@@ -473,7 +473,8 @@ def test_appositives_end_at_a_relative_clause_and_title_like_sign_offs():
         "Marek Novak, a former Czech diplomat who now advises investors in Prague, is blunt: "
         "\u201cNobody believes the ceasefire.\u201d",
         "\u201cWe will not wait for Washington.\u201d \u2014 Ana Ruiz, Spanish foreign minister",
-        "\u201cIt was a mistake,\u201d said Paul Grant, an adviser to the Australian prime minister's office."))
+        "\u201cIt was a mistake,\u201d said Paul Grant, an adviser to the Australian prime "
+        "minister's office."))
     assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
         ("Marek Novak", "former Czech diplomat", None),
         ("Ana Ruiz", "Spanish foreign minister", None),
@@ -482,7 +483,8 @@ def test_appositives_end_at_a_relative_clause_and_title_like_sign_offs():
 
 def test_cue_word_after_a_possessive_is_a_noun_and_the_group_refers_back():
     quotes = extract_quotes(make_article(
-        "The embassy said in a statement that the senator\u2019s remarks were \u201cdeeply irresponsible\u201d.",
+        "The embassy said in a statement that the senator\u2019s remarks were "
+        "\u201cdeeply irresponsible\u201d.",
         "The vote will be delayed, people familiar with the matter said. "
         "No date has been set for it, the people said."))
     assert [(q.kind, q.speaker, q.cue) for q in quotes] == [

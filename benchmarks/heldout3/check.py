@@ -43,7 +43,7 @@ def double_spans(text, paras):
             out.append((ps + m.start(1), ps + m.end(1)))
         # straight: pair up in order within the paragraph
         idx = [i for i, c in enumerate(p) if c == '"']
-        for a, b in zip(idx[0::2], idx[1::2]):
+        for a, b in zip(idx[0::2], idx[1::2], strict=False):
             out.append((ps + a + 1, ps + b))
         opened = p.count("“") - p.count("”")
         if opened != 0 or len(idx) % 2:
@@ -154,7 +154,7 @@ for aid in articles:
         prev = pos
 
     # coverage of quoted spans
-    def covered(cs, ce):
+    def covered(cs, ce, text=text, starts=starts):
         content = text[cs:ce]
         r = starts.get(cs)
         if not r:

@@ -159,6 +159,10 @@ class TextBuilder:
             kept = text.lstrip()
             raw_start += len(text) - len(kept)
             text = kept
+        if _single_spaced(text):  # the common case: nothing to normalise
+            if text:
+                self._copy(text, raw_start)
+            return
         at = 0
         for space in _ODD_WHITESPACE.finditer(text):  # a single plain space is already clean
             if space.start() > at:
@@ -187,23 +191,48 @@ class TextBuilder:
 
     def build(self, kind: str) -> Paragraph | None:
         """The finished paragraph, or None when nothing but whitespace was added."""
-        text = "".join(self._parts)
-        stripped = text.rstrip(" ")
-        segments = [s for s in self._segments if s[0] < len(stripped)]
-        if segments and segments[-1][0] + segments[-1][2] > len(stripped):
-            segments[-1][2] = len(stripped) - segments[-1][0]
-        if not stripped or not segments:
+        text = "".join(self._parts).rstrip(" ")
+        length = len(text)
+        segments = [s for s in self._segments if s[0] < length]
+        if not segments:  # nothing copied, or only whitespace
             return None
+        last = segments[-1]
+        if last[0] + last[2] > length:
+            last[2] = length - last[0]
         return Paragraph(
             kind=kind,
-            text=stripped,
+            text=text,
             start=min(s[1] for s in segments),
             end=max(s[1] + s[2] for s in segments),
-            segments=tuple(tuple(s) for s in segments),
+            segments=tuple(map(tuple, segments)),
         )
 
 
+def clean_run(text: str, raw_start: int, kind: str) -> Paragraph | None:
+    """The paragraph a ``TextBuilder`` builds from the one run ``text``; most lines are
+    single-spaced runs, and for those the builder is skipped: the text is the stripped
+    run, one segment."""
+    if not _single_spaced(text):
+        builder = TextBuilder()
+        builder.add_run(text, raw_start)
+        return builder.build(kind)
+    clean = text.strip(" ")
+    if not clean:
+        return None
+    start = raw_start + len(text) - len(text.lstrip(" "))
+    return Paragraph(kind, clean, start, start + len(clean), ((0, start, len(clean)),))
+
+
 _ODD_WHITESPACE = re.compile(r"\s{2,}|[^\S ]")
+
+
+def _single_spaced(text: str) -> bool:
+    """Whitespace only as single plain spaces; a C-speed test that spares the regex.
+
+    Every whitespace character but " " is non-printable, so printable text without
+    "  " has nothing for ``_ODD_WHITESPACE`` to find.
+    """
+    return text.isprintable() and "  " not in text
 
 
 def offsets_are_exact(paragraph: Paragraph, raw: str) -> bool:

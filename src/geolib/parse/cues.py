@@ -34,8 +34,14 @@ def is_chrome(text: str) -> bool:
         return True
     if len(normalised) > 80:
         return False
-    items = [i for i in re.split(r"\s*[|•·/]\s*|\s+", normalised) if i]
+    first = _CHROME_ITEM_GAP.split(normalised, maxsplit=1)[0]
+    if first and not _one_chrome_item(first):
+        return False  # its first item is not chrome, so the row is not: no need to split it
+    items = [i for i in _CHROME_ITEM_GAP.split(normalised) if i]
     return len(items) > 1 and all(_one_chrome_item(i) for i in items)
+
+
+_CHROME_ITEM_GAP = re.compile(r"\s*[|•·/]\s*|\s+")
 
 
 def _one_chrome_item(text: str) -> bool:
@@ -117,9 +123,14 @@ MAX_CAPTION = 400
 
 def inline_credit_start(text: str) -> int | None:
     """Where a trailing photo credit begins in a caption line, or None."""
-    if is_copyright(text):
-        return None
+    start = _trailing_credit_start(text)
+    return None if start is None or is_copyright(text) else start
+
+
+def _trailing_credit_start(text: str) -> int | None:
     for pattern in (INLINE_CREDIT, _INLINE_CREDIT_WORD, _INLINE_CREDIT_PARENS):
+        if not _may_end_in_credit(text, pattern):
+            continue
         match = pattern.search(text)
         if not match or match.start() < 10:
             continue
@@ -134,6 +145,30 @@ def inline_credit_start(text: str) -> int | None:
             continue
         return match.start() + 1
     return None
+
+
+def _may_end_in_credit(text: str, pattern: re.Pattern[str]) -> bool:
+    """False when ``pattern`` surely finds nothing: quick tests that spare most lines a search."""
+    if pattern is INLINE_CREDIT:
+        return "©" in text
+    if pattern is _INLINE_CREDIT_PARENS:
+        return text.endswith((")", ")\n"))  # ``$`` also matches before a final newline
+    return _may_contain(text, _CREDIT_WORDS)
+
+
+_CREDIT_WORDS = ("photo", "picture", "image", "illustration", "credit")
+
+
+def _may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive regex could find one of ``words`` (ASCII, lower case)
+    in ``text``. A quick ``str.lower`` test, to skip a slow ``re.IGNORECASE`` search.
+
+    The regex engine also matches "İ" and "ı" to "i" and "ſ" to "s", which ``str.lower``
+    does not: with those in the text the answer is always yes.
+    """
+    if "İ" in text or "ı" in text or "ſ" in text:
+        return True
+    return any(map(text.lower().__contains__, words))  # map: no generator per call
 
 
 def is_standalone_credit(text: str) -> bool:
@@ -161,10 +196,14 @@ def _first_sentence(text: str) -> str:
     return text[: stop.start() + 1] if stop else text
 
 
+_COPYRIGHT_START = re.compile(r"^(copyright|©|\(c\))", re.IGNORECASE)
+_RESERVED = re.compile(r"all rights reserved", re.IGNORECASE)
+
+
 def is_copyright(text: str) -> bool:
     return bool(
-        re.match(r"^(copyright|©|\(c\))", text.strip(), re.IGNORECASE)
-        or re.search(r"all rights reserved", text, re.IGNORECASE)
+        _COPYRIGHT_START.match(text.strip())
+        or (_may_contain(text, ("all rights reserved",)) and _RESERVED.search(text))
     )
 
 
@@ -233,6 +272,7 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_STRICT_START = re.compile(r"^by\s+", re.IGNORECASE)
+_NAME_FIRST = re.compile(rf"^{NAME}")
 
 
 def is_byline(text: str) -> bool:
@@ -240,11 +280,10 @@ def is_byline(text: str) -> bool:
     text = text.strip()
     if len(text) > 120 or text.endswith((".", "?", "!", ":")):
         return False
-    # Re-check case-sensitively: names must be capitalised.
+    # Check case-sensitively that names come first (they must be capitalised); this check
+    # is quick, and spares most lines the case-insensitive one, which can backtrack long.
     body = _BYLINE_STRICT_START.sub("", text)
-    return bool(_BYLINE.match(text)) and bool(
-        re.match(rf"^{NAME}", body)
-    )
+    return bool(_NAME_FIRST.match(body)) and bool(_BYLINE.match(text))
 
 
 def byline_names(text: str) -> list[str]:
@@ -311,7 +350,15 @@ _CONTRIBUTED = re.compile(
 
 def is_contributor_credit(text: str) -> bool:
     """A wire story's closing line of reporting, writing and editing credits."""
-    return bool(_CONTRIBUTORS.match(text.strip()) or _CONTRIBUTED.match(text.strip()))
+    text = text.strip()
+    return bool(
+        _CONTRIBUTORS.match(text)
+        # "… contributed to this report." must end so: a cheap test of its last word first
+        or (_may_contain(text[-len("article."):], _CONTRIBUTED_ENDINGS) and _CONTRIBUTED.match(text))
+    )
+
+
+_CONTRIBUTED_ENDINGS = ("report", "story", "article")
 
 
 def contributor_names(text: str) -> list[str]:
@@ -385,7 +432,7 @@ def inline_topics(text: str) -> list[tuple[int, int]]:
 
 def is_author_bio(text: str, authors: list[str]) -> bool:
     """A short note about the article's author: "Emma Walsh is the Asia correspondent …"."""
-    if len(text) > 400:
+    if len(text) > 400 or not authors:
         return False
     return any(
         re.match(rf"{re.escape(name)}\s+(?:is|was|has|covers|writes|reports|previously)\b", text)

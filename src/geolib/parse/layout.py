@@ -15,7 +15,6 @@ from geolib.parse import cues
 from geolib.parse.lines import (
     Line,
     build_paragraph,
-    clean_text,
     heading_level,
     is_emphasised_only,
     is_image_only,
@@ -35,13 +34,25 @@ class Unit:
     """A line, or several hard-wrapped lines read as one, with its clean text."""
 
     lines: list[Line]
-    text: str
+    paragraph: Paragraph | None  # the clean text as a body paragraph; None if markup only
+    text: str = field(init=False)
     heading: int = 0
     emphasised: bool = False
     blank_before: bool = True
     list_item: bool = False
     image: bool = False
     block: int = 0  # units between the same two blank lines share a block
+    _chrome: bool | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.text = self.paragraph.text if self.paragraph else ""
+
+    @property
+    def chrome(self) -> bool:
+        """Site furniture ("Search", "Share on Facebook"); several steps ask, so it is kept."""
+        if self._chrome is None:  # not functools.cached_property: it takes a lock in 3.11
+            self._chrome = cues.is_chrome(self.text)
+        return self._chrome
 
     @property
     def start(self) -> int:
@@ -91,13 +102,13 @@ def _units(text: str, markdown: bool) -> list[Unit]:
     units: list[Unit] = []
     for number, block in enumerate(b for b in blocks if b):
         if _hard_wrapped(block, markdown):
-            units.append(Unit(block, _clean_lines(block, markdown), block=number))
+            units.append(Unit(block, build_paragraph(block, "body", markdown), block=number))
             continue
         for k, line in enumerate(block):
             units.append(
                 Unit(
                     [line],
-                    clean_text(line, markdown),
+                    build_paragraph([line], "body", markdown),
                     heading=heading_level(line) if markdown else 0,
                     emphasised=markdown and is_emphasised_only(line),
                     blank_before=(k == 0),
@@ -107,11 +118,6 @@ def _units(text: str, markdown: bool) -> list[Unit]:
                 )
             )
     return units
-
-
-def _clean_lines(lines: list[Line], markdown: bool) -> str:
-    paragraph = build_paragraph(lines, "body", markdown)
-    return paragraph.text if paragraph else ""
 
 
 def _hard_wrapped(block: list[Line], markdown: bool) -> bool:
@@ -183,7 +189,7 @@ class _LayoutReader:
         if title is None:
             title = next(
                 (i for i in candidates
-                 if not cues.is_chrome(units[i].text) and not cues.is_url(units[i].text)
+                 if not units[i].chrome and not cues.is_url(units[i].text)
                  and not self._in_label_block(i)),
                 None,
             )
@@ -204,13 +210,14 @@ class _LayoutReader:
     def _repeated_title(self, candidates: list[int]) -> int | None:
         """A page copy often shows the headline twice; the first copy is the title."""
         for n, i in enumerate(candidates[:20]):
-            text = self.units[i].text
-            if len(text) < 10 or cues.is_chrome(text):
-                continue
+            unit = self.units[i]
             for j in candidates[n + 1 : n + 1 + _REPEAT_WINDOW]:
-                if self.units[j].text == text:
-                    self.drop(j, "repeated title")
-                    return i
+                if self.units[j].text != unit.text:
+                    continue
+                if len(unit.text) < 10 or unit.chrome:
+                    break  # a repeated short label or menu item is not the title
+                self.drop(j, "repeated title")
+                return i
         return None
 
     def _before_title(self, i: int) -> None:
@@ -221,9 +228,9 @@ class _LayoutReader:
             and len(unit.text) <= 60
             and not cues.ends_sentence(unit.text)
         )
-        if kicker and (unit.emphasised or not cues.is_chrome(unit.text)):
+        if kicker and (unit.emphasised or not unit.chrome):
             self.kinds[i] = "section"
-        elif cues.is_chrome(unit.text):
+        elif unit.chrome:
             self.drop(i, "site chrome")
         else:
             self.drop(i, "site header before the title")
@@ -244,14 +251,14 @@ class _LayoutReader:
             following = self.units[window[n + 1]].text if n + 1 < len(window) else ""
             if cues.is_url(text):
                 self._link(i)
-            elif cues.is_chrome(text):
+            elif self.units[i].chrome:
                 self.drop(i, "site chrome")
             elif cues.is_standalone_credit(text):
                 self.kinds[i] = "credit"
             elif cues.dateline_date(text):
                 self.kinds[i] = "dateline"
                 metadata_at.append(i)
-            elif cues.is_url(following) and cues.profile_slug(following) and _role_like(text):
+            elif _role_like(text) and cues.is_url(following) and cues.profile_slug(following):
                 self.kinds[i] = "author_role"
             elif cues.is_byline(text):
                 self.kinds[i] = "byline"
@@ -292,7 +299,7 @@ class _LayoutReader:
                 self.drop(i, "related links")
                 continue
             in_links = False
-            if in_topics and _label(text, words=8) and not cues.is_chrome(text):
+            if in_topics and _label(text, words=8) and not unit.chrome:
                 self.kinds[i] = "topic"
                 continue
             in_topics = False
@@ -303,9 +310,9 @@ class _LayoutReader:
                 self.kinds[i] = "topic"
             elif cues.is_url(text):
                 self._link(i)
-            elif cues.is_copyright(text) and len(text) < 200:
+            elif len(text) < 200 and cues.is_copyright(text):
                 self.kinds[i] = "copyright"
-            elif cues.is_chrome(text):
+            elif unit.chrome:
                 self.drop(i, "site chrome")
                 in_links = cues.is_link_list_heading(text)
             elif cues.is_contributor_credit(text):
@@ -363,32 +370,33 @@ class _LayoutReader:
     # -- paragraphs -------------------------------------------------------------------
     def _emit(self) -> Layout:
         layout = self.layout
+        body_seen = False
         for i, unit in enumerate(self.units):
             kind = self.kinds[i]
             if kind is None:
                 reason = self.reasons.get(i, "unclassified")
                 layout.dropped.append(Dropped(unit.text or _raw(unit), unit.start, unit.end, reason))
                 continue
-            first_body = kind == "body" and not any(p.kind == "body" for p in layout.paragraphs)
-            if first_body and (wire := cues.wire_dateline(unit.text)):
-                layout.wire = wire
-                layout.paragraphs.extend(self._split(unit, wire.end, "dateline", "body"))
-                continue
-            if kind == "topic" and (items := cues.inline_topics(unit.text)):
-                layout.paragraphs.extend(self._pieces(unit, items, "topic"))
-                continue
-            if kind in ("body", "caption") and (split := cues.inline_credit_start(unit.text)) is not None:
-                layout.paragraphs.extend(self._split(unit, split, "caption", "credit"))
-                continue
-            paragraph = build_paragraph(unit.lines, kind, self.markdown)
-            if paragraph is not None:
-                layout.paragraphs.append(paragraph)
+            paragraphs = self._paragraphs(unit, kind, first_body=kind == "body" and not body_seen)
+            body_seen = body_seen or any(p.kind == "body" for p in paragraphs)
+            layout.paragraphs.extend(paragraphs)
         layout.paragraphs = _join_broken(layout, self.units, self.markdown)
         return layout
 
+    def _paragraphs(self, unit: Unit, kind: str, first_body: bool) -> list[Paragraph]:
+        """A unit's paragraphs: one, unless a wire dateline, tag list or photo credit splits it."""
+        if first_body and (wire := cues.wire_dateline(unit.text)):
+            self.layout.wire = wire
+            return self._split(unit, wire.end, "dateline", "body")
+        if kind == "topic" and (items := cues.inline_topics(unit.text)):
+            return self._pieces(unit, items, "topic")
+        if kind in ("body", "caption") and (split := cues.inline_credit_start(unit.text)) is not None:
+            return self._split(unit, split, "caption", "credit")
+        return [] if unit.paragraph is None else [_as_kind(unit.paragraph, kind)]
+
     def _pieces(self, unit: Unit, spans: list[tuple[int, int]], kind: str) -> list[Paragraph]:
         """Paragraphs of ``kind`` for clean-text ``spans`` of one unit ("Tags: A, B" -> A, B)."""
-        whole = build_paragraph(unit.lines, kind, self.markdown)
+        whole = unit.paragraph
         assert whole is not None
         pieces = []
         for begin, stop in spans:
@@ -405,7 +413,7 @@ class _LayoutReader:
     def _split(self, unit: Unit, split: int, head_kind: str, tail_kind: str) -> list[Paragraph]:
         """One unit cut at clean index ``split``: "caption © Agency/Photographer" -> a caption
         and its credit; "BEIJING (Reuters) - China said…" -> a dateline and body text."""
-        whole = build_paragraph(unit.lines, head_kind, self.markdown)
+        whole = unit.paragraph
         assert whole is not None
         cut = whole.to_raw(split)
         head: list[Line] = []
@@ -421,6 +429,13 @@ class _LayoutReader:
         parts = [build_paragraph(head, head_kind, self.markdown),
                  build_paragraph(tail, tail_kind, self.markdown)]
         return [p for p in parts if p is not None]
+
+
+def _as_kind(paragraph: Paragraph, kind: str) -> Paragraph:
+    """The same paragraph as another kind (paragraphs are immutable: shared when unchanged)."""
+    if paragraph.kind == kind:
+        return paragraph
+    return Paragraph(kind, paragraph.text, paragraph.start, paragraph.end, paragraph.segments)
 
 
 def _emphasised_heading(unit: Unit) -> bool:
@@ -458,6 +473,8 @@ def _raw(unit: Unit) -> str:
     return " ".join(line.raw.strip() for line in unit.lines)
 
 
+# A paragraph ending in one of these stops mid-sentence (clean text never ends in a newline).
+_MID_SENTENCE_ENDINGS = tuple("abcdefghijklmnopqrstuvwxyz,")
 # A quotation signed off with a dash ("…” — Jens Ahlgren, German defence minister") is complete.
 _SIGN_OFF = re.compile(r"[”\"’']\s*[—–-]\s*[^”\"“]+$")
 
@@ -475,9 +492,9 @@ def _join_broken(layout: Layout, units: list[Unit], markdown: bool) -> list[Para
         if (
             previous is not None
             and previous.kind == paragraph.kind == "body"
-            and not (in_list(previous) or in_list(paragraph))
             and len(previous.text) > 60
-            and re.search(r"[a-z,]$", previous.text)
+            and previous.text.endswith(_MID_SENTENCE_ENDINGS)
+            and not (in_list(previous) or in_list(paragraph))
             and not _SIGN_OFF.search(previous.text)
             and not paragraph.text.startswith(tuple("“\"‘'«"))
             and not any(previous.end <= at < paragraph.start for at in dropped_at)

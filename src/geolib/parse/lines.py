@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from geolib.model import Paragraph, TextBuilder
+from geolib.model import Paragraph, TextBuilder, clean_run
 
 # Inline markup of Markdown-like exports: each pattern's groups name what to delete.
 # Hand-written rather than a Markdown library: we need character-level raw offsets,
@@ -21,9 +21,9 @@ _TAG = re.compile(r"</?[a-zA-Z][^>\n]{0,200}>")
 _RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One raw line: its offsets and text (without the newline)."""
+class Line(NamedTuple):
+    """One raw line: its offsets and text (without the newline). A named tuple, not a
+    dataclass: one is made for every line of every article, and tuples are quicker to make."""
 
     start: int
     end: int
@@ -36,6 +36,21 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Every line of ``text`` with its raw offsets; ``\\r\\n`` and ``\\r`` end lines too."""
+    if "\r" in text:
+        return _split_any_line_ends(text)
+    # Only "\n" ends lines: ``str.split`` does it several times faster than the regex.
+    raws = text.split("\n")
+    if len(raws) > 1 and not raws[-1]:
+        raws.pop()  # a final newline ends the last line; it does not begin another
+    lines = []
+    start = 0
+    for raw in raws:
+        lines.append(Line(start, start + len(raw), raw))
+        start += len(raw) + 1
+    return lines
+
+
+def _split_any_line_ends(text: str) -> list[Line]:
     lines = []
     for match in re.finditer(r"([^\r\n]*)(?:\r\n|\r|\n|$)", text):
         if match.start() == len(text) and match.start() > 0:
@@ -93,7 +108,10 @@ def markup_positions(raw: str) -> set[int]:
 
 def add_line(builder: TextBuilder, line: Line, markdown: bool) -> None:
     """Append a line's clean text to ``builder``, keeping raw offsets."""
-    deleted = sorted(markup_positions(line.raw)) if markdown else []
+    if not markdown:
+        builder.add_run(line.raw, line.start)
+        return
+    deleted = sorted(markup_positions(line.raw))
     at = 0
     for gone in deleted:  # copy the runs between markup characters
         if gone > at:
@@ -105,6 +123,8 @@ def add_line(builder: TextBuilder, line: Line, markdown: bool) -> None:
 
 def build_paragraph(lines: list[Line], kind: str, markdown: bool) -> Paragraph | None:
     """One paragraph from consecutive raw lines (joined by a space)."""
+    if len(lines) == 1 and not markdown:
+        return clean_run(lines[0].raw, lines[0].start, kind)
     builder = TextBuilder()
     for line in lines:
         if len(builder):
