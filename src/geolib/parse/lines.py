@@ -131,9 +131,3 @@ def build_paragraph(lines: list[Line], kind: str, markdown: bool) -> Paragraph |
             builder.add(" ", line.start - 1 if line.start > 0 else line.start)
         add_line(builder, line, markdown)
     return builder.build(kind)
-
-
-def clean_text(line: Line, markdown: bool) -> str:
-    """The clean text of one line."""
-    paragraph = build_paragraph([line], "body", markdown)
-    return paragraph.text if paragraph else ""
