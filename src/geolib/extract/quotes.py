@@ -516,9 +516,6 @@ class _ArticleReader:
 _PLACE_OR_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC"})
 
 
-
-
-
 def _title_before(before: str, lex) -> list[str]:
     """The title written just before a name ("former Russian diplomat", "Chinese President",
     "The CDU's candidate for chancellor,"): role words, role modifiers, capitalised words,
