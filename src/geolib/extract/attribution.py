@@ -442,7 +442,7 @@ class Phrases:
     def _postmodified(self, k: int, floor: int) -> Mention | None:
         """``diplomats familiar with the talks said`` / ``officials who attended said``: a
         group or role head followed by a descriptive phrase that opens with a link word."""
-        doc, tokens = self.doc, self.tokens
+        tokens = self.tokens
         for p in range(k - 2, max(floor, k - 10), -1):
             tok = tokens[p]
             if (tok.is_punct and tok.text != "-") or self.is_cue_word(tok):
@@ -450,9 +450,7 @@ class Phrases:
             if (tok.lower_ in self.lex.link_words or tok.lower_ in {"in", "to"}) and p > floor:
                 head = self.before(p, floor, appositive=False)
                 if head is not None and head.kind in {"group", "role"} and head.end == p:
-                    head.text = doc[head.start : k].text
-                    head.name = _group_name(doc[head.start : k], self)
-                    head.end = k
+                    self._name_as_group(head, k)
                     return head
         return None
 
@@ -464,9 +462,7 @@ class Phrases:
                 and tokens[a - 2].lower_ in self.lex.link_words:
             head = self.before(a - 2, floor, appositive=False)
             if head is not None and head.kind in {"group", "role", "person"}:
-                head.text = doc[head.start : mention.end].text
-                head.name = _group_name(doc[head.start : mention.end], self)
-                head.end = mention.end
+                self._name_as_group(head, mention.end)
                 return head
         linked_by = tokens[a - 1].lower_ if a - 1 > floor else ""
         if linked_by in {"from", "by", "of"} and mention.kind in {"group", "org"}:
@@ -479,18 +475,15 @@ class Phrases:
         if linked_by == "to" or linked_by == "in" and self._place(mention):
             head = self.before(a - 1, floor, appositive=False)  # "the Chinese embassy in London"
             if head is not None and head.kind in {"group", "org", "role"} and head.end == a - 1:
-                head.text = doc[head.start : mention.end].text
-                head.name = _group_name(doc[head.start : mention.end], self)
+                self._name_as_group(head, mention.end)
                 head.kind = "group" if head.kind == "role" else head.kind
-                head.end = mention.end
                 return head
         if linked_by in {"of", "at", "from"} and self._org_like(a, mention.end):
             head = self.before(a - 1, floor, appositive=False)
             if head is not None and head.kind in {"person", "group"}:
                 head.affiliation = head.affiliation or _affiliation(doc[a : mention.end].text)
                 if head.kind == "group":  # a group is named as described: "analysts at Rhodium Group"
-                    head.text = doc[head.start : mention.end].text
-                    head.name = _group_name(doc[head.start : mention.end], self)
+                    self._name_as_group(head, mention.end)
                 head.end = mention.end
                 return head
         return mention
@@ -510,24 +503,19 @@ class Phrases:
                 and tokens[j + 1].lower_ in {"in", "by", "with", "to", "on"} and mention.kind != "person":
             tail_end = self._phrase_end(j + 2, limit)
             if tail_end > j + 2:
-                mention.text = doc[mention.start : tail_end].text
-                mention.name = _group_name(doc[mention.start : tail_end], self)
-                mention.end = tail_end
+                self._name_as_group(mention, tail_end)
         elif j < limit and tokens[j].lower_ in {"of", "at", "from"} and mention.kind in {"person", "group"}:
             tail_end = self._phrase_end(j + 1, limit)
             if tail_end > j + 1 and self._org_like(j + 1, tail_end):
                 mention.affiliation = _affiliation(doc[j + 1 : tail_end].text)
                 if mention.kind == "group":
-                    mention.text = doc[mention.start : tail_end].text
-                    mention.name = _group_name(doc[mention.start : tail_end], self)
+                    self._name_as_group(mention, tail_end)
                 mention.end = tail_end
         elif j < limit and tokens[j].lower_ in {"from", "in"} and mention.kind in {"role", "group"}:
             tail_end = self._phrase_end(j + 1, limit)  # "one diplomat from a Nordic country"
             if tail_end > j + 1 and any(t.text[:1].isupper() for t in tokens[j + 1 : tail_end]):
-                mention.text = doc[mention.start : tail_end].text
-                mention.name = _group_name(doc[mention.start : tail_end], self)
+                self._name_as_group(mention, tail_end)
                 mention.kind = "group" if mention.kind == "role" else mention.kind
-                mention.end = tail_end
         return mention
 
     def _organisation_name(self, a: int, b: int) -> bool:
@@ -535,6 +523,12 @@ class Phrases:
         tokens = self.tokens[a:b]
         return bool(tokens) and tokens[-1].text[:1].isupper() and tokens[0].text[:1].isupper() and any(
             t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in tokens)
+
+    def _name_as_group(self, mention: Mention, end: int) -> None:
+        """Stretch ``mention`` to token ``end``, named as the group it now describes."""
+        mention.text = self.doc[mention.start : end].text
+        mention.name = _group_name(self.doc[mention.start : end], self)
+        mention.end = end
 
     def _place(self, mention: Mention) -> bool:
         """A place name: "London", "the Donetsk region" (after "in", a capitalised name that
