@@ -534,3 +534,78 @@ def test_groups_are_named_with_their_affiliation_or_origin():
         "\u201cMoscow will read it as a concession,\u201d said one diplomat from a Nordic country."))
     assert [(q.speaker, q.affiliation) for q in quotes] == [
         ("analysts at Rhodium Group", "Rhodium Group"), ("diplomat from a Nordic country", None)]
+
+
+def test_calling_urging_blaming_and_vowing_attribute_partial_quotes():
+    quotes = extract_quotes(make_article(
+        "A trade ministry spokesman, Li Wenbo, called the tariffs \u201can act of bullying.\u201d",
+        "The State Department urged Beijing to \u201cshow restraint\u201d and blamed Moscow for "
+        "\u201creckless escalation.\u201d",
+        "Both negotiators have vowed to \u201cstand together\u201d on the pact."))
+    assert [(q.kind, q.speaker, q.cue) for q in quotes] == [
+        ("partial", "Li Wenbo", "called"),
+        ("partial", "State Department", "urged"),
+        ("partial", "State Department", "blamed"),
+        ("partial", "negotiators", "vowed")]
+
+
+def test_what_it_called_goes_to_the_organisation_that_spoke():
+    quotes = extract_quotes(make_article(
+        "The Daily Courier said in an editorial that Paris should drop its plan for a new levy.",
+        "It called the levy \u201ca tax on ambition.\u201d"))
+    assert [(q.kind, q.speaker, q.speaker_mention) for q in quotes] == [
+        ("indirect", "Daily Courier", "The Daily Courier"), ("partial", "Daily Courier", "It")]
+
+
+def test_transcript_lines_are_direct_quotes_of_the_person_named_in_capitals():
+    quotes = extract_quotes(make_article(
+        "Anna Berglund, the host, spoke to Defence Minister Tomas Varga on Sunday.",
+        "BERGLUND: Will the brigade be ready by spring?",
+        "VARGA: Yes. The first battalion is already there.",
+        "THE BOTTOM LINE: budgets are rising everywhere."))
+    assert [(q.kind, q.text, q.speaker, q.speaker_mention, q.cue) for q in quotes] == [
+        ("direct", "Will the brigade be ready by spring?", "Anna Berglund", "BERGLUND", ":"),
+        ("direct", "Yes. The first battalion is already there.", "Tomas Varga", "VARGA", ":")]
+
+
+def test_abbreviated_titles_are_roles_not_part_of_the_name():
+    quotes = extract_quotes(make_article(
+        "\u201cWe have waited long enough,\u201d Sen. Dana Okafor said. \u201cThe window is closing.\u201d",
+        "Gen. Mark Hollis said the drills would continue into next month."))
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Dana Okafor", "Sen."), ("Dana Okafor", "Sen."), ("Mark Hollis", "Gen.")]
+
+
+def test_a_described_source_keeps_its_origin_and_think_tank_is_no_cue():
+    quotes = extract_quotes(make_article(
+        "A diplomat from a southern member state said Germany was pushing hard for a deal.",
+        "\u201cBerlin wants the deal yesterday,\u201d the diplomat said.",
+        "Analysts at a Warsaw think tank said the talks could drag on into the summer."))
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("indirect", "diplomat from a southern member state"),
+        ("direct", "diplomat from a southern member state"),
+        ("indirect", "analysts at a Warsaw think tank")]
+
+
+def test_the_baltic_states_is_a_noun_not_a_cue():
+    quotes = extract_quotes(make_article(
+        "Warsaw is already above four per cent. The Baltic states are heading for five."))
+    assert quotes == []
+
+
+def test_colon_lead_in_with_a_title_then_a_name_and_section_heads_are_no_speakers():
+    quotes = extract_quotes(make_article(
+        "Poland's deputy trade minister, Ewa Kos, on why it matters: \"Ports need insurance before ships.\"",
+        "WORD OF THE WEEK: \"Grain is the new oil.\" \u2014 Oren Pell, a commodities trader, in Geneva"))
+    assert [(q.speaker, q.role, q.affiliation, q.cue) for q in quotes] == [
+        ("Ewa Kos", "deputy trade minister", "Poland", ":"),
+        ("Oren Pell", "commodities trader", None, "\u2014")]
+
+
+def test_described_sources_and_organisations_keep_their_description():
+    quotes = extract_quotes(make_article(
+        "\"They take the men, then the savings,\" one popular Z-blogger posted on Telegram.",
+        "The Nordic shipping association said in a statement that the rules were \"a step forward\".",
+        "Wu said in a statement posted on the ministry's website that talks would go on \"in good faith.\""))
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("direct", "popular Z-blogger"), ("partial", "Nordic shipping association"), ("partial", "Wu")]

@@ -67,6 +67,8 @@ class Lexicon:
     appositive_rejected: frozenset[str]
     parenthetical: frozenset[str]
     verb_forms: frozenset[str]  # every single word of every verb form
+    compound_nouns: frozenset[str]  # "tank": a cue word before it is a noun ("think tank")
+    collective_nouns: frozenset[str]  # "group", "delegation": "a group of senators" is one group
     never_names: frozenset[str]  # words never part of a name: roles, groups, weekdays, titles
 
 
@@ -83,7 +85,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs["verbs"],
         phrases=verbs["phrases"],
-        group_nouns=lowered("group_nouns"),
+        group_nouns=lowered("group_nouns") | _plurals(words["role_nouns"]),
         role_nouns=tuple(w.lower() for w in words["role_nouns"]),
         role_words=role_words,
         org_nouns=lowered("org_nouns"),
@@ -102,12 +104,29 @@ def load_lexicon() -> Lexicon:
         pronouns={k.lower(): v for k, v in words["pronouns"].items()},
         appositive_rejected=lowered("appositive_openers_rejected"),
         parenthetical=lowered("parenthetical_adverbs"),
+        compound_nouns=lowered("compound_nouns_after_cue_words"),
+        collective_nouns=lowered("collective_nouns"),
         verb_forms=frozenset(
             word for info in verbs["verbs"].values() for form in info["forms"] for word in form.split()
-            if word not in {"of", "it", "out"}
+            if word not in {"of", "it", "out", "for", "on"}
         ),
         never_names=role_words | lowered("group_nouns") | lowered("not_names") | lowered("honorifics"),
     )
+
+
+def _plurals(nouns: list[str]) -> frozenset[str]:
+    """Plurals of one-word role nouns ("senators", "spokesmen", "deputies"): each names a group."""
+    found = set()
+    for noun in (n.lower() for n in nouns if " " not in n and "." not in n):
+        if noun.endswith("man"):
+            found.add(noun[:-3] + "men")
+        elif noun.endswith("y") and noun[-2:-1] not in "aeiou":
+            found.add(noun[:-1] + "ies")
+        elif noun.endswith(("s", "x", "ch", "sh")):
+            found.add(noun + "es")
+        else:
+            found.add(noun + "s")
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
@@ -157,8 +176,9 @@ def find_cues(doc: Doc) -> list[Cue]:
         if found and start < found[-1].end:
             continue
         base = proto[doc.vocab.strings[match_id]]
-        if not base.phrase and (_inside_a_name(doc, start) or _after_a_determiner(doc, start)):
-            continue  # "the United States", "Tells Group"; "his remarks", "Lin's comments"
+        if not base.phrase and (_inside_a_name(doc, start) or _after_a_determiner(doc, start)
+                                or _before_a_compound_noun(doc, end)):
+            continue  # "the United States", "Tells Group"; "his remarks", "Lin's comments"; "think tank"
         found.append(Cue(start, end, base.lemma, base.phrase, base.speaker_after, base.needs_that,
                          base.takes_object, base.no_indirect))
     return found
@@ -173,6 +193,13 @@ def _after_a_determiner(doc: Doc, i: int) -> bool:
     """A cue word after an article, a possessive or a possessive pronoun is a noun (a bare
     apostrophe is no sign: it may close a quotation)."""
     return i > 0 and (doc[i - 1].lower_ in {"'s", "’s"} or doc[i - 1].lower_ in NOUN_DETERMINERS)
+
+
+def _before_a_compound_noun(doc: Doc, end: int) -> bool:
+    """A cue word followed, maybe across a hyphen, by the rest of a compound noun ("think tank")."""
+    nouns = load_lexicon().compound_nouns
+    after = end + 1 if end < len(doc) and doc[end].text == "-" else end
+    return after < len(doc) and doc[after].lower_ in nouns
 
 
 def role_tokens(doc: Doc) -> set[int]:
@@ -224,7 +251,8 @@ class Phrases:
             suffix = tokens[i + 1].lower_ in self.lex.compound_suffixes  # "Beijing-based"
             return self._is_plain_name(tokens[i - 1]) and not suffix
         if i > 1 and self.joins(tokens[i - 1]) and tok.text[:1].islower():  # "ling" of "Mei-ling"
-            return tok.lower_ not in self.lex.compound_suffixes and self._is_plain_name(tokens[i - 2])
+            return tok.lower_ not in self.lex.compound_suffixes and not self.is_role(tok) \
+                and not self.is_group(tok) and self._is_plain_name(tokens[i - 2])  # not "Z-blogger"
         return self._is_plain_name(tok)
 
     def joins(self, tok: Token) -> bool:
@@ -255,10 +283,20 @@ class Phrases:
             return True
         if tok.lower_ in self.lex.honorifics or tok.lower_ in self.lex.role_modifiers:
             return True  # "Mr", "former", "acting"
-        return tok.is_alpha and not tok.is_stop and tok.text[:1].islower() and not self.is_cue_word(tok)
+        return tok.is_alpha and not tok.is_stop and tok.text[:1].islower() and not self.is_cue_word(tok) \
+            and not self._verb_after_name(tok)
+
+    def _verb_after_name(self, tok: Token) -> bool:
+        """"Demchuk thanked": a past-tense word right after a name is its verb, not a modifier."""
+        if not tok.i or not tok.lower_.endswith("ed"):
+            return False
+        before = self.tokens[tok.i - 1]
+        return before.text[:1].isupper() and before.is_alpha
 
     def is_cue_word(self, tok: Token) -> bool:
-        return tok.lower_ in self.lex.verb_forms and not tok.text[:1].isupper()  # not "United States"
+        """A reporting verb's word ("said"), not in a name ("United States") or a noun ("think tank")."""
+        return tok.lower_ in self.lex.verb_forms and not tok.text[:1].isupper() and \
+            not _before_a_compound_noun(self.doc, tok.i + 1)
 
     def is_head(self, tok: Token) -> bool:
         return self.is_name(tok) or self.is_group(tok) or self.is_role(tok) or tok.lower_ == "others"
@@ -280,6 +318,13 @@ class Phrases:
             if not self._inside_phrase(tokens[j], beyond if j > start else None):
                 break
             j += 1
+        if j > start and j + 1 < limit and tokens[j - 1].lower_ in self.lex.collective_nouns \
+                and tokens[j].lower_ == "of":  # "a bipartisan group of senators"
+            members = self.after(j + 1, limit)
+            if members is not None and members.kind == "group":
+                members.start = start
+                self._name_as_group(members, members.end)
+                return members
         while j > start and not self.is_head(tokens[j - 1]):
             j -= 1
         if j == start:
@@ -287,6 +332,10 @@ class Phrases:
         mention = self.interpret(start, j)
         if mention is not None:
             mention = self._link_after(mention, limit)
+        if mention is not None and mention.kind == "role" and mention.end < limit \
+                and tokens[mention.end].text == ",":  # "the deputy minister, Iryna Voloshko, on ...:"
+            named = self._named_after_title(mention.end, self.appositive_end(mention.end + 1, limit), start)
+            mention = named or mention
         return mention
 
     def before(self, k: int, floor: int, appositive: bool = True) -> Mention | None:
@@ -320,7 +369,7 @@ class Phrases:
         mention = self.interpret(j, k)
         if mention is None:
             return None
-        return self._link_before(mention, floor)
+        return self._coordinated(self._link_before(mention, floor), floor)
 
     def subject(self, floor: int, k: int) -> Mention | None:
         """The first speaker-like phrase in ``doc[floor:k]`` not governed by a preposition:
@@ -443,16 +492,30 @@ class Phrases:
         """``diplomats familiar with the talks said`` / ``officials who attended said``: a
         group or role head followed by a descriptive phrase that opens with a link word."""
         tokens = self.tokens
+        if k - 1 <= floor or tokens[k - 1].is_punct:
+            return None
         for p in range(k - 2, max(floor, k - 10), -1):
             tok = tokens[p]
             if (tok.is_punct and tok.text != "-") or self.is_cue_word(tok):
                 return None
-            if (tok.lower_ in self.lex.link_words or tok.lower_ in {"in", "to"}) and p > floor:
+            if (tok.lower_ in self.lex.link_words or tok.lower_ in {"in", "to", "from", "at"}) and p > floor:
                 head = self.before(p, floor, appositive=False)
                 if head is not None and head.kind in {"group", "role"} and head.end == p:
                     self._name_as_group(head, k)
                     return head
         return None
+
+    def _coordinated(self, mention: Mention, floor: int) -> Mention:
+        """``Britain and Australia have vowed``: one joint speaker, named whole (people
+        joined by "and" are left apart: each is remembered by name)."""
+        a = mention.start
+        if mention.kind in {"person", "pronoun"} or a - 2 < floor or self.tokens[a - 1].lower_ != "and":
+            return mention
+        first = self.before(a - 1, floor, appositive=False)
+        if first is None or first.kind in {"person", "pronoun"} or first.end != a - 1:
+            return mention
+        span = self.doc[first.start : mention.end]
+        return Mention(first.start, mention.end, span.text, "group", _group_name(span, self))
 
     def _link_before(self, mention: Mention, floor: int) -> Mention:
         """``experts quoted in state media`` / ``Astrov of the Vienna Institute``."""
@@ -465,6 +528,15 @@ class Phrases:
                 self._name_as_group(head, mention.end)
                 return head
         linked_by = tokens[a - 1].lower_ if a - 1 > floor else ""
+        if linked_by == "of" and mention.kind == "group" and a - 2 >= floor \
+                and tokens[a - 2].lower_ in self.lex.collective_nouns:  # "a bipartisan group of senators"
+            start = a - 2
+            while start > floor and self.is_modifier(tokens[start - 1]):
+                start -= 1
+            mention.start = start - 1 if start > floor and tokens[start - 1].lower_ in self.lex.determiners \
+                else start
+            self._name_as_group(mention, mention.end)
+            return mention
         if linked_by in {"from", "by", "of"} and mention.kind in {"group", "org"}:
             document = self.before(a - 1, floor, appositive=False)
             if document is not None and self._is_document(document):
@@ -472,7 +544,7 @@ class Phrases:
                 mention.text = doc[document.start : mention.end].text
                 mention.via_document = True
                 return mention
-        if linked_by == "to" or linked_by == "in" and self._place(mention):
+        if linked_by in {"to", "from"} or linked_by == "in" and self._place(mention):
             head = self.before(a - 1, floor, appositive=False)  # "the Chinese embassy in London"
             if head is not None and head.kind in {"group", "org", "role"} and head.end == a - 1:
                 self._name_as_group(head, mention.end)
@@ -519,10 +591,16 @@ class Phrases:
         return mention
 
     def _organisation_name(self, a: int, b: int) -> bool:
-        """A capitalised phrase around a capitalised organisation noun ("Ministry of Commerce")."""
+        """A capitalised phrase around a capitalised organisation noun ("Ministry of Commerce"),
+        or a name that describes an organisation noun ("the VDA auto industry association")."""
         tokens = self.tokens[a:b]
-        return bool(tokens) and tokens[-1].text[:1].isupper() and tokens[0].text[:1].isupper() and any(
-            t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in tokens)
+        while tokens and tokens[0].lower_ in self.lex.determiners:
+            tokens = tokens[1:]
+        if not tokens or not tokens[0].text[:1].isupper():
+            return False
+        if tokens[-1].text[:1].isupper():
+            return any(t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in tokens)
+        return len(tokens) >= 2 and tokens[-1].lower_ in self.lex.org_nouns and self.is_name(tokens[0])
 
     def _name_as_group(self, mention: Mention, end: int) -> None:
         """Stretch ``mention`` to token ``end``, named as the group it now describes."""
@@ -607,7 +685,7 @@ class Phrases:
         if self.is_role(head):
             return Mention(a, b, span.text, "role", _group_name(doc[i:b], self), role=doc[i:b].text,
                            affiliation=owner, definite=det == "the")
-        if self._organisation_name(i, b):
+        if self._organisation_name(named_from, b):  # "Russia's central bank": owner and organisation noun
             return Mention(a, b, span.text, "org", _strip_article(doc[named_from:b].text),
                            affiliation=owner)  # "Ministry of Commerce": its head is no name
         return None

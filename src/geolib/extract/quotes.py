@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from geolib.extract.attribution import (
+    PREPOSITIONS,
     TITLE_PREPOSITIONS,
     Cue,
     Mention,
@@ -188,6 +189,9 @@ class _ArticleReader:
                 if first_token <= c.start < end_token and not inside_quote(starts[c.start], spans)]
         continued = self.open_quote if starts_with_opening_mark(paragraph.text) else None
         self.open_quote = None
+        if self._transcript_line(index, paragraph, ready):
+            self.sentence_no += len(ready.starts)
+            return
         for begin, end, needed in zip(ready.starts, ready.ends, ready.needed, strict=True):
             number = self.sentence_no
             self.sentence_no += 1
@@ -203,6 +207,23 @@ class _ArticleReader:
         if ready.left_open and spans and spans[-1].close_at is None:
             last = [q for q in self.quotes if q.paragraph == index and q.kind == "direct"]
             self.open_quote = last[-1] if last else None
+
+    def _transcript_line(self, index: int, paragraph: Paragraph, ready: PreparedParagraph) -> bool:
+        """A transcript line, ``NAME: words`` with the name in capitals, whose name is a person
+        the article has named: one direct quote, the words after the label, cue ":"."""
+        line = _TRANSCRIPT_LINE.match(self.text, ready.start, ready.end)
+        person = self.context.person_by_label(line.group(1)) if line else None
+        if person is None:
+            return False
+        label = line.group(1)
+        speaker = Speaker(person.name, "person", person.role, person.affiliation)
+        mention = Mention(0, 0, label, "person", person.name)
+        self.context.spoke(self.sentence_no, speaker)
+        quote = self._make_quote(index, paragraph, line.end(), ready.end, "direct",
+                                 _Attribution(speaker, mention, ":"))
+        if quote is not None:
+            self.quotes.append(quote)
+        return True
 
     def _read_sentence(self, index, paragraph, doc, sent, number, spans, cues, phrases, starts,
                        continued) -> None:
@@ -277,7 +298,7 @@ class _ArticleReader:
         if lead.endswith(":"):
             colon = _token_at(starts, span.open_at)
             mention = phrases.subject(floor, colon)
-            if mention is not None:
+            if mention is not None and not mention.text.isupper():  # "QUOTE OF THE WEEK:" is a head
                 self._add_appositive(phrases, mention, colon)  # "X, a former diplomat, is blunt:"
                 return self._resolved(mention, ":", number)
         if tail[:1] in SIGN_OFF_DASHES:
@@ -389,14 +410,26 @@ class _ArticleReader:
                     mention = phrases.before(cue.start, floor)
                 if mention is None and previous in {"and", "but"}:
                     mention = phrases.subject(floor, cue.start)  # "Lin dismissed the claim and said"
-        if mention is None:
+        if mention is None or self._reduced_relative(mention, cue):
             return _Attribution(None, None, cue_text)
+        if mention.kind == "pronoun" and mention.name == "it":  # "X urged ... to drop what it called"
+            subject = phrases.subject(floor, mention.start)
+            if subject is not None and subject.kind in {"org", "group"}:
+                subject.text = mention.text
+                mention = subject
         if mention.end > cue.start:
             self._add_appositive(phrases, mention, limit)
         speaker = self.context.resolve(mention, number)
         if speaker is not None and remember:
             self.context.spoke(number, speaker)
         return _Attribution(speaker, mention, cue_text)
+
+    def _reduced_relative(self, mention: Mention, cue: Cue) -> bool:
+        """"a statement posted on the website": a participle after a document, then a preposition,
+        says what was done to the document; it is no cue of the document's."""
+        tokens = self.tokens
+        return mention.document and mention.end == cue.start and tokens[cue.end - 1].lower_.endswith("ed") \
+            and cue.end < len(tokens) and tokens[cue.end].lower_ in PREPOSITIONS
 
     def _add_appositive(self, phrases: Phrases, mention: Mention, limit: int) -> None:
         """", a professor at Y" after a speaker named after its cue."""
@@ -454,6 +487,8 @@ class _ArticleReader:
                 continue
             words = match.group().split()
             for first, run in self._name_runs(words):
+                while len(run) > 2 and self.entity_labels.get(run[0]) in _PLACE_OR_GROUP_LABELS:
+                    first, run = first + 1, run[1:]  # "ambassador to Moscow Russell Kindred"
                 name = self._person_name(run)
                 if name is not None:
                     before = f"{text[begin : match.start()]} {' '.join(words[:first])}"
@@ -561,6 +596,10 @@ def _bare_word(word: str) -> tuple[str, bool]:
 _PARTICLE = r"(?:de|da|van|von|bin|al|le|la|du|di|der)\s+"
 _CAPITALISED_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:{_PARTICLE})?[A-Z][\w’'.-]*)*")
 
+
+# "ØSTERGAARD: No, and ..." opening a paragraph: a speaker label in a transcript.
+_CAPITAL_WORD = r"[^\W\d_a-z][^\W\d_a-z'’.-]+"  # a word in capitals, any script
+_TRANSCRIPT_LINE = re.compile(rf"({_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}}):[ \t]+(?=\S)")
 
 # "BEIJING, March 5 (Reuters) -" at the start of a story is not reported speech.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()]{0,40}\([A-Za-z .]+\)\s*[-–—]\s*")

@@ -4,7 +4,7 @@ A small rule-based resolver (no coreference model is light enough for the blank
 pipeline): full names are remembered with their role and affiliation; a short
 name maps to the latest full name sharing a word with it; "he"/"she" to the
 speaker of the previous sentence, else the last person mentioned, else the last
-speaker; "they" to the last group that spoke.
+speaker; "they" to the last group that spoke; "it" to the last organisation that spoke.
 """
 
 from __future__ import annotations
@@ -81,6 +81,16 @@ class ArticleContext:
                 return person
         return None
 
+    def person_by_label(self, label: str) -> Person | None:
+        """The person named earlier whose full name or surname is ``label`` in capitals
+        ("ØSTERGAARD" for Mads Østergaard), as transcripts write speakers."""
+        if not label.isupper():
+            return None
+        for person in reversed(self.people):
+            if label in {person.name.upper(), person.name.split()[-1].upper()}:
+                return person
+        return None
+
     def _person_extending(self, name: str) -> Person | None:
         """A full name first met in a shorter form ("Xi", then "Xi Jinping")."""
         words = name.split()
@@ -107,6 +117,10 @@ class ArticleContext:
         if mention.kind == "person":
             person = self.person(mention.name, mention.role, mention.affiliation)
             return Speaker(person.name, "person", person.role, person.affiliation)
+        if mention.kind in {"org", "group"} and mention.name[:1].isupper():
+            fuller = self._earlier_fuller_name(mention.kind, mention.name)
+            if fuller is not None:
+                return fuller
         if mention.kind in {"role", "group"} and mention.definite:  # "the official", "the people"
             earlier = self._earlier_with_head(mention.name.split()[-1])
             if earlier is not None:
@@ -126,6 +140,11 @@ class ArticleContext:
             return self.speakers[-1][1]
         return None
 
+    def _earlier_fuller_name(self, kind: str, name: str) -> Speaker | None:
+        """"the Economy Ministry" after "Germany's Economy Ministry": the earlier, fuller name."""
+        return next((s for _, s in reversed(self.speakers) if s.kind == kind and s.name.endswith(" " + name)),
+                    None)
+
     def _earlier_with_head(self, head: str) -> Speaker | None:
         for _, speaker in reversed(self.speakers):
             words = speaker.name.lower().split()
@@ -139,6 +158,11 @@ class ArticleContext:
         if pronoun in {"they", "we"}:
             for said_at, speaker in reversed(self.speakers):
                 if speaker.kind in {"group", "org"} and sentence - said_at <= 6:
+                    return speaker
+            return None
+        if pronoun == "it":  # "what it called": the organisation that spoke just before
+            for said_at, speaker in reversed(self.speakers):
+                if speaker.kind == "org" and sentence - said_at <= 3:
                     return speaker
             return None
         recent = [s for n, s in self.speakers if s.kind == "person" and sentence - n <= 1]
