@@ -609,3 +609,35 @@ def test_described_sources_and_organisations_keep_their_description():
         "Wu said in a statement posted on the ministry's website that talks would go on \"in good faith.\""))
     assert [(q.kind, q.speaker) for q in quotes] == [
         ("direct", "popular Z-blogger"), ("partial", "Nordic shipping association"), ("partial", "Wu")]
+
+
+def test_places_and_nationalities_are_no_people_but_given_names_that_are_places_are():
+    quotes = extract_quotes(make_article(
+        "Canada and Mexico have vowed to \u201cstand together\u201d on the pact.",
+        "Sofia Rossi, a lawmaker, said the vote would be close.",
+        "\u201cIt is not over,\u201d Rossi said.",
+        "A London marine underwriter put it this way: \"Every drone strike moves my model.\"",
+        "The Finnish Border Guard said the vessel had dragged its anchor for miles."))
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("partial", "Canada and Mexico"), ("indirect", "Sofia Rossi"), ("direct", "Sofia Rossi"),
+        ("direct", "London marine underwriter"), ("indirect", "Finnish Border Guard")]
+
+
+def test_the_senator_refers_back_to_a_senator_named_with_an_abbreviated_title():
+    quotes = extract_quotes(make_article(
+        "Sen. Lorraine Pettigrew, D-Md., said Tuesday she worried the waiver would be abused.",
+        "\u201cA sanction you never enforce is just a press release,\u201d the senator said."))
+    assert [(q.kind, q.speaker, q.role) for q in quotes] == [
+        ("indirect", "Lorraine Pettigrew", "Sen."), ("direct", "Lorraine Pettigrew", "Sen.")]
+
+
+def test_a_title_with_its_organisation_then_a_name_and_an_organisation_named_again():
+    quotes = extract_quotes(make_article(
+        "A spokesman for the German government, Lutz Ebermann, declined to comment on the talks "
+        "but said Berlin's support was \u201cunwavering.\u201d",
+        "Germany\u2019s Economy Ministry said in a statement that it \u201csupports diversifying supply.\u201d",
+        "The Economy Ministry has said that it expects gas demand to fall by a third by 2035."))
+    assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
+        ("Lutz Ebermann", "spokesman", "German government"),
+        ("Germany\u2019s Economy Ministry", None, "Germany"),
+        ("Germany\u2019s Economy Ministry", None, "Germany")]

@@ -115,13 +115,15 @@ def token_starts(doc: Doc) -> list[int]:
 
 def _add_geolib_components(nlp: Language) -> Language:
     from geolib.extract.institutions import entity_ruler_patterns as institution_patterns
+    from geolib.places import entity_ruler_patterns as place_patterns
 
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("geolib_sentences", before=before) if before else nlp.add_pipe("geolib_sentences")
     ruler_config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False}
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe(RULER_FACTORY, name="entity_ruler", config=ruler_config, **where)
-    patterns = list(institution_patterns())
+    patterns = list(place_patterns())  # first: the actor and institution data below take precedence
+    patterns.extend(institution_patterns())
     try:
         from geolib.actors import entity_ruler_patterns as actor_patterns
 

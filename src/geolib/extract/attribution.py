@@ -24,6 +24,7 @@ NON_PERSON_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LA
 APPOSITIVE_END = {",", ".", ";", ":", "—", "–", "(", ")", "!", "?", "“", "”", '"'}
 PREPOSITIONS = {"with", "to", "of", "in", "on", "at", "for", "by", "from", "about", "against", "between",
                 "over", "under", "into", "than", "like", "after", "before"}
+PARTY_TAG = re.compile(r"[A-Z]{1,3}-[A-Z][A-Za-z.]{1,12}")  # "D-Md.", "R-Texas": party and state
 INVERTED_FOLLOWERS = {"who", "whose", "when", "as", "while", "last", "this", "earlier", "later", "recently",
                       "yesterday", "today", "on", "during"}
 # Words that open an aside between a subject and its verb ("Putin, speaking in Moscow, said").
@@ -69,6 +70,8 @@ class Lexicon:
     verb_forms: frozenset[str]  # every single word of every verb form
     compound_nouns: frozenset[str]  # "tank": a cue word before it is a noun ("think tank")
     collective_nouns: frozenset[str]  # "group", "delegation": "a group of senators" is one group
+    title_abbreviations: dict[str, str]  # "sen." -> "senator"
+    given_names_also_places: frozenset[str]  # "Jordan", "Sofia": as written
     never_names: frozenset[str]  # words never part of a name: roles, groups, weekdays, titles
 
 
@@ -106,12 +109,21 @@ def load_lexicon() -> Lexicon:
         parenthetical=lowered("parenthetical_adverbs"),
         compound_nouns=lowered("compound_nouns_after_cue_words"),
         collective_nouns=lowered("collective_nouns"),
+        given_names_also_places=frozenset(words["given_names_also_places"]),
+        title_abbreviations={k.lower(): v.lower() for k, v in words["title_abbreviations"].items()},
         verb_forms=frozenset(
             word for info in verbs["verbs"].values() for form in info["forms"] for word in form.split()
             if word not in {"of", "it", "out", "for", "on"}
         ),
         never_names=role_words | lowered("group_nouns") | lowered("not_names") | lowered("honorifics"),
     )
+
+
+def place_then_name(words: list[str], labels: list[str | None]) -> bool:
+    """Two name words, a place that is also a given name then an unknown word, as in "Sofia
+    Rossi" or "Jordan Bardella": a person (but "Kyiv Independent" is no one)."""
+    return len(words) == 2 and labels[0] in {"GPE", "LOC"} and not labels[1] \
+        and words[0] in load_lexicon().given_names_also_places
 
 
 def _plurals(nouns: list[str]) -> frozenset[str]:
@@ -332,11 +344,27 @@ class Phrases:
         mention = self.interpret(start, j)
         if mention is not None:
             mention = self._link_after(mention, limit)
-        if mention is not None and mention.kind == "role" and mention.end < limit \
-                and tokens[mention.end].text == ",":  # "the deputy minister, Iryna Voloshko, on ...:"
-            named = self._named_after_title(mention.end, self.appositive_end(mention.end + 1, limit), start)
-            mention = named or mention
+        if mention is not None and mention.kind == "role":
+            mention = self._name_after_title(mention, limit) or mention
         return mention
+
+    def _name_after_title(self, title: Mention, limit: int) -> Mention | None:
+        """``the deputy minister, Iryna Voloshko,`` or ``A spokesman for the German government,
+        Lutz Ebersbach,``: a title, maybe with its organisation, then a name set off by commas."""
+        tokens = self.tokens
+        comma = title.end
+        if comma < limit and tokens[comma].lower_ in TITLE_PREPOSITIONS:
+            comma = self.appositive_end(comma + 1, limit)
+        if comma >= limit or tokens[comma].text != ",":
+            return None
+        end = self.appositive_end(comma + 1, limit)
+        if comma == title.end:
+            return self._named_after_title(comma, end, title.start)
+        if end - comma - 1 > 5 or not all(self.is_name(t) for t in tokens[comma + 1 : end]):
+            return None
+        role, affiliation = split_role_affiliation(self.doc[title.start : comma], self)
+        return Mention(title.start, end, self.doc[title.start : end].text, "person",
+                       self.doc[comma + 1 : end].text, role=role, affiliation=affiliation)
 
     def before(self, k: int, floor: int, appositive: bool = True) -> Mention | None:
         """The speaker phrase ending just before token ``k`` (not before ``floor``): "X said"."""
@@ -483,6 +511,8 @@ class Phrases:
         """Is ``doc[a:b]`` an aside between a subject and its verb: a participle phrase,
         a relative clause or a prepositional phrase (not a list of further subjects)?"""
         first = self.tokens[a]
+        if a < b and PARTY_TAG.fullmatch(self.doc[a:b].text):
+            return True  # "Sen. Lorraine Pettibone, D-Md., said"
         if a >= b or not first.text[:1].islower():
             return False
         return first.lower_ in PARENTHETICAL_OPENERS or first.lower_ in self.lex.parenthetical or (
@@ -657,16 +687,15 @@ class Phrases:
         while k > i and (self.is_name(tokens[k - 1]) or (
                 tokens[k - 1].lower_ in self.lex.particles and k - 1 > i and self.is_name(tokens[k - 2]))):
             k -= 1
-        # "ambassador to China Nicholas Burns": a place before a person's name belongs to the title.
-        while k < b - 1 and tokens[k].ent_type_ in NON_PERSON_LABELS and not tokens[b - 1].ent_type_ \
-                and tokens[k + 1].ent_type_ not in NON_PERSON_LABELS:
+        while k < b - 1 and self._place_in_title(i, k, b):
             k += 1
         if k < b:
             name_tokens = doc[k:b]
             premod = doc[i:k]
             premod_words = [t for t in premod if t.lower_ not in self.lex.honorifics]
             labels = {t.ent_type_ for t in name_tokens}
-            org = bool(labels & NON_PERSON_LABELS) and "PERSON" not in labels
+            org = bool(labels & NON_PERSON_LABELS) and "PERSON" not in labels \
+                and not place_then_name([t.text for t in name_tokens], [t.ent_type_ for t in name_tokens])
             org = org or any(t.lower_ in self.lex.org_nouns for t in name_tokens)
             if org:
                 if premod_words and not any(self.is_name(t) for t in premod_words) and det != "the" \
@@ -689,6 +718,19 @@ class Phrases:
             return Mention(a, b, span.text, "org", _strip_article(doc[named_from:b].text),
                            affiliation=owner)  # "Ministry of Commerce": its head is no name
         return None
+
+    def _place_in_title(self, i: int, k: int, b: int) -> bool:
+        """Does the place at token ``k`` belong to the title before the name ``doc[k + 1:b]``?
+        Yes in "ambassador to China Nicholas Burns" and "Ukrainian Oleksandr Kovalenko"; no in
+        "Sofia Rossi" (a given name) and "Finnish Border Guard" (an organisation's name)."""
+        tokens = self.tokens
+        place, after = tokens[k].ent_type_, tokens[k + 1].ent_type_
+        if place not in NON_PERSON_LABELS or tokens[b - 1].ent_type_ or after in NON_PERSON_LABELS:
+            return False
+        if any(t.lower_ in self.lex.org_nouns for t in tokens[k + 1 : b]):
+            return False
+        titled = k > i and (tokens[k - 1].lower_ in PREPOSITIONS or self.is_role(tokens[k - 1]))
+        return place == "NORP" or titled
 
     # -- appositives ----------------------------------------------------------
     def appositive_end(self, i: int, limit: int) -> int:

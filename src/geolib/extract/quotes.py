@@ -36,6 +36,7 @@ from geolib.extract.attribution import (
     Phrases,
     find_cues,
     load_lexicon,
+    place_then_name,
     split_title,
 )
 from geolib.extract.institutions import find_institution
@@ -536,11 +537,13 @@ class _ArticleReader:
         if not run:
             return None
         name = " ".join(run)
-        labels = {self.entity_labels.get(word) for word in run}
-        labels.add(self.entity_labels.get(name))
+        by_word = [self.entity_labels.get(word) for word in run]
+        labels = {*by_word, self.entity_labels.get(name)}
         if "PERSON" in labels:
             return name
-        if labels & _PLACE_OR_GROUP_LABELS or any(word.lower() in self.lex.org_nouns for word in run):
+        if any(word.lower() in self.lex.org_nouns for word in run):
+            return None
+        if labels & _PLACE_OR_GROUP_LABELS and not place_then_name(run, by_word):
             return None
         if len(run) >= 2 or name in self.context.known_people or \
                 self.context._person_by_word(name) is not None:

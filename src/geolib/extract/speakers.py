@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from geolib.extract.attribution import Mention
+from geolib.extract.attribution import Mention, load_lexicon
 
 
 @dataclass
@@ -150,8 +150,8 @@ class ArticleContext:
             words = speaker.name.lower().split()
             if words[-1] == head.lower() or speaker.kind != "person" and head.lower() in words:
                 return speaker  # "the diplomat" after "a Western diplomat briefed on the talks"
-            if speaker.role and speaker.role.split()[-1].lower() == head.lower():
-                return speaker
+            if speaker.role and _full_title(speaker.role.split()[-1]) == head.lower():
+                return speaker  # "the senator" after "Sen. Lorraine Pettibone"
         return None
 
     def _pronoun(self, pronoun: str, sentence: int) -> Speaker | None:
@@ -174,3 +174,9 @@ class ArticleContext:
             return Speaker(person.name, "person", person.role, person.affiliation)
         people = [s for _, s in self.speakers if s.kind == "person"]
         return people[-1] if people else None
+
+
+def _full_title(word: str) -> str:
+    """A title word in full and lower case ("Sen." -> "senator")."""
+    word = word.lower()
+    return load_lexicon().title_abbreviations.get(word, word)
