@@ -641,3 +641,22 @@ def test_a_title_with_its_organisation_then_a_name_and_an_organisation_named_aga
         ("Lutz Ebermann", "spokesman", "German government"),
         ("Germany\u2019s Economy Ministry", None, "Germany"),
         ("Germany\u2019s Economy Ministry", None, "Germany")]
+
+
+def test_he_and_she_skip_people_of_the_other_gender():
+    quotes = extract_quotes(make_article(
+        "\u201cEverybody agrees the war ends at a table,\u201d Mr Reddy, a former ambassador, said.",
+        "Kremlin spokeswoman Irina Vetrova said the talks had stalled over sanctions relief.",
+        "\u201cThey disagree about how many more months of fighting it takes,\u201d he said.",
+        "\u201cThe root causes have not gone away,\u201d she said."))
+    assert [q.speaker for q in quotes] == ["Reddy", "Irina Vetrova", "Reddy", "Irina Vetrova"]
+
+
+def test_gender_signs_honorifics_titles_and_surname_endings():
+    from geolib.extract.gender import gender_of
+    assert gender_of("Bronwyn Tully", "Ms") == "f"
+    assert gender_of("Ouyang Weiming", "Mr.") == "m"
+    assert gender_of("Lin Hao", "foreign ministry spokeswoman") == "f"
+    assert gender_of("Valentina Korsakova") == "f"
+    assert gender_of("Piotr Kowalski") == "m"
+    assert gender_of("Lin Hao") is None

@@ -495,7 +495,8 @@ class _ArticleReader:
                     before = f"{text[begin : match.start()]} {' '.join(words[:first])}"
                     role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get,
                                                     self.lex)
-                    self.context.mention(number, name, role, affiliation)
+                    honorific = before.split()[-1] if before.split() else ""
+                    self.context.mention(number, name, role, affiliation, honorific)
 
     def _name_runs(self, words: list[str]) -> Iterable[tuple[int, list[str]]]:
         """Runs of name words in a capitalised stretch, each with the index of its first

@@ -12,6 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from geolib.extract.attribution import Mention, load_lexicon
+from geolib.extract.gender import gender_of
+
+
+PRONOUN_GENDERS = {"he": "m", "she": "f"}
 
 
 @dataclass
@@ -19,6 +23,7 @@ class Person:
     name: str
     role: str | None = None
     affiliation: str | None = None
+    gender: str | None = None  # "m" or "f", when the article shows it
 
     @property
     def words(self) -> list[str]:
@@ -51,8 +56,10 @@ class ArticleContext:
     document_sources: list[Speaker] = field(default_factory=list)  # who issued "a report by ..."
 
     # -- people ---------------------------------------------------------------
-    def person(self, name: str, role: str | None = None, affiliation: str | None = None) -> Person:
-        """The person a name refers to, registering full names and refreshing recency."""
+    def person(self, name: str, role: str | None = None, affiliation: str | None = None,
+               written_with: str = "") -> Person:
+        """The person a name refers to, registering full names and refreshing recency;
+        ``written_with`` is the title or honorific written with the name ("Ms", "spokeswoman")."""
         found = None
         if len(name.split()) >= 2:  # a full name; "Vasquez-Hart" is a short one
             found = next((p for p in self.people if p.name == name), None)
@@ -68,6 +75,7 @@ class ArticleContext:
         self.people.append(found)
         found.role = found.role or role
         found.affiliation = found.affiliation or affiliation
+        found.gender = found.gender or gender_of(found.name, f"{written_with} {role or ''}")
         return found
 
     def _person_by_word(self, word: str) -> Person | None:
@@ -101,11 +109,12 @@ class ArticleContext:
         return None
 
     def mention(
-        self, sentence: int, name: str, role: str | None = None, affiliation: str | None = None
+        self, sentence: int, name: str, role: str | None = None, affiliation: str | None = None,
+        written_with: str = "",
     ) -> None:
         """Remember that a person was named (outside quotes) in sentence ``sentence``, with the
-        title written there."""
-        self.mentions.append((sentence, self.person(name, role, affiliation).name))
+        title and honorific written there."""
+        self.mentions.append((sentence, self.person(name, role, affiliation, written_with).name))
 
     # -- speakers -------------------------------------------------------------
     def resolve(self, mention: Mention, sentence: int) -> Speaker | None:
@@ -115,7 +124,7 @@ class ArticleContext:
         if mention.document and mention.definite and self.document_sources:
             return self.document_sources[-1]  # "the study" after "a new report by CSIS"
         if mention.kind == "person":
-            person = self.person(mention.name, mention.role, mention.affiliation)
+            person = self.person(mention.name, mention.role, mention.affiliation, mention.text)
             return Speaker(person.name, "person", person.role, person.affiliation)
         if mention.kind in {"org", "group"} and mention.name[:1].isupper():
             fuller = self._earlier_fuller_name(mention.kind, mention.name)
@@ -165,15 +174,22 @@ class ArticleContext:
                 if speaker.kind == "org" and sentence - said_at <= 3:
                     return speaker
             return None
-        recent = [s for n, s in self.speakers if s.kind == "person" and sentence - n <= 1]
+        gender = PRONOUN_GENDERS.get(pronoun)
+        recent = [s for n, s in self.speakers if s.kind == "person" and sentence - n <= 1
+                  and self._may_be(s.name, gender)]
         if recent:
             return recent[-1]
-        named = [name for n, name in self.mentions if 0 <= sentence - n <= 1]
+        named = [name for n, name in self.mentions if 0 <= sentence - n <= 1 and self._may_be(name, gender)]
         if named:
             person = self.person(named[-1])
             return Speaker(person.name, "person", person.role, person.affiliation)
-        people = [s for _, s in self.speakers if s.kind == "person"]
+        people = [s for _, s in self.speakers if s.kind == "person" and self._may_be(s.name, gender)]
         return people[-1] if people else None
+
+    def _may_be(self, name: str, gender: str | None) -> bool:
+        """Could "he" or "she" (``gender``) refer to the person called ``name``?"""
+        person = next((p for p in self.people if p.name == name), None)
+        return gender is None or person is None or person.gender in (None, gender)
 
 
 def _full_title(word: str) -> str:
