@@ -39,6 +39,7 @@ RAW = ROOT / "data" / "raw"
 HELDOUT = ROOT / "benchmarks" / "heldout"
 HELDOUT2 = ROOT / "benchmarks" / "heldout2"
 HELDOUT3 = ROOT / "benchmarks" / "heldout3"
+HELDOUT4 = ROOT / "benchmarks" / "heldout4"
 SEEDS = ["ft-trump-russia-ties-china", "gzero-trump-no-limits-china-russia"]
 
 MADE_UP = [
@@ -110,8 +111,10 @@ GOLD_SETS = {
         (HELDOUT / "gold.jsonl", HELDOUT),
     "second held-out (16 made-up articles, written blind; its misses were then used for development)":
         (HELDOUT2 / "gold.jsonl", HELDOUT2),
-    "third held-out (16 made-up articles, written blind, never used for development)":
+    "third held-out (16 made-up articles, written blind; scored blind twice, then used for development)":
         (HELDOUT3 / "gold.jsonl", HELDOUT3),
+    "fourth held-out (16 made-up articles, written blind, never used for development)":
+        (HELDOUT4 / "gold.jsonl", HELDOUT4),
 }
 
 

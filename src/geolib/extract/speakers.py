@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from geolib.extract.attribution import Mention, load_lexicon
 from geolib.extract.gender import gender_of
 
-
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
 
 
