@@ -635,7 +635,7 @@ def test_a_title_with_its_organisation_then_a_name_and_an_organisation_named_aga
     quotes = extract_quotes(make_article(
         "A spokesman for the German government, Lutz Ebermann, declined to comment on the talks "
         "but said Berlin's support was \u201cunwavering.\u201d",
-        "Germany\u2019s Economy Ministry said in a statement that it \u201csupports diversifying supply.\u201d",
+        "Germany\u2019s Economy Ministry said that it \u201csupports diversifying supply.\u201d",
         "The Economy Ministry has said that it expects gas demand to fall by a third by 2035."))
     assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
         ("Lutz Ebermann", "spokesman", "German government"),
