@@ -660,3 +660,18 @@ def test_gender_signs_honorifics_titles_and_surname_endings():
     assert gender_of("Valentina Korsakova") == "f"
     assert gender_of("Piotr Kowalski") == "m"
     assert gender_of("Lin Hao") is None
+
+
+def test_a_quote_inside_a_quote_with_its_own_speaker_is_a_quote_of_its_own():
+    quotes = extract_quotes(make_article(
+        "In Bratislava Mr Ouyang told a business audience: \u201cA Slovak friend said to me, \u2018China "
+        "builds bridges while others build walls.\u2019 I think he was right.\u201d",
+        "\u2018The Government keeps telling us the pact is \u201con track\u201d. Saying it louder does not "
+        "make it true,\u2019 Sir Alastair Penrose said.",
+        "\u201cShe told me, \u2018We need you to stop them.\u2019 I think of it every day,\u201d Lin Hao said."))
+    assert [(q.text[:20], q.speaker, q.speaker_mention, q.cue) for q in quotes] == [
+        ("A Slovak friend said", "Ouyang", "Mr Ouyang", "told"),
+        ("China builds bridges", "Slovak friend", "A Slovak friend", "said"),
+        ("The Government keeps", "Alastair Penrose", "Sir Alastair Penrose", "said"),
+        ("on track", "government", "The Government", "telling"),
+        ("She told me, \u2018We nee", "Lin Hao", "Lin Hao", "said")]

@@ -25,6 +25,7 @@ APPOSITIVE_END = {",", ".", ";", ":", "—", "–", "(", ")", "!", "?", "“", "
 PREPOSITIONS = {"with", "to", "of", "in", "on", "at", "for", "by", "from", "about", "against", "between",
                 "over", "under", "into", "than", "like", "after", "before"}
 PARTY_TAG = re.compile(r"[A-Z]{1,3}-[A-Z][A-Za-z.]{1,12}")  # "D-Md.", "R-Texas": party and state
+PLACE_LABELS = {"GPE", "LOC"}
 INVERTED_FOLLOWERS = {"who", "whose", "when", "as", "while", "last", "this", "earlier", "later", "recently",
                       "yesterday", "today", "on", "during"}
 # Words that open an aside between a subject and its verb ("Putin, speaking in Moscow, said").
@@ -392,6 +393,12 @@ class Phrases:
             j -= 1
         if j > floor and tokens[j - 1].lower_ in self.lex.determiners:
             j -= 1
+        elif j > floor and tokens[j - 1].lower_ in PREPOSITIONS:  # "In Bratislava Mr Ouyang told"
+            place_end = j
+            while place_end < k - 1 and tokens[place_end].ent_type_ in PLACE_LABELS:
+                place_end += 1
+            if tokens[place_end].text not in POSSESSIVE:  # but "from China's commerce ministry"
+                j = place_end
         if j == k or not (self.is_head(tokens[k - 1]) or self._organisation_name(j, k)):
             return self._postmodified(k, floor)
         mention = self.interpret(j, k)

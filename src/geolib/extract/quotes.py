@@ -40,7 +40,7 @@ from geolib.extract.attribution import (
     split_title,
 )
 from geolib.extract.institutions import find_institution
-from geolib.extract.marks import QuoteSpan, inside_quote, starts_with_opening_mark
+from geolib.extract.marks import QuoteSpan, inside_quote, pair_quotes, starts_with_opening_mark
 from geolib.extract.prefilter import PreparedParagraph, prepare
 from geolib.extract.speakers import ArticleContext, Speaker
 from geolib.model import Article, Paragraph
@@ -260,6 +260,8 @@ class _ArticleReader:
                 self._continue(continued, quote)
             if quote is not None:
                 self.quotes.append(quote)
+                if kind == "direct":
+                    self._inner_quotes(index, paragraph, span, number)
         if not (has_direct or has_partial):  # reported speech with quoted words is told by its partials
             self._indirect(index, paragraph, doc, sent, number, spans, cues, phrases)
 
@@ -317,6 +319,37 @@ class _ArticleReader:
         if speaker is not None:
             self.context.spoke(number, speaker)
         return _Attribution(speaker, None, None)
+
+    def _inner_quotes(self, index: int, paragraph: Paragraph, span: QuoteSpan, number: int) -> None:
+        """Quotes inside a direct quote that someone else is said to have spoken ("A Slovak
+        friend said to me, 'China builds bridges'"): direct quotes of their own. The outer
+        quote's words were never tokenized, so the few that hold one get a doc of their own."""
+        content = self.text[span.start : span.end]
+        inner, _ = pair_quotes(content)
+        if not inner:
+            return
+        doc = self.nlp(content)
+        phrases, starts, cues = Phrases(doc, labels=self.entity_labels), token_starts(doc), find_cues(doc)
+        for quote_span in inner:
+            lead_start = max(content.rfind(stop, 0, quote_span.open_at) for stop in ".?!") + 1
+            floor, opening = _token_at(starts, lead_start), _token_at(starts, quote_span.open_at)
+            before = [c for c in cues if floor <= c.start < opening]
+            if not before:
+                continue
+            cue = before[-1]
+            mention = phrases.before(cue.start, floor, appositive=False)
+            if mention is None and doc[cue.end - 1].lower_.endswith("ing"):
+                mention = phrases.subject(floor, cue.start)  # "The Government keeps telling us"
+            if mention is None or mention.kind == "pronoun":
+                continue  # "I" is the outer speaker; "he" inside a quote is seldom anyone named before
+            speaker = self.context.resolve(mention, number)
+            if speaker is None:
+                continue
+            found = _Attribution(speaker, mention, doc[cue.start : cue.end].text)
+            start, end = span.start + quote_span.start, span.start + quote_span.end
+            quote = self._make_quote(index, paragraph, start, end, "direct", found)
+            if quote is not None:
+                self.quotes.append(quote)
 
     # -- partial quotes -------------------------------------------------------------
     def _partial_attribution(self, doc, phrases, sent, span, cues, number) -> _Attribution:
