@@ -668,7 +668,7 @@ def test_a_quote_inside_a_quote_with_its_own_speaker_is_a_quote_of_its_own():
         "builds bridges while others build walls.\u2019 I think he was right.\u201d",
         "\u2018The Government keeps telling us the pact is \u201con track\u201d. Saying it louder does not "
         "make it true,\u2019 Sir Alastair Penrose said.",
-        "\u201cShe told me, \u2018We need you to stop them.\u2019 I think of it every day,\u201d Lin Hao said."))
+        "\u201cShe told me, \u2018We need you to stop them.\u2019 I think of it daily,\u201d Lin Hao said."))
     assert [(q.text[:20], q.speaker, q.speaker_mention, q.cue) for q in quotes] == [
         ("A Slovak friend said", "Ouyang", "Mr Ouyang", "told"),
         ("China builds bridges", "Slovak friend", "A Slovak friend", "said"),
