@@ -41,7 +41,7 @@ from geolib.extract.attribution import (
 )
 from geolib.extract.institutions import find_institution
 from geolib.extract.marks import QuoteSpan, inside_quote, pair_quotes, starts_with_opening_mark
-from geolib.extract.prefilter import PreparedParagraph, prepare
+from geolib.extract.prefilter import PreparedParagraph, cue_pattern, prepare
 from geolib.extract.speakers import ArticleContext, Speaker
 from geolib.model import Article, Paragraph
 from geolib.nlp import (
@@ -323,23 +323,23 @@ class _ArticleReader:
     def _inner_quotes(self, index: int, paragraph: Paragraph, span: QuoteSpan, number: int) -> None:
         """Quotes inside a direct quote that someone else is said to have spoken ("A Slovak
         friend said to me, 'China builds bridges'"): direct quotes of their own. The outer
-        quote's words were never tokenized, so the few that hold one get a doc of their own."""
+        quote's words were never tokenized, so the words leading to each such quote get a
+        small doc of their own."""
         content = self.text[span.start : span.end]
         inner, _ = pair_quotes(content)
-        if not inner:
-            return
-        doc = self.nlp(content)
-        phrases, starts, cues = Phrases(doc, labels=self.entity_labels), token_starts(doc), find_cues(doc)
         for quote_span in inner:
-            lead_start = max(content.rfind(stop, 0, quote_span.open_at) for stop in ".?!") + 1
-            floor, opening = _token_at(starts, lead_start), _token_at(starts, quote_span.open_at)
-            before = [c for c in cues if floor <= c.start < opening]
-            if not before:
+            lead = content[max(content.rfind(stop, 0, quote_span.open_at) for stop in ".?!") + 1 :
+                           quote_span.open_at]
+            if not cue_pattern().search(lead):
                 continue
-            cue = before[-1]
-            mention = phrases.before(cue.start, floor, appositive=False)
+            doc = self.nlp(lead)
+            cues = find_cues(doc)
+            if not cues:
+                continue
+            phrases, cue = Phrases(doc, labels=self.entity_labels), cues[-1]
+            mention = phrases.before(cue.start, 0, appositive=False)
             if mention is None and doc[cue.end - 1].lower_.endswith("ing"):
-                mention = phrases.subject(floor, cue.start)  # "The Government keeps telling us"
+                mention = phrases.subject(0, cue.start)  # "The Government keeps telling us"
             if mention is None or mention.kind == "pronoun":
                 continue  # "I" is the outer speaker; "he" inside a quote is seldom anyone named before
             speaker = self.context.resolve(mention, number)
