@@ -675,3 +675,24 @@ def test_a_quote_inside_a_quote_with_its_own_speaker_is_a_quote_of_its_own():
         ("The Government keeps", "Alastair Penrose", "Sir Alastair Penrose", "said"),
         ("on track", "government", "The Government", "telling"),
         ("She told me, \u2018We nee", "Lin Hao", "Lin Hao", "said")]
+
+
+def test_ages_times_and_progressive_verbs_do_not_hide_the_speaker():
+    quotes = extract_quotes(make_article(
+        "Olena Hrytsenko, 67, a retired teacher, said she had spent the night in a corridor.",
+        "Officials on both sides cautioned, however, that a final deal was still weeks away.",
+        "Beijing has rejected American calls to join the talks, arguing that its arsenal is far smaller.",
+        "Nanjing University\u2019s Zhou Han sees it differently. Beijing, he argued in an essay, is "
+        "responding to a \u201chollowing out\u201d of the policy."))
+    assert [(q.kind, q.speaker, q.role) for q in quotes] == [
+        ("indirect", "Olena Hrytsenko", "retired teacher"),
+        ("indirect", "officials on both sides", None),
+        ("indirect", "Beijing", None),
+        ("partial", "Zhou Han", None)]
+
+
+def test_a_description_with_the_refers_to_who_just_spoke():
+    quotes = extract_quotes(make_article(
+        "\u201cThe alliance will hold,\u201d said Mads Holmgaard, the alliance\u2019s secretary general.",
+        "The former Danish prime minister also said Russia could rebuild its forces within five years."))
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Mads Holmgaard"), ("indirect", "Mads Holmgaard")]

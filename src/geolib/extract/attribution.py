@@ -26,6 +26,7 @@ PREPOSITIONS = {"with", "to", "of", "in", "on", "at", "for", "by", "from", "abou
                 "over", "under", "into", "than", "like", "after", "before"}
 PARTY_TAG = re.compile(r"[A-Z]{1,3}-[A-Z][A-Za-z.]{1,12}")  # "D-Md.", "R-Texas": party and state
 PLACE_LABELS = {"GPE", "LOC"}
+POSTMODIFIER_PREPOSITIONS = {"in", "to", "from", "at", "on"}  # "officials on both sides"
 INVERTED_FOLLOWERS = {"who", "whose", "when", "as", "while", "last", "this", "earlier", "later", "recently",
                       "yesterday", "today", "on", "during"}
 # Words that open an aside between a subject and its verb ("Putin, speaking in Moscow, said").
@@ -190,7 +191,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             continue
         base = proto[doc.vocab.strings[match_id]]
         if not base.phrase and (_inside_a_name(doc, start) or _after_a_determiner(doc, start)
-                                or _before_a_compound_noun(doc, end)):
+                                or _before_a_compound_noun(doc, end)
+                                or _plural_after_nationality(doc, start, end)):
             continue  # "the United States", "Tells Group"; "his remarks", "Lin's comments"; "think tank"
         found.append(Cue(start, end, base.lemma, base.phrase, base.speaker_after, base.needs_that,
                          base.takes_object, base.no_indirect))
@@ -206,6 +208,13 @@ def _after_a_determiner(doc: Doc, i: int) -> bool:
     """A cue word after an article, a possessive or a possessive pronoun is a noun (a bare
     apostrophe is no sign: it may close a quotation)."""
     return i > 0 and (doc[i - 1].lower_ in {"'s", "’s"} or doc[i - 1].lower_ in NOUN_DETERMINERS)
+
+
+def _plural_after_nationality(doc: Doc, start: int, end: int) -> bool:
+    """"American calls", "Chinese claims": after a nationality word, a cue word in -s is a
+    plural noun (a nationality as subject is plural and takes "call", "claim")."""
+    return end - start == 1 and start > 0 and doc[start - 1].ent_type_ == "NORP" \
+        and doc[start].lower_.endswith("s")
 
 
 def _before_a_compound_noun(doc: Doc, end: int) -> bool:
@@ -411,7 +420,8 @@ class Phrases:
         the subject of "Xi took pains ..., saying" or of a colon lead-in."""
         tokens = self.tokens
         opener = tokens[floor].lower_ if floor < k else ""
-        if opener in INTRODUCERS or opener.endswith(("ed", "ing")):
+        participle = opener.endswith(("ed", "ing")) and not tokens[floor].ent_type_  # not "Beijing"
+        if opener in INTRODUCERS or participle:
             comma = next((i for i in range(floor, k) if tokens[i].text == ","), None)
             floor = comma + 1 if comma is not None else floor  # "Asked what ..., Sorokina did not hesitate:"
         for i in range(floor, k):
@@ -475,6 +485,7 @@ class Phrases:
         of Conservative MPs, said"); the one next to the name gives role and affiliation."""
         tokens = self.tokens
         end, found = comma, None
+        described: tuple[str | None, str | None] = (None, None)
         for _ in range(3):
             j = end - 1
             while j > floor and tokens[j].text != "," and end - j < 30:
@@ -490,6 +501,9 @@ class Phrases:
             aside = role is None and affiliation is None
             if aside and not self._parenthetical(j + 1, end):
                 return found  # "Putin, speaking in Moscow, said" is an aside; a list is not
+            if aside and found is None:
+                role, affiliation = described  # "X, 67, a retired teacher,": the title after the aside
+            described = (role, affiliation)
             mention = self.before(j, floor, appositive=False)
             if mention is not None and mention.kind != "pronoun":
                 mention.role = role or mention.role
@@ -520,6 +534,8 @@ class Phrases:
         first = self.tokens[a]
         if a < b and PARTY_TAG.fullmatch(self.doc[a:b].text):
             return True  # "Sen. Lorraine Pettibone, D-Md., said"
+        if b - a == 1 and first.like_num:
+            return True  # an age: "Nadiia Lysenko, 67, a retired teacher, said"
         if a >= b or not first.text[:1].islower():
             return False
         return first.lower_ in PARENTHETICAL_OPENERS or first.lower_ in self.lex.parenthetical or (
@@ -535,7 +551,9 @@ class Phrases:
             tok = tokens[p]
             if (tok.is_punct and tok.text != "-") or self.is_cue_word(tok):
                 return None
-            if (tok.lower_ in self.lex.link_words or tok.lower_ in {"in", "to", "from", "at"}) and p > floor:
+            timed = tok.lower_ == "on" and not tokens[p + 1].text[:1].islower()  # "on Thursday"
+            if (tok.lower_ in self.lex.link_words or tok.lower_ in POSTMODIFIER_PREPOSITIONS) and p > floor \
+                    and not timed:
                 head = self.before(p, floor, appositive=False)
                 if head is not None and head.kind in {"group", "role"} and head.end == p:
                     self._name_as_group(head, k)

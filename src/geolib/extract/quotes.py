@@ -59,6 +59,7 @@ MIN_INDIRECT_WORDS = 4
 TRAILING_PUNCT = {".", ",", ";", ":", "!", "?", "…", "—", "–", "-"}
 TIME_ADJUNCTS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                  "yesterday", "today", "tonight", "earlier", "later", "recently"}
+BE_FORMS = {"is", "are", "was", "were", "be", "been", "am"}
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
 
 
@@ -428,6 +429,8 @@ class _ArticleReader:
             mention = phrases.after(cue.end, limit) if cue.speaker_after else phrases.before(cue.start, floor)
         else:
             previous = tokens[cue.start - 1].text if cue.start > sent.start else ""
+            if cue_text.endswith("ing") and previous in BE_FORMS:
+                return _Attribution(None, None, cue_text)  # "is responding to": a verb in its own clause
             if cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
                 mention = phrases.before(cue.start, floor, appositive=False)
                 mention = mention or phrases.subject(floor, cue.start)

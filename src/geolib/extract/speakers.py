@@ -133,6 +133,10 @@ class ArticleContext:
             earlier = self._earlier_with_head(mention.name.split()[-1])
             if earlier is not None:
                 return earlier
+            if mention.kind == "role":  # "the former Danish prime minister also said": who just spoke
+                last = self.last_speaker(sentence - 2)
+                if last is not None and last.kind == "person":
+                    return last
         speaker = Speaker(mention.name, mention.kind, mention.role if mention.kind != "role" else None,
                           mention.affiliation)
         if mention.via_document:
