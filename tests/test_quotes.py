@@ -695,4 +695,5 @@ def test_a_description_with_the_refers_to_who_just_spoke():
     quotes = extract_quotes(make_article(
         "\u201cThe alliance will hold,\u201d said Mads Holmgaard, the alliance\u2019s secretary general.",
         "The former Danish prime minister also said Russia could rebuild its forces within five years."))
-    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Mads Holmgaard"), ("indirect", "Mads Holmgaard")]
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("direct", "Mads Holmgaard"), ("indirect", "Mads Holmgaard")]
