@@ -4,7 +4,9 @@ A small rule-based resolver (no coreference model is light enough for the blank
 pipeline): full names are remembered with their role and affiliation; a short
 name maps to the latest full name sharing a word with it; "he"/"she" to the
 speaker of the previous sentence, else the last person mentioned, else the last
-speaker; "they" to the last group that spoke; "it" to the last organisation that spoke.
+speaker, skipping people of the other gender; "they" to the last group that spoke;
+"it" to the last organisation that spoke; "the official" to an earlier speaker with
+that title, else to whoever just spoke.
 """
 
 from __future__ import annotations
