@@ -531,7 +531,7 @@ class _ArticleReader:
                     before = f"{text[begin : match.start()]} {' '.join(words[:first])}"
                     role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get,
                                                     self.lex)
-                    honorific = before.split()[-1] if before.split() else ""
+                    honorific = before.rsplit(None, 1)[-1] if before.strip() else ""  # "Ms", "Mr."
                     self.context.mention(number, name, role, affiliation, honorific)
 
     def _name_runs(self, words: list[str]) -> Iterable[tuple[int, list[str]]]:
