@@ -697,3 +697,11 @@ def test_a_description_with_the_refers_to_who_just_spoke():
         "The former Danish prime minister also said Russia could rebuild its forces within five years."))
     assert [(q.kind, q.speaker) for q in quotes] == [
         ("direct", "Mads Holmgaard"), ("indirect", "Mads Holmgaard")]
+
+
+def test_a_described_speaker_before_a_quote_mark_and_a_nationality_before_a_noun():
+    quotes = extract_quotes(make_article(
+        "The corridor remains, in the words of one European shipping executive, "
+        "\u201ca promise on paper.\u201d",
+        "Exports of rare earths fell sharply in the spring, according to Japanese trade data."))
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "European shipping executive")]

@@ -347,10 +347,11 @@ class Phrases:
                 members.start = start
                 self._name_as_group(members, members.end)
                 return members
+        phrase_end = j
         while j > start and not self.is_head(tokens[j - 1]):
             j -= 1
-        if j == start:
-            return None
+        if j == start or j < phrase_end and tokens[j - 1].ent_type_ == "NORP":
+            return None  # "Chinese customs data": a nationality describing a noun is no speaker
         mention = self.interpret(start, j)
         if mention is not None:
             mention = self._link_after(mention, limit)
@@ -370,7 +371,7 @@ class Phrases:
         end = self.appositive_end(comma + 1, limit)
         if comma == title.end:
             return self._named_after_title(comma, end, title.start)
-        if end - comma - 1 > 5 or not all(self.is_name(t) for t in tokens[comma + 1 : end]):
+        if not 0 < end - comma - 1 <= 5 or not all(self.is_name(t) for t in tokens[comma + 1 : end]):
             return None
         role, affiliation = split_role_affiliation(self.doc[title.start : comma], self)
         return Mention(title.start, end, self.doc[title.start : end].text, "person",
@@ -517,8 +518,8 @@ class Phrases:
     def _named_after_title(self, comma: int, end: int, floor: int) -> Mention | None:
         """``the foreign secretary, Rachel Adeyemi, said``: a name set off after a title."""
         doc, tokens = self.doc, self.tokens
-        if not all(self.is_name(t) for t in tokens[comma + 1 : end]) or end - comma - 1 > 5:
-            return None
+        if not 0 < end - comma - 1 <= 5 or not all(self.is_name(t) for t in tokens[comma + 1 : end]):
+            return None  # no name at all ("an executive, “…”") or too long for one
         title = self.before(comma, floor, appositive=False)
         if title is None or title.kind != "role":
             return None
