@@ -85,8 +85,11 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], bool]:
     """Top-level quotes of one paragraph, and whether a double quote is left open."""
     stack: list[tuple[bool, int, str]] = []  # (double, index, glyph)
     spans: list[QuoteSpan] = []
+    last = len(text) - 1
     for mark in _ANY_MARK.finditer(text):
         at, char = mark.start(), mark.group()
+        if char in SINGLE_MARKS and 0 < at < last and text[at - 1].isalnum() and text[at + 1].isalnum():
+            continue  # an apostrophe ("Russia’s"), the commonest mark: no call to _role
         role = _role(text, at)
         if role == "none":
             continue

@@ -11,13 +11,12 @@ so every token keeps its character offset in the real text.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from geolib.extract.attribution import load_lexicon
-from geolib.extract.marks import QuoteSpan, inside_quote, pair_quotes
+from geolib.extract.marks import QuoteSpan, pair_quotes
 from geolib.nlp import sentence_starts
 
 # One token that is no word, name or punctuation the rules look for.
@@ -79,12 +78,14 @@ class PreparedText:
         return "".join(pieces)
 
 
-@lru_cache(maxsize=1)
-def cue_pattern() -> re.Pattern[str]:
-    """Every reporting verb form and cue phrase, as one case-insensitive expression."""
+@lru_cache(maxsize=2)
+def cue_pattern(ignore_case: bool = True) -> re.Pattern[str]:
+    """Every reporting verb form and cue phrase, as one expression: case-insensitive, or
+    in lower case only (to run over lower-cased text, which is much faster)."""
     lex = load_lexicon()
     forms = {form for info in lex.verbs.values() for form in info["forms"]} | set(lex.phrases)
-    return re.compile(rf"(?<!\w){trie_expression(sorted(f.lower() for f in forms))}(?!\w)", re.IGNORECASE)
+    expression = rf"(?<!\w){trie_expression(sorted(f.lower() for f in forms))}(?!\w)"
+    return re.compile(expression, re.IGNORECASE if ignore_case else 0)
 
 
 def trie_expression(words: list[str]) -> str:
@@ -130,9 +131,12 @@ def _prepare_paragraph(text: str, base: int) -> PreparedParagraph:
         while ends[sentence] <= quote.open_at:
             sentence += 1
         needed[sentence] = True
-    for cue in cue_pattern().finditer(text):
-        at = cue.start()
-        if not inside_quote(at, quotes):
-            needed[bisect.bisect_right(starts, at) - 1] = True
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters grow when lower-cased: offsets would not carry over
+        lowered, pattern = text, cue_pattern()
+    else:
+        pattern = cue_pattern(ignore_case=False)  # much faster than ignoring case
+    for n, start in enumerate(starts):  # a sentence holding a quote is needed anyway
+        needed[n] = needed[n] or pattern.search(lowered, start, ends[n]) is not None
     return PreparedParagraph(base, base + len(text), [q.shifted(base) for q in quotes], left_open,
                              [base + s for s in starts], needed)

@@ -179,7 +179,7 @@ class _ArticleReader:
         self.sentence_no = 0
         self.paragraph_first_sentence: list[int] = []
         self.open_quote: Quote | None = None  # a quote left open at the previous paragraph's end
-        self._name_words: dict[str, bool] = {}
+        self._names_in = _stretch_cache(self.entity_labels)  # see _remember_names
 
     # -- per paragraph ------------------------------------------------------------
     def read(self, index: int, paragraph: Paragraph, ready: PreparedParagraph) -> None:
@@ -520,19 +520,35 @@ class _ArticleReader:
         """Note the people named in ``text[begin:end]`` (outside quotes), for short names and
         pronouns. Read from the characters, not tokens: most sentences are never tokenized."""
         for match in _CAPITALISED_RUN.finditer(text, begin, end):
-            if spans and inside_quote(match.start(), spans):
+            stretch = match.group()
+            names = self._names_in.get(stretch)
+            if names is None:  # what a stretch names does not depend on the article: worked out once
+                if len(self._names_in) >= _STRETCH_CACHE_SIZE:
+                    self._names_in.clear()
+                names = self._names_in[stretch] = self._names_in_stretch(stretch.split())
+            if not names or spans and inside_quote(match.start(), spans):
                 continue
-            words = match.group().split()
-            for first, run in self._name_runs(words):
-                while len(run) > 2 and self.entity_labels.get(run[0]) in _PLACE_OR_GROUP_LABELS:
-                    first, run = first + 1, run[1:]  # "ambassador to Moscow Russell Kindred"
-                name = self._person_name(run)
-                if name is not None:
-                    before = f"{text[begin : match.start()]} {' '.join(words[:first])}"
-                    role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get,
-                                                    self.lex)
-                    honorific = before.rsplit(None, 1)[-1] if before.strip() else ""  # "Ms", "Mr."
-                    self.context.mention(number, name, role, affiliation, honorific)
+            for first, name, known_alone in names:
+                if not (known_alone or name in self.context.known_people
+                        or self.context._person_by_word(name) is not None):
+                    continue  # one word the article has not met as a name: a place, a word
+                before = f"{text[begin : match.start()]} {' '.join(stretch.split()[:first])}"
+                role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get,
+                                                self.lex)
+                honorific = before.rsplit(None, 1)[-1] if before.strip() else ""  # "Ms", "Mr."
+                self.context.mention(number, name, role, affiliation, honorific)
+
+    def _names_in_stretch(self, words: list[str]) -> list[tuple[int, str, bool]]:
+        """The possible person names in a capitalised stretch: (index of the first word, name,
+        whether it is a name on its own: two words or more, or a person the EntityRuler knows)."""
+        names = []
+        for first, run in self._name_runs(words):
+            while len(run) > 2 and self.entity_labels.get(run[0]) in _PLACE_OR_GROUP_LABELS:
+                first, run = first + 1, run[1:]  # "ambassador to Moscow Russell Kindred"
+            found = self._person_name(run)
+            if found is not None:
+                names.append((first, *found))
+        return names
 
     def _name_runs(self, words: list[str]) -> Iterable[tuple[int, list[str]]]:
         """Runs of name words in a capitalised stretch, each with the index of its first
@@ -557,18 +573,15 @@ class _ArticleReader:
     def _is_name_word(self, word: str) -> bool:
         """The string-level twin of ``Phrases.is_name``: a capitalised word that is no role,
         group, weekday, honorific or (unless the EntityRuler knows it) stop word."""
-        known = self._name_words.get(word)
-        if known is None:  # one answer per word and article
-            lower = word.lower()
-            known = self._name_words[word] = (
-                word[:1].isupper() and lower not in self.lex.never_names
+        lower = word.lower()
+        return (word[:1].isupper() and lower not in self.lex.never_names
                 and (lower not in STOP_WORDS or word in self.entity_labels)
                 and word.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha())
-        return known
 
-    def _person_name(self, run: list[str]) -> str | None:
-        """The name ``run`` spells when it names a person (not a place or organisation):
-        two words or more, or one the EntityRuler, actor data or the article knows."""
+    def _person_name(self, run: list[str]) -> tuple[str, bool] | None:
+        """The name ``run`` spells when it may name a person (not a place or organisation),
+        and whether it does so on its own: two words or more, or one the EntityRuler knows
+        as a person (a single other word needs the actor data or the article to know it)."""
         while run and run[-1].lower() in self.lex.particles:
             run = run[:-1]
         if not run:
@@ -577,18 +590,27 @@ class _ArticleReader:
         by_word = [self.entity_labels.get(word) for word in run]
         labels = {*by_word, self.entity_labels.get(name)}
         if "PERSON" in labels:
-            return name
+            return name, True
         if any(word.lower() in self.lex.org_nouns for word in run):
             return None
         if labels & _PLACE_OR_GROUP_LABELS and not place_then_name(run, by_word):
             return None
-        if len(run) >= 2 or name in self.context.known_people or \
-                self.context._person_by_word(name) is not None:
-            return name
-        return None
+        return name, len(run) >= 2
 
 
 _PLACE_OR_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC"})
+
+# Capitalised stretch -> the names in it, per EntityRuler (a cache like the tokenizer's own:
+# "Mr Putin" or "The" recur across a corpus, and working out names is costlier than looking up).
+_STRETCH_CACHES: dict[int, tuple[dict[str, str], dict[str, list[tuple[int, str, bool]]]]] = {}
+_STRETCH_CACHE_SIZE = 100_000
+
+
+def _stretch_cache(labels: dict[str, str]) -> dict[str, list[tuple[int, str, bool]]]:
+    known = _STRETCH_CACHES.get(id(labels))
+    if known is None or known[0] is not labels:
+        known = _STRETCH_CACHES[id(labels)] = (labels, {})
+    return known[1]
 
 
 def _title_before(before: str, lex) -> list[str]:
