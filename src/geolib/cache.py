@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict
+import os
+from dataclasses import fields
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -51,7 +52,7 @@ def store(kind: str, key: str, value: Any) -> None:
     path = cache_dir() / kind / f"{key}.json"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # worker processes may store the same key
         tmp.write_text(json.dumps(value, ensure_ascii=False, default=str), encoding="utf-8")
         tmp.replace(path)
     except OSError:
@@ -59,9 +60,12 @@ def store(kind: str, key: str, value: Any) -> None:
 
 
 def article_to_json(article: Article) -> dict:
-    """Everything needed to rebuild the article, segments included."""
-    data = asdict(article)
+    """Everything needed to rebuild the article, segments included (built field by field:
+    ``dataclasses.asdict`` deep-copies every segment and costs more than the cache saves)."""
+    data = {f.name: getattr(article, f.name) for f in fields(Article)}
     data["published"] = article.published.isoformat() if article.published else None
+    data["paragraphs"] = [{**p.to_dict(), "segments": p.segments} for p in article.paragraphs]
+    data["dropped"] = [d.to_dict() for d in article.dropped]
     return data
 
 

@@ -1,11 +1,12 @@
 """The ``geolib`` command.
 
     geolib parse FILE [--format json|text]
-    geolib quotes|speakers|figures|stances|frames PATH... [--format jsonl|csv]
+    geolib quotes|speakers|figures|stances|frames PATH... [--format jsonl|csv] [--jobs N]
     geolib tables [FOLDER] [--out DIR]
     geolib briefing
 
-Table commands stream: one article is read, written and forgotten at a time.
+Table commands stream: one article is read, written and forgotten at a time (from
+16 files on, in worker processes, one per CPU; output stays in file order).
 A file that cannot be read gets one line on stderr; the exit status is then 1.
 """
 
@@ -18,9 +19,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from geolib.corpus import TABLES, article_files, load_corpus, parse_cached, records_cached
+from geolib.corpus import TABLES, load_corpus, parse_cached
 from geolib.errors import ArticleError
 from geolib.model import Article
+from geolib.workers import table_records
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
         table = commands.add_parser(name, help=f"the {name} table for files and folders")
         table.add_argument("paths", nargs="+", type=Path)
         table.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+        table.add_argument("--jobs", type=int, default=None,
+                           help="worker processes (default: one per CPU from 16 files on)")
         table.set_defaults(run=_run_table, table=name)
 
     tables = commands.add_parser("tables", help="write every corpus table as CSV")
@@ -95,14 +99,11 @@ def _as_text(article: Article) -> str:
 def _run_table(args: argparse.Namespace) -> int:
     writer = _RecordWriter(args.format)
     status = 0
-    for path in article_files(args.paths):
-        try:
-            article = parse_cached(path)
-        except ArticleError as error:
-            _fail(error)
+    for result in table_records(args.paths, args.table, args.jobs):
+        if result.problem is not None:
+            print(f"geolib: {result.problem}", file=sys.stderr)
             status = 1
-            continue
-        for record in records_cached(args.table, article):
+        for record in result.records:
             writer.write(record)
     return status
 

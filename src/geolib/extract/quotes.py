@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -102,7 +102,8 @@ def extract_quotes(
 
 def quote_records(article: Article) -> list[dict]:
     """The article's quotes as plain dicts (for tables, JSONL and CSV)."""
-    return [asdict(q) for q in extract_quotes(article)]
+    names = [f.name for f in fields(Quote)]  # not dataclasses.asdict: it deep-copies, slowly
+    return [{name: getattr(q, name) for name in names} for q in extract_quotes(article)]
 
 
 def speaker_records(
