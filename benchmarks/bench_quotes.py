@@ -9,19 +9,25 @@ speaker accuracy over matched gold quotes with a speaker (case-insensitive exact
 role and affiliation accuracy over matched gold quotes that have one (one string
 containing the other, quote marks normalised).
 
-Speed: >= 800 articles are generated in a temporary folder by recombining the seed
-articles' paragraphs with made-up ones, then read one at a time (streaming). Printed:
-words/s of quote extraction and of spaCy's bare ``spacy.blank("en")`` tokenizer over
-the same files, their ratio, and peak traced memory after 200 and after all articles.
+Speed: >= 800 articles are generated in a temporary folder by recombining paragraphs:
+first the seed articles' and the made-up ones below, then those and every held-out
+article's (more varied wording). Printed for each: words/s of spaCy's bare
+``spacy.blank("en")`` tokenizer over the same files; of quote extraction and of parsing
+plus extraction in this process, one article at a time (streaming), with their ratio to
+the tokenizer's time; of what ``geolib quotes FOLDER`` runs (cache included, cold) in one
+process and in one worker process per CPU, wall clock; and peak traced memory after 200
+and after all articles.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
+import shutil
 import tempfile
 import time
 import tracemalloc
@@ -32,6 +38,7 @@ import spacy
 from geolib import read_article
 from geolib.extract.quotes import extract_quotes
 from geolib.nlp import get_nlp
+from geolib.workers import default_jobs, table_records
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "quotes_seeds.jsonl"
@@ -170,12 +177,28 @@ def _print_misses(p_set: list[dict], g_set: list[dict], matched: list[tuple[dict
 
 
 # -- speed ------------------------------------------------------------------------
-def generate(folder: Path, n: int, seed: int = 7) -> list[Path]:
-    """``n`` plain-text articles recombining seed body paragraphs and made-up ones."""
-    rng = random.Random(seed)
+def seed_pool() -> list[str]:
+    """The made-up paragraphs above and the seed articles' body paragraphs."""
     pool = list(MADE_UP)
     for name in SEEDS:
         pool.extend(p.text for p in read_article(RAW / f"{name}.txt").body)
+    return pool
+
+
+def wide_pool() -> list[str]:
+    """The seed pool and every body paragraph of the held-out sets' articles: more varied
+    wording, so the tokenizer's cache of known words helps it less."""
+    pool = seed_pool()
+    for folder in (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4):
+        for path in sorted(folder.glob("*.txt")):
+            pool.extend(p.text for p in read_article(path).body)
+    return pool
+
+
+def generate(folder: Path, n: int, pool: list[str] | None = None, seed: int = 7) -> list[Path]:
+    """``n`` plain-text articles of 8-18 paragraphs drawn from ``pool`` (default: the seed pool)."""
+    rng = random.Random(seed)
+    pool = pool if pool is not None else seed_pool()
     paths = []
     for i in range(n):
         body = rng.sample(pool, k=min(len(pool), rng.randint(8, 18)))
@@ -189,39 +212,78 @@ def generate(folder: Path, n: int, seed: int = 7) -> list[Path]:
 def speed(n_articles: int) -> None:
     nlp = get_nlp()
     blank = spacy.blank("en")
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = generate(Path(tmp), n_articles)
-        articles_time = extract_time = tok_time = 0.0
-        words = n_quotes = 0
-        for path in paths:  # streaming: one article in memory at a time
+    corpora = {"seed and made-up paragraphs": seed_pool(),
+               "paragraphs of all benchmark articles": wide_pool()}
+    for label, pool in corpora.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            raw = Path(tmp) / "data" / "raw"  # a project of its own: its cache starts empty
+            raw.mkdir(parents=True)
+            paths = generate(raw, n_articles, pool)
+            print(f"-- {n_articles} articles generated from {len(pool)} {label}")
+            tok_time, words = _in_process(paths, nlp, blank)
+            _command(paths, Path(tmp), words, tok_time)
+            if label == next(iter(corpora)):
+                _memory(paths, nlp)
+
+
+def _in_process(paths: list[Path], nlp, blank) -> tuple[float, int]:
+    """Parsing and extraction in this process, one article at a time, against the tokenizer."""
+    articles_time = extract_time = tok_time = 0.0
+    words = n_quotes = 0
+    for path in paths:  # streaming: one article in memory at a time
+        t0 = time.perf_counter()
+        article = read_article(path)
+        t1 = time.perf_counter()
+        n_quotes += len(extract_quotes(article, nlp))
+        t2 = time.perf_counter()
+        articles_time += t1 - t0
+        extract_time += t2 - t1
+        text = path.read_text(encoding="utf-8")
+        t3 = time.perf_counter()
+        words += len(blank.tokenizer(text))
+        tok_time += time.perf_counter() - t3
+    print(f"  {words} tokens, {n_quotes} quotes")
+    print(f"  spacy.blank('en') tokenizer:  {words / tok_time:12,.0f} words/s")
+    print(f"  quote extraction:             {words / extract_time:12,.0f} words/s "
+          f"(ratio {extract_time / tok_time:.2f}x the tokenizer's time)")
+    print(f"  read_article + extraction:    {words / (extract_time + articles_time):12,.0f} words/s "
+          f"(ratio {(extract_time + articles_time) / tok_time:.2f}x)")
+    return tok_time, words
+
+
+def _command(paths: list[Path], home: Path, words: int, tok_time: float) -> None:
+    """What ``geolib quotes FOLDER`` runs (parse, extract, cache, in file order), cold cache,
+    in this process and in worker processes; wall-clock time."""
+    saved = os.environ.get("GEOLIB_HOME")
+    os.environ["GEOLIB_HOME"] = str(home)
+    try:
+        for jobs in sorted({1, default_jobs()}):
+            shutil.rmtree(home / "data" / "cache", ignore_errors=True)
             t0 = time.perf_counter()
-            article = read_article(path)
-            t1 = time.perf_counter()
-            n_quotes += len(extract_quotes(article, nlp))
-            t2 = time.perf_counter()
-            articles_time += t1 - t0
-            extract_time += t2 - t1
-            text = path.read_text(encoding="utf-8")
-            t3 = time.perf_counter()
-            words += len(blank.tokenizer(text))
-            tok_time += time.perf_counter() - t3
-        print(f"{n_articles} generated articles, {words} tokens, {n_quotes} quotes")
-        print(f"  spacy.blank('en') tokenizer: {words / tok_time:12,.0f} words/s")
-        print(f"  geolib quote extraction:     {words / extract_time:12,.0f} words/s "
-              f"(ratio {extract_time / tok_time:.2f}x the tokenizer's time)")
-        print(f"  read_article + extraction:   {words / (extract_time + articles_time):12,.0f} words/s "
-              f"(ratio {(extract_time + articles_time) / tok_time:.2f}x)")
-        tracemalloc.start()
-        peaks = {}
-        for i, path in enumerate(paths, start=1):
-            extract_quotes(read_article(path), nlp)
-            if i in (200, len(paths)):
-                peaks[i] = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-        for count, peak in peaks.items():
-            print(f"  peak traced memory (streaming), after {count:4d} articles: {peak / 1e6:.2f} MB")
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"  process max RSS at the end: {rss:.0f} MB")
+            for _ in table_records(paths, "quotes", jobs):
+                pass
+            wall = time.perf_counter() - t0
+            print(f"  geolib quotes FOLDER, {jobs} process{'es' if jobs > 1 else ''}: "
+                  f"{words / wall:12,.0f} words/s (ratio {wall / tok_time:.2f}x, wall clock)")
+    finally:
+        if saved is None:
+            os.environ.pop("GEOLIB_HOME", None)
+        else:
+            os.environ["GEOLIB_HOME"] = saved
+
+
+def _memory(paths: list[Path], nlp) -> None:
+    tracemalloc.start()
+    peaks = {}
+    for i, path in enumerate(paths, start=1):
+        extract_quotes(read_article(path), nlp)
+        if i in (200, len(paths)):
+            peaks[i] = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    for count, peak in peaks.items():
+        print(f"  peak traced memory (streaming), after {count:4d} articles: {peak / 1e6:.2f} MB")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  process max RSS at the end: {rss:.0f} MB")
 
 
 def main() -> None:
