@@ -705,3 +705,21 @@ def test_a_described_speaker_before_a_quote_mark_and_a_nationality_before_a_noun
         "\u201ca promise on paper.\u201d",
         "Exports of rare earths fell sharply in the spring, according to Japanese trade data."))
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "European shipping executive")]
+
+
+def test_paragraphs_of_many_articles_recombined_never_crash_or_give_a_nameless_speaker():
+    """Paragraphs of the benchmark articles, shuffled into new articles: a
+    speaker met in one article's paragraph must not break another's resolution."""
+    import random
+
+    benchmarks = RAW.parents[1] / "benchmarks"
+    pool = [p.text for folder in ("heldout", "heldout2", "heldout3", "heldout4")
+            for path in sorted((benchmarks / folder).glob("*.txt")) for p in read_article(path).body]
+    assert len(pool) > 400
+    rng = random.Random(11)
+    n_quotes = 0
+    for _ in range(150):
+        quotes = extract_quotes(make_article(*rng.sample(pool, k=rng.randint(2, 20))))
+        assert all(q.speaker is None or q.speaker.strip() for q in quotes)
+        n_quotes += len(quotes)
+    assert n_quotes > 1000
