@@ -723,3 +723,14 @@ def test_paragraphs_of_many_articles_recombined_never_crash_or_give_a_nameless_s
         assert all(q.speaker is None or q.speaker.strip() for q in quotes)
         n_quotes += len(quotes)
     assert n_quotes > 1000
+
+
+def test_an_organisation_after_its_description_is_named_by_its_name():
+    quotes = extract_quotes(make_article(
+        "Japanese broadcaster NHK reported that the two coast guards had agreed on a hotline.",
+        "The Vienna-based think tank WIIW said exports to the region had fallen by a third.",
+        "Dutch chip company ASML said it would keep servicing machines already installed there.",
+        "The Center for Strategic and International Studies said stockpiles would last only weeks."))
+    assert [(q.speaker, q.cue) for q in quotes] == [
+        ("NHK", "reported"), ("WIIW", "said"), ("ASML", "said"),
+        ("Center for Strategic and International Studies", "said")]

@@ -723,12 +723,20 @@ class Phrases:
             org = bool(labels & NON_PERSON_LABELS) and "PERSON" not in labels \
                 and not place_then_name([t.text for t in name_tokens], [t.ent_type_ for t in name_tokens])
             org = org or any(t.lower_ in self.lex.org_nouns for t in name_tokens)
+            # A description before the name ("news agency Xinhua"), not part of it ("Center for
+            # Strategic and International Studies": a capitalised organisation noun).
+            last = premod_words[-1] if premod_words else None
+            described = last is not None and last.text[:1].islower() and last.is_alpha \
+                and last.lower_ not in PREPOSITIONS and last.lower_ not in {"and", "or"} \
+                and not any(t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in premod_words)
             if org:
                 if premod_words and not any(self.is_name(t) for t in premod_words) and det != "the" \
                         and not self._organisation_name(i, b):
                     return None  # "a senior Kremlin" is not a speaker; "Ministry of Commerce" is
-                return Mention(a, b, span.text, "org", _strip_article(doc[named_from:b].text),
-                               affiliation=owner)
+                name = name_tokens.text if described else _strip_article(doc[named_from:b].text)
+                return Mention(a, b, span.text, "org", name, affiliation=owner)  # "think tank Bruegel"
+            if described and last.lower_ in self.lex.org_nouns:  # "Chinese telecoms company Huawei"
+                return Mention(a, b, span.text, "org", name_tokens.text, affiliation=owner)
             role, affiliation = split_title(_words(premod_words), self.label, self.lex)
             return Mention(a, b, span.text, "person", name_tokens.text, role=role,
                            affiliation=owner or affiliation)
