@@ -734,3 +734,15 @@ def test_an_organisation_after_its_description_is_named_by_its_name():
     assert [(q.speaker, q.cue) for q in quotes] == [
         ("NHK", "reported"), ("WIIW", "said"), ("ASML", "said"),
         ("Center for Strategic and International Studies", "said")]
+
+
+def test_an_opening_participle_is_no_reported_clause_and_particles_stay_in_names():
+    quotes = extract_quotes(make_article(
+        "Speaking at a briefing in Ankara, Selin Arslan said Turkey would keep its straits open to "
+        "all commercial shipping.",
+        "Grain exports through the corridor had doubled since the spring, Arslan told reporters.",
+        "\u201cWe are not a party to this war,\u201d said Hendrik van der Wal, a Dutch naval officer."))
+    assert [(q.kind, q.text[:22], q.speaker, q.role) for q in quotes] == [
+        ("indirect", "Turkey would keep its ", "Selin Arslan", None),
+        ("indirect", "Grain exports through ", "Selin Arslan", None),
+        ("direct", "We are not a party to ", "Hendrik van der Wal", "Dutch naval officer")]

@@ -710,8 +710,7 @@ class Phrases:
             return None
         # The trailing run of name tokens is the name; what precedes it is a title.
         k = b
-        while k > i and (self.is_name(tokens[k - 1]) or (
-                tokens[k - 1].lower_ in self.lex.particles and k - 1 > i and self.is_name(tokens[k - 2]))):
+        while k > i and (self.is_name(tokens[k - 1]) or self._particle_in_name(i, k - 1)):
             k -= 1
         while k < b - 1 and self._place_in_title(i, k, b):
             k += 1
@@ -752,6 +751,16 @@ class Phrases:
             return Mention(a, b, span.text, "org", _strip_article(doc[named_from:b].text),
                            affiliation=owner)  # "Ministry of Commerce": its head is no name
         return None
+
+    def _particle_in_name(self, i: int, j: int) -> bool:
+        """Is token ``j`` a particle inside a name, after its first part ("von der" in "Ursula
+        von der Leyen"), not before ``i``?"""
+        tokens, particles = self.tokens, self.lex.particles
+        if tokens[j].lower_ not in particles:
+            return False
+        while j > i and tokens[j].lower_ in particles:
+            j -= 1
+        return tokens[j].lower_ not in particles and self.is_name(tokens[j])
 
     def _place_in_title(self, i: int, k: int, b: int) -> bool:
         """Does the place at token ``k`` belong to the title before the name ``doc[k + 1:b]``?

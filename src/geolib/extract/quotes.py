@@ -59,6 +59,7 @@ MIN_INDIRECT_WORDS = 4
 TRAILING_PUNCT = {".", ",", ";", ":", "!", "?", "…", "—", "–", "-"}
 TIME_ADJUNCTS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                  "yesterday", "today", "tonight", "earlier", "later", "recently"}
+ADJUNCT_OPENERS = TIME_ADJUNCTS | {"last", "as", "during", "while", "without", "when"}  # "said last week"
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "am"}
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
 
@@ -396,8 +397,13 @@ class _ArticleReader:
                 start += 1
             return _checked(self.tokens, start, end)
         adjacent = 0 <= cue.start - mention.end <= 2 or mention.start == cue.end
+        after = block_end
+        if cue.takes_object and mention.end <= cue.start:  # "CLAUSE, X told reporters."
+            listener = phrases.after(cue.end, end)
+            after = listener.end if listener is not None else after
+        # "CLAUSE, X said." (nothing but an adjunct after the cue); no clause follows "according to X".
         if adjacent and block_start - 1 > sent.start and tokens[block_start - 1].text == "," and \
-                _ends_sentence(self.tokens, block_end, sent.end):
+                (cue.phrase or _ends_sentence(self.tokens, after, sent.end)):
             start = _after_dateline(doc, sent.start, block_start - 1)
             before = _checked(self.tokens, start, block_start - 1)  # CLAUSE, X said. / CLAUSE, said X.
             if before is not None:
@@ -689,9 +695,14 @@ def _ends_with_cue(lead: str, cues: list[Cue], doc: Doc) -> bool:
 
 
 def _ends_sentence(tokens: list[Token], i: int, end: int) -> bool:
-    """Only an appositive, a short adjunct or punctuation follows token ``i``."""
+    """Only an appositive, a short adjunct or punctuation follows token ``i`` (not a clause:
+    "Speaking in Beijing, Lin said China opposed it" reports what follows "said")."""
     rest = [t for t in tokens[i:end] if not t.is_punct]
-    return len(rest) <= 12
+    if not rest:
+        return True
+    first = tokens[i]
+    opens_adjunct = first.is_punct or first.lower_ in PREPOSITIONS or first.lower_ in ADJUNCT_OPENERS
+    return len(rest) <= 12 and opens_adjunct
 
 
 def _checked(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
