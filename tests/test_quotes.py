@@ -746,3 +746,14 @@ def test_an_opening_participle_is_no_reported_clause_and_particles_stay_in_names
         ("indirect", "Turkey would keep its ", "Selin Arslan", None),
         ("indirect", "Grain exports through ", "Selin Arslan", None),
         ("direct", "We are not a party to ", "Hendrik van der Wal", "Dutch naval officer")]
+
+
+def test_a_role_for_an_organisation_is_an_anonymous_source_named_as_described():
+    quotes = extract_quotes(make_article(
+        "A spokeswoman for the Danish foreign ministry said the ambassador had been summoned twice.",
+        "The talks would resume only after the election, said a senior official at the agency.",
+        "A spokesman for the Dutch government, Pieter Hoorn, said the licences would not be renewed."))
+    assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
+        ("spokeswoman for the Danish foreign ministry", None, None),
+        ("senior official at the agency", None, None),
+        ("Pieter Hoorn", "spokesman", "Dutch government")]

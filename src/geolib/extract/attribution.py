@@ -521,6 +521,14 @@ class Phrases:
         if not 0 < end - comma - 1 <= 5 or not all(self.is_name(t) for t in tokens[comma + 1 : end]):
             return None  # no name at all ("an executive, “…”") or too long for one
         title = self.before(comma, floor, appositive=False)
+        if title is not None and title.kind in {"org", "group"} and title.start - 1 > floor \
+                and tokens[title.start - 1].lower_ in TITLE_PREPOSITIONS:
+            role = self.before(title.start - 1, floor, appositive=False)  # "A spokesman for the government,"
+            if role is not None and role.kind == "role" and role.end == title.start - 1:
+                role_text, affiliation = split_role_affiliation(doc[role.start : comma], self)
+                name = doc[comma + 1 : end].text
+                return Mention(role.start, end, doc[role.start : end].text, "person", name, role=role_text,
+                               affiliation=affiliation)
         if title is None or title.kind != "role":
             return None
         name = doc[comma + 1 : end]
@@ -606,6 +614,12 @@ class Phrases:
                 self._name_as_group(head, mention.end)
                 head.kind = "group" if head.kind == "role" else head.kind
                 return head
+        if linked_by in {"for", "of", "at"} and mention.kind in {"org", "group"} \
+                and not self._name_follows(mention.end):
+            head = self.before(a - 1, floor, appositive=False)  # "a spokesman for the Kremlin"
+            if head is not None and head.kind == "role" and head.end == a - 1:
+                self._as_anonymous_source(head, mention.end)
+                return head
         if linked_by in {"of", "at", "from"} and self._org_like(a, mention.end):
             head = self.before(a - 1, floor, appositive=False)
             if head is not None and head.kind in {"person", "group"}:
@@ -639,6 +653,10 @@ class Phrases:
                 if mention.kind == "group":
                     self._name_as_group(mention, tail_end)
                 mention.end = tail_end
+        elif j < limit and tokens[j].lower_ in {"for", "of", "at"} and mention.kind == "role":
+            source = self.after(j + 1, limit)  # "said a spokesman for the Kremlin"
+            if source is not None and source.kind in {"org", "group"} and not self._name_follows(source.end):
+                self._as_anonymous_source(mention, source.end)
         elif j < limit and tokens[j].lower_ in {"from", "in"} and mention.kind in {"role", "group"}:
             tail_end = self._phrase_end(j + 1, limit)  # "one diplomat from a Nordic country"
             if tail_end > j + 1 and any(t.text[:1].isupper() for t in tokens[j + 1 : tail_end]):
@@ -657,6 +675,16 @@ class Phrases:
         if tokens[-1].text[:1].isupper():
             return any(t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in tokens)
         return len(tokens) >= 2 and tokens[-1].lower_ in self.lex.org_nouns and self.is_name(tokens[0])
+
+    def _name_follows(self, i: int) -> bool:
+        """Does a name set off by a comma follow token ``i`` ("A spokesman for X, Lutz Ebersbach,")?"""
+        return i + 1 < len(self.tokens) and self.tokens[i].text == "," and self.is_name(self.tokens[i + 1])
+
+    def _as_anonymous_source(self, role: Mention, end: int) -> None:
+        """A role and its organisation ("a spokesman for the Kremlin"): an anonymous source,
+        named as described, with no role or affiliation of its own."""
+        self._name_as_group(role, end)
+        role.kind, role.role, role.affiliation = "group", None, None
 
     def _name_as_group(self, mention: Mention, end: int) -> None:
         """Stretch ``mention`` to token ``end``, named as the group it now describes."""
