@@ -47,6 +47,7 @@ HELDOUT = ROOT / "benchmarks" / "heldout"
 HELDOUT2 = ROOT / "benchmarks" / "heldout2"
 HELDOUT3 = ROOT / "benchmarks" / "heldout3"
 HELDOUT4 = ROOT / "benchmarks" / "heldout4"
+HELDOUT5 = ROOT / "benchmarks" / "heldout5"
 SEEDS = ["ft-trump-russia-ties-china", "gzero-trump-no-limits-china-russia"]
 
 MADE_UP = [
@@ -120,8 +121,10 @@ GOLD_SETS = {
         (HELDOUT2 / "gold.jsonl", HELDOUT2),
     "third held-out (16 made-up articles, written blind; scored blind twice, then used for development)":
         (HELDOUT3 / "gold.jsonl", HELDOUT3),
-    "fourth held-out (16 made-up articles, written blind, never used for development)":
+    "fourth held-out (16 made-up articles, written blind; scored, never tuned on its misses)":
         (HELDOUT4 / "gold.jsonl", HELDOUT4),
+    "fifth held-out (16 made-up articles, written blind, never used for development)":
+        (HELDOUT5 / "gold.jsonl", HELDOUT5),
 }
 
 
