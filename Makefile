@@ -25,7 +25,7 @@ tables: $(STAMP)
 	$(BIN)/geolib tables data/raw --out data/processed
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks notebooks
 	$(BIN)/python -m pytest tests
 	$(if $(NOTEBOOKS),$(BIN)/python -m pytest --nbval --nbval-current-env \
 		--nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS))
