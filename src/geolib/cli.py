@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(error: ArticleError) -> None:
+def _fail(error: ArticleError | str) -> None:
     print(f"geolib: {error}", file=sys.stderr)
 
 
@@ -101,7 +101,7 @@ def _run_table(args: argparse.Namespace) -> int:
     status = 0
     for result in table_records(args.paths, args.table, args.jobs):
         if result.problem is not None:
-            print(f"geolib: {result.problem}", file=sys.stderr)
+            _fail(result.problem)
             status = 1
         for record in result.records:
             writer.write(record)

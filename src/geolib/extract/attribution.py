@@ -371,7 +371,7 @@ class Phrases:
         end = self.appositive_end(comma + 1, limit)
         if comma == title.end:
             return self._named_after_title(comma, end, title.start)
-        if not 0 < end - comma - 1 <= 5 or not all(self.is_name(t) for t in tokens[comma + 1 : end]):
+        if not self._short_name(comma + 1, end):
             return None
         role, affiliation = split_role_affiliation(self.doc[title.start : comma], self)
         return Mention(title.start, end, self.doc[title.start : end].text, "person",
@@ -515,11 +515,15 @@ class Phrases:
             end = j
         return found
 
+    def _short_name(self, a: int, b: int) -> bool:
+        """Is ``doc[a:b]`` a name of one to five words (not empty, as in "an executive, “…”")?"""
+        return 0 < b - a <= 5 and all(self.is_name(t) for t in self.tokens[a:b])
+
     def _named_after_title(self, comma: int, end: int, floor: int) -> Mention | None:
         """``the foreign secretary, Rachel Adeyemi, said``: a name set off after a title."""
         doc, tokens = self.doc, self.tokens
-        if not 0 < end - comma - 1 <= 5 or not all(self.is_name(t) for t in tokens[comma + 1 : end]):
-            return None  # no name at all ("an executive, “…”") or too long for one
+        if not self._short_name(comma + 1, end):
+            return None
         title = self.before(comma, floor, appositive=False)
         if title is not None and title.kind in {"org", "group"} and title.start - 1 > floor \
                 and tokens[title.start - 1].lower_ in TITLE_PREPOSITIONS:
