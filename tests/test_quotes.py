@@ -757,3 +757,27 @@ def test_a_role_for_an_organisation_is_an_anonymous_source_named_as_described():
         ("spokeswoman for the Danish foreign ministry", None, None),
         ("senior official at the agency", None, None),
         ("Pieter Hoorn", "spokesman", "Dutch government")]
+
+
+def test_a_role_described_by_what_it_belongs_to_is_named_as_described():
+    quotes = extract_quotes(make_article(
+        "The merger is not a retreat, insists a senior partner at the bank."
+        " \u201cWe are growing,\u201d he says.",
+        "\u201cThe ports are empty,\u201d said the owner of a Gdansk freight forwarder.",
+        "\u201cSupply is not the issue,\u201d a senior official in the Ministry of Mines and Energy said.",
+        "A spokesperson for Baltic Timber said exporters were \u201cworried\u201d.",
+        "\u201cWe will wait,\u201d said the minister at a news conference in Vilnius."))
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("indirect", "senior partner at the bank"), ("direct", "senior partner at the bank"),
+        ("direct", "owner of a Gdansk freight forwarder"),
+        ("direct", "senior official in the Ministry of Mines and Energy"),
+        ("partial", "spokesperson for Baltic Timber"), ("direct", "minister")]
+
+
+def test_a_verb_with_a_prepositional_object_reports_no_clause():
+    quotes = extract_quotes(make_article(
+        "Moldova will ask for a waiver, an official involved in the talks told reporters.",
+        "Ms Ionescu said at least three mills had already cut shifts."))
+    assert [(q.text, q.speaker, q.cue) for q in quotes] == [
+        ("Moldova will ask for a waiver", "official involved in the talks", "told"),
+        ("at least three mills had already cut shifts", "Ionescu", "said")]

@@ -61,6 +61,7 @@ class Lexicon:
     between: frozenset[str]
     link_words: frozenset[str]
     particles: frozenset[str]
+    occasion_nouns: frozenset[str]
     compound_suffixes: frozenset[str]  # "-based", "-led": a hyphenated adjective, not a name
     role_modifiers: frozenset[str]  # "former", "acting": inside a title even when capitalised
     title_words: frozenset[str]  # portfolio words in titles: "defence", "economy", "press"
@@ -101,6 +102,7 @@ def load_lexicon() -> Lexicon:
         between=lowered("between_subject_and_verb"),
         link_words=lowered("link_words"),
         particles=lowered("name_particles"),
+        occasion_nouns=lowered("occasion_nouns"),
         compound_suffixes=lowered("compound_suffixes"),
         role_modifiers=lowered("role_modifiers"),
         title_words=lowered("title_words"),
@@ -414,7 +416,21 @@ class Phrases:
         mention = self.interpret(j, k)
         if mention is None:
             return None
-        return self._coordinated(self._link_before(mention, floor), floor)
+        return self._coordinated(self._described_before(mention, floor) or self._link_before(mention, floor),
+                                 floor)
+
+    def _described_before(self, org: Mention, floor: int) -> Mention | None:
+        """``a senior official in the Ministry of Petroleum said``: a role described by its
+        organisation, spoken of as described."""
+        a = org.start
+        if org.kind != "org" or a - 2 < floor or self.tokens[a - 1].lower_ not in {"in", "at", "of", "for"} \
+                or not self._org_like(a, org.end) or self._name_follows(org.end):
+            return None
+        head = self.before(a - 1, floor, appositive=False)
+        if head is None or head.kind != "role" or head.end != a - 1:
+            return None
+        self._as_anonymous_source(head, org.end)
+        return head
 
     def subject(self, floor: int, k: int) -> Mention | None:
         """The first speaker-like phrase in ``doc[floor:k]`` not governed by a preposition:
@@ -657,10 +673,9 @@ class Phrases:
                 if mention.kind == "group":
                     self._name_as_group(mention, tail_end)
                 mention.end = tail_end
-        elif j < limit and tokens[j].lower_ in {"for", "of", "at"} and mention.kind == "role":
-            source = self.after(j + 1, limit)  # "said a spokesman for the Kremlin"
-            if source is not None and source.kind in {"org", "group"} and not self._name_follows(source.end):
-                self._as_anonymous_source(mention, source.end)
+        elif j < limit and tokens[j].lower_ in {"for", "of", "at", "in"} and mention.kind == "role" \
+                and self._described_source(mention, limit):
+            pass
         elif j < limit and tokens[j].lower_ in {"from", "in"} and mention.kind in {"role", "group"}:
             tail_end = self._phrase_end(j + 1, limit)  # "one diplomat from a Nordic country"
             if tail_end > j + 1 and any(t.text[:1].isupper() for t in tokens[j + 1 : tail_end]):
@@ -683,6 +698,35 @@ class Phrases:
     def _name_follows(self, i: int) -> bool:
         """Does a name set off by a comma follow token ``i`` ("A spokesman for X, Lutz Ebersbach,")?"""
         return i + 1 < len(self.tokens) and self.tokens[i].text == "," and self.is_name(self.tokens[i + 1])
+
+    def _described_source(self, role: Mention, limit: int) -> bool:
+        """``a spokesman for the Kremlin``, ``a senior manager at the fund``, ``the owner of a
+        Moscow importer``: a role described by what it belongs to is an anonymous source, named
+        as described (unless a name follows: "A spokesman for X, Lutz Ebersbach,")."""
+        j = role.end
+        source = self.after(j + 1, limit)
+        if (source is None or source.kind in {"org", "group", "role"}) and self._describes(j + 1, limit):
+            end = self._phrase_end(j + 1, limit)  # "a Gdansk freight forwarder": a common noun's phrase
+        elif source is not None and source.kind in {"org", "group"}:
+            end = source.end if self.tokens[j].lower_ != "in" or self._org_like(j + 1, source.end) else None
+        else:
+            end = None
+        if end is None or self._name_follows(end):
+            return False
+        self._as_anonymous_source(role, end)
+        return True
+
+    def _describes(self, i: int, limit: int) -> bool:
+        """Does a noun phrase describing a person start at ``i`` ("the fund", "a Moscow
+        auto-parts importer"), rather than an occasion ("a news conference") or a place?"""
+        tokens = self.tokens
+        end = self._phrase_end(i, limit)
+        if end - i < 2 or end - i > 8 or tokens[i].lower_ not in NOUN_DETERMINERS:
+            return False
+        phrase = tokens[i:end]
+        if any(t.lower_ in PREPOSITIONS or t.lower_ in self.lex.occasion_nouns or t.like_num for t in phrase):
+            return False  # "at a news conference", "in an interview on Monday"
+        return phrase[-1].is_alpha and phrase[-1].text[:1].islower() and not phrase[-1].is_stop
 
     def _as_anonymous_source(self, role: Mention, end: int) -> None:
         """A role and its organisation ("a spokesman for the Kremlin"): an anonymous source,
@@ -744,6 +788,9 @@ class Phrases:
         k = b
         while k > i and (self.is_name(tokens[k - 1]) or self._particle_in_name(i, k - 1)):
             k -= 1
+        if det in {"a", "an", "one"} and i <= k - 2 < b - 1 and tokens[k - 1].lower_ in TITLE_PREPOSITIONS \
+                and self.is_role(tokens[k - 2]):
+            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self))  # "a spokesperson for X"
         while k < b - 1 and self._place_in_title(i, k, b):
             k += 1
         if k < b:
@@ -753,7 +800,8 @@ class Phrases:
             labels = {t.ent_type_ for t in name_tokens}
             org = bool(labels & NON_PERSON_LABELS) and "PERSON" not in labels \
                 and not place_then_name([t.text for t in name_tokens], [t.ent_type_ for t in name_tokens])
-            org = org or any(t.lower_ in self.lex.org_nouns for t in name_tokens)
+            org = org or any(t.lower_ in self.lex.org_nouns for t in name_tokens) or (
+                tokens[k - 1].lower_ in ORG_NAME_CONNECTORS and self._organisation_name(named_from, b))
             # A description before the name ("news agency Xinhua"), not part of it ("Center for
             # Strategic and International Studies": a capitalised organisation noun).
             last = premod_words[-1] if premod_words else None

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from geolib.extract.attribution import (
+    PLACE_LABELS,
     PREPOSITIONS,
     TITLE_PREPOSITIONS,
     Cue,
@@ -416,7 +417,7 @@ class _ArticleReader:
         if that is not None and tokens[that].lower_ == "that" and not any(
                 tokens[j].text in {".", ";"} for j in range(cue.end, that)):
             start = that + 1
-        elif cue.needs_that:
+        elif cue.needs_that or self._prepositional_object(start, end):
             return None
         elif cue.takes_object:
             listener = phrases.after(cue.end, end)
@@ -424,6 +425,16 @@ class _ArticleReader:
         while start < end and (tokens[start].text == "," or tokens[start].lower_ in TIME_ADJUNCTS):
             start += 1  # "said on Tuesday the ..."
         return _checked(self.tokens, start, end)
+
+    def _prepositional_object(self, i: int, end: int) -> bool:
+        """Does a verb's prepositional object, not a clause, follow it at token ``i`` ("will ask
+        for an exemption")? A place or time adjunct may come first ("said in Kyiv the ...")."""
+        tokens = self.tokens
+        while i + 2 < end and tokens[i].lower_ == "in" and tokens[i + 1].ent_type_ in PLACE_LABELS:
+            i += 2
+        if i + 1 < end and tokens[i + 1].lower_ in {"least", "most"}:
+            return False  # "at least three suppliers ..."
+        return i < end and tokens[i].lower_ in PREPOSITIONS and tokens[i].lower_ not in TIME_ADJUNCTS
 
     # -- shared ---------------------------------------------------------------------
     def _attribute(self, doc, phrases, sent, cue: Cue, floor: int, limit: int, number: int,
