@@ -781,3 +781,29 @@ def test_a_verb_with_a_prepositional_object_reports_no_clause():
     assert [(q.text, q.speaker, q.cue) for q in quotes] == [
         ("Moldova will ask for a waiver", "official involved in the talks", "told"),
         ("at least three mills had already cut shifts", "Ionescu", "said")]
+
+
+def test_transcript_labels_match_any_part_of_the_name_and_questions_are_the_reporters():
+    quotes = extract_quotes(make_article(
+        "Remarks by Trade Commissioner Lucía Ferrer Campos and Qatari Minister of Commerce Faisal"
+        " al-Mannai in Doha.",
+        "FERRER: We are here to stay.",
+        "QUESTION: Is this about tariffs?",
+        "AL-MANNAI: No. It is about trust."))
+    assert [(q.text, q.speaker, q.role, q.speaker_mention) for q in quotes] == [
+        ("We are here to stay.", "Lucía Ferrer Campos", "Trade Commissioner", "FERRER"),
+        ("Is this about tariffs?", "reporter", None, "QUESTION"),
+        ("No. It is about trust.", "Faisal al-Mannai", "Qatari Minister of Commerce", "AL-MANNAI")]
+
+
+def test_names_with_a_hyphenated_particle_and_portfolio_titles():
+    quotes = extract_quotes(make_article(
+        "Omar al-Qasimi, an economist at the Gulf Research Center, argues that the funds must choose."
+        " \u201cYou cannot have both,\u201d says Mr al-Qasimi.",
+        "Malaysia\u2019s Deputy Minister of State for Foreign Affairs Tan Boon Hock noted that trade was"
+        " growing fast this year. \u201cNobody wants a battlefield,\u201d Mr Tan said."))
+    assert [(q.speaker, q.speaker_mention, q.role) for q in quotes] == [
+        ("Omar al-Qasimi", "Omar al-Qasimi", "economist"), ("Omar al-Qasimi", "Mr al-Qasimi", "economist"),
+        ("Tan Boon Hock", "Malaysia\u2019s Deputy Minister of State for Foreign Affairs Tan Boon Hock",
+         "Deputy Minister of State for Foreign Affairs"),
+        ("Tan Boon Hock", "Mr Tan", "Deputy Minister of State for Foreign Affairs")]

@@ -271,6 +271,8 @@ class Phrases:
     def is_name(self, tok: Token) -> bool:
         """A word of a name, including the parts of a hyphenated one ("Mei-ling", "Jean-Marc")."""
         tokens, i = self.tokens, tok.i
+        if self._hyphenated_particle(tok):  # "al" and "-" of "al-Harbi"
+            return True
         if self.joins(tok):  # the hyphen itself
             suffix = tokens[i + 1].lower_ in self.lex.compound_suffixes  # "Beijing-based"
             return self._is_plain_name(tokens[i - 1]) and not suffix
@@ -278,6 +280,14 @@ class Phrases:
             return tok.lower_ not in self.lex.compound_suffixes and not self.is_role(tok) \
                 and not self.is_group(tok) and self._is_plain_name(tokens[i - 2])  # not "Z-blogger"
         return self._is_plain_name(tok)
+
+    def _hyphenated_particle(self, tok: Token) -> bool:
+        """The particle or hyphen of a name such as "al-Harbi" or "el-Sisi"."""
+        tokens, i = self.tokens, tok.i
+        if tok.lower_ in self.lex.particles:
+            return i + 2 < len(tokens) and self.joins(tokens[i + 1]) and self._is_plain_name(tokens[i + 2])
+        return self.joins(tok) and tokens[i - 1].lower_ in self.lex.particles \
+            and self._is_plain_name(tokens[i + 1])
 
     def joins(self, tok: Token) -> bool:
         """A hyphen inside a word, as spaCy splits "Mei-ling" or "Beijing-based"."""
@@ -793,6 +803,8 @@ class Phrases:
             return Mention(a, b, span.text, "group", _group_name(doc[i:b], self))  # "a spokesperson for X"
         while k < b - 1 and self._place_in_title(i, k, b):
             k += 1
+        while k < b - 2 and k > i and tokens[k].lower_ in self.lex.title_words:
+            k += 1  # "Minister of State for Foreign Affairs Seah Kok Leong": portfolio words end the title
         if k < b:
             name_tokens = doc[k:b]
             premod = doc[i:k]

@@ -217,12 +217,17 @@ class _ArticleReader:
         """A transcript line, ``NAME: words`` with the name in capitals, whose name is a person
         the article has named: one direct quote, the words after the label, cue ":"."""
         line = _TRANSCRIPT_LINE.match(self.text, ready.start, ready.end)
-        person = self.context.person_by_label(line.group(1)) if line else None
-        if person is None:
+        if line is None:
             return False
         label = line.group(1)
-        speaker = Speaker(person.name, "person", person.role, person.affiliation)
-        mention = Mention(0, 0, label, "person", person.name)
+        person = self.context.person_by_label(label)
+        if person is not None:
+            speaker = Speaker(person.name, "person", person.role, person.affiliation)
+        elif label in QUESTION_LABELS:  # "Q:", "QUESTION:": a reporter's question
+            speaker = Speaker("reporter", "group", None, None)
+        else:
+            return False
+        mention = Mention(0, 0, label, speaker.kind, speaker.name)
         self.context.spoke(self.sentence_no, speaker)
         quote = self._make_quote(index, paragraph, line.end(), ready.end, "direct",
                                  _Attribution(speaker, mention, ":"))
@@ -561,8 +566,9 @@ class _ArticleReader:
         whether it is a name on its own: two words or more, or a person the EntityRuler knows)."""
         names = []
         for first, run in self._name_runs(words):
-            while len(run) > 2 and self.entity_labels.get(run[0]) in _PLACE_OR_GROUP_LABELS:
-                first, run = first + 1, run[1:]  # "ambassador to Moscow Russell Kindred"
+            while len(run) > 2 and (self.entity_labels.get(run[0]) in _PLACE_OR_GROUP_LABELS
+                                    or run[0].lower() in self.lex.title_words):
+                first, run = first + 1, run[1:]  # "ambassador to Moscow Russell Kindred", "for Trade X Y"
             found = self._person_name(run)
             if found is not None:
                 names.append((first, *found))
@@ -591,6 +597,8 @@ class _ArticleReader:
     def _is_name_word(self, word: str) -> bool:
         """The string-level twin of ``Phrases.is_name``: a capitalised word that is no role,
         group, weekday, honorific or (unless the EntityRuler knows it) stop word."""
+        if word[:1].islower() and "-" in word and word.split("-", 1)[0] in self.lex.particles:
+            word = word.split("-", 1)[1]  # "al-Harbi"
         lower = word.lower()
         return (word[:1].isupper() and lower not in self.lex.never_names
                 and (lower not in STOP_WORDS or word in self.entity_labels)
@@ -644,7 +652,7 @@ def _title_before(before: str, lex) -> list[str]:
         while owner > 0 and words[owner - 1][:1].isupper() and words[owner - 1].lower() not in STOP_WORDS:
             owner -= 1
         return words[owner:]
-    if not words or words[-1].lower() not in lex.role_words:
+    if not words or words[-1].lower() not in lex.role_words and not _ends_in_portfolio(words, lex):
         return []
     title: list[str] = []
     for n in range(len(words) - 1, -1, -1):
@@ -653,11 +661,26 @@ def _title_before(before: str, lex) -> list[str]:
             break
         in_title = lower in lex.role_words or lower in lex.role_modifiers or lower in lex.title_words or (
             word[:1].isupper() and lower not in STOP_WORDS and lower not in lex.not_names)
-        if in_title or lower in TITLE_PREPOSITIONS and n > 0 and words[n - 1].lower() in lex.role_words:
+        portfolio = n > 0 and (words[n - 1].lower() in lex.role_words or words[n - 1][:1].isupper() and title
+                               and title[0][:1].isupper())  # "Minister of State for Foreign Affairs"
+        if in_title or lower in TITLE_PREPOSITIONS and portfolio:
             title.insert(0, word)
         else:
             break
     return title
+
+
+def _ends_in_portfolio(words: list[str], lex) -> bool:
+    """Do ``words`` end in a role and its portfolio ("Minister of Commerce", "Minister of State
+    for Foreign Affairs"): capitalised words and prepositions back to a role word?"""
+    for n in range(len(words) - 1, 0, -1):
+        word = words[n]
+        if word.lower() in TITLE_PREPOSITIONS and n < len(words) - 1:
+            if words[n - 1].lower() in lex.role_words:
+                return True
+        elif not word[:1].isupper():
+            return False
+    return False
 
 
 def _bare_word(word: str) -> tuple[str, bool]:
@@ -674,12 +697,15 @@ def _bare_word(word: str) -> tuple[str, bool]:
 
 
 _PARTICLE = r"(?:de|da|van|von|bin|al|le|la|du|di|der)\s+"
-_CAPITALISED_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:\s+(?:{_PARTICLE})?[A-Z][\w’'.-]*)*")
+_HYPHENATED_PARTICLE = r"(?:al|el|ad|ash|abu|bin|ibn|bint)-"  # "al-Harbi", "el-Sisi"
+_NAME_WORD = rf"(?:{_HYPHENATED_PARTICLE})?[A-Z][\w’'.-]*"
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE})?{_NAME_WORD})*")
 
 
 # "ØSTERGAARD: No, and ..." opening a paragraph: a speaker label in a transcript.
-_CAPITAL_WORD = r"[^\W\d_a-z][^\W\d_a-z'’.-]+"  # a word in capitals, any script
-_TRANSCRIPT_LINE = re.compile(rf"({_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}}):[ \t]+(?=\S)")
+_CAPITAL_WORD = r"[^\W\d_a-z](?:[^\W\d_a-z]|['’.-])+"  # a word in capitals, any script ("AL-HARBI")
+_TRANSCRIPT_LINE = re.compile(rf"((?:{_CAPITAL_WORD}|Q)(?: {_CAPITAL_WORD}){{0,2}}):[ \t]+(?=\S)")
+QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER"})
 
 # "BEIJING, March 5 (Reuters) -" at the start of a story is not reported speech.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()]{0,40}\([A-Za-z .]+\)\s*[-–—]\s*")

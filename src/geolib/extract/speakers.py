@@ -91,12 +91,17 @@ class ArticleContext:
         return None
 
     def person_by_label(self, label: str) -> Person | None:
-        """The person named earlier whose full name or surname is ``label`` in capitals
-        ("ØSTERGAARD" for Mads Østergaard), as transcripts write speakers."""
+        """The person named earlier whose full name or surname is ``label`` in capitals, as
+        transcripts write speakers ("ØSTERGAARD" for Mads Østergaard); failing that, any part
+        of the name but the first ("VALDÉS" for Mercedes Valdés Ortega, "SEAH" for Seah Kok Leong)."""
         if not label.isupper():
             return None
         for person in reversed(self.people):
             if label in {person.name.upper(), person.name.split()[-1].upper()}:
+                return person
+        for person in reversed(self.people):
+            words = person.name.upper().split()
+            if label in words:
                 return person
         return None
 
