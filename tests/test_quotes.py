@@ -807,3 +807,24 @@ def test_names_with_a_hyphenated_particle_and_portfolio_titles():
         ("Tan Boon Hock", "Malaysia\u2019s Deputy Minister of State for Foreign Affairs Tan Boon Hock",
          "Deputy Minister of State for Foreign Affairs"),
         ("Tan Boon Hock", "Mr Tan", "Deputy Minister of State for Foreign Affairs")]
+
+
+def test_he_after_a_described_source_and_a_named_subject_before_he():
+    quotes = extract_quotes(make_article(
+        "Pavel Orlov, a banker, said payments were slowing across the region.",
+        "A Tomsk timber trader told reporters he had swapped logs for Chinese trucks."
+        " \u201cIt is like the nineties,\u201d he said. He asked not to be named.",
+        "A spokesperson said the review would start soon."
+        " Orlov said he expected a deal \u201cby spring\u201d."))
+    assert [(q.kind, q.speaker, q.speaker_mention) for q in quotes] == [
+        ("indirect", "Pavel Orlov", "Pavel Orlov"),
+        ("indirect", "Tomsk timber trader", "A Tomsk timber trader"),
+        ("direct", "Tomsk timber trader", "he"),
+        ("indirect", "spokesperson", "A spokesperson"),
+        ("partial", "Pavel Orlov", "Orlov")]
+
+
+def test_a_name_with_an_honorific_set_off_after_a_title():
+    [quote] = extract_quotes(make_article(
+        "Britain\u2019s envoy, Sir Giles Haverford, said the sanctions would stay in place for years."))
+    assert (quote.speaker, quote.role, quote.affiliation) == ("Giles Haverford", "envoy", "Britain")

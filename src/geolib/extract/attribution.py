@@ -548,7 +548,10 @@ class Phrases:
     def _named_after_title(self, comma: int, end: int, floor: int) -> Mention | None:
         """``the foreign secretary, Rachel Adeyemi, said``: a name set off after a title."""
         doc, tokens = self.doc, self.tokens
-        if not self._short_name(comma + 1, end):
+        first = comma + 1
+        if first < end - 1 and tokens[first].lower_ in self.lex.honorifics:
+            first += 1  # "Britain's ambassador, Sir Rupert Calloway,"
+        if not self._short_name(first, end):
             return None
         title = self.before(comma, floor, appositive=False)
         if title is not None and title.kind in {"org", "group"} and title.start - 1 > floor \
@@ -556,12 +559,12 @@ class Phrases:
             role = self.before(title.start - 1, floor, appositive=False)  # "A spokesman for the government,"
             if role is not None and role.kind == "role" and role.end == title.start - 1:
                 role_text, affiliation = split_role_affiliation(doc[role.start : comma], self)
-                name = doc[comma + 1 : end].text
+                name = doc[first:end].text
                 return Mention(role.start, end, doc[role.start : end].text, "person", name, role=role_text,
                                affiliation=affiliation)
         if title is None or title.kind != "role":
             return None
-        name = doc[comma + 1 : end]
+        name = doc[first:end]
         words = _words(t for t in tokens[title.start : comma] if t.lower_ not in self.lex.determiners)
         role, affiliation = split_title(words, self.label, self.lex)
         return Mention(title.start, end, doc[title.start : end].text, "person", name.text, role=role,

@@ -365,11 +365,18 @@ class _ArticleReader:
         """A quoted phrase belongs to the speaker of the reported speech around it."""
         before = [c for c in cues if self.token_starts[c.start] < span.open_at]
         after = [c for c in cues if self.token_starts[c.start] >= span.outer_end]
+        pronoun = None  # "Harbach said he expected ... “…”": the named subject outranks "he"
         for cue in [*reversed(before), *after]:
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
-            if found.speaker is not None:
+            if found.speaker is None:
+                continue
+            if pronoun is not None:  # the named subject only of the cue right before "he"
+                reports_it = cue in before and 0 <= pronoun.mention.start - cue.end <= 1
+                return found if reports_it and found.mention.kind != "pronoun" else pronoun
+            if found.mention is None or found.mention.kind != "pronoun" or cue not in before:
                 return found
-        return _Attribution(None, None, None)
+            pronoun = found
+        return pronoun or _Attribution(None, None, None)
 
     # -- indirect quotes ------------------------------------------------------------
     def _indirect(self, index, paragraph, doc, sent, number, spans, cues, phrases) -> None:
@@ -432,13 +439,16 @@ class _ArticleReader:
         return _checked(self.tokens, start, end)
 
     def _prepositional_object(self, i: int, end: int) -> bool:
-        """Does a verb's prepositional object, not a clause, follow it at token ``i`` ("will ask
-        for an exemption")? A place or time adjunct may come first ("said in Kyiv the ...")."""
+        """Does a verb's prepositional object or an infinitive, not a clause, follow it at token
+        ``i`` ("will ask for an exemption", "asked not to be named")? A place adjunct may come
+        first ("said in Kyiv the ...")."""
         tokens = self.tokens
         while i + 2 < end and tokens[i].lower_ == "in" and tokens[i + 1].ent_type_ in PLACE_LABELS:
             i += 2
         if i + 1 < end and tokens[i + 1].lower_ in {"least", "most"}:
             return False  # "at least three suppliers ..."
+        if i < end and tokens[i].lower_ == "not":
+            return True  # "asked not to be named"
         return i < end and tokens[i].lower_ in PREPOSITIONS and tokens[i].lower_ not in TIME_ADJUNCTS
 
     # -- shared ---------------------------------------------------------------------

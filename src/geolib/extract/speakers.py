@@ -3,7 +3,7 @@
 A small rule-based resolver (no coreference model is light enough for the blank
 pipeline): full names are remembered with their role and affiliation; a short
 name maps to the latest full name sharing a word with it; "he"/"she" to the
-speaker of the previous sentence, else the last person mentioned, else the last
+speaker of the previous sentence (a person, named or described), else the last person mentioned, else the last
 speaker, skipping people of the other gender; "they" to the last group that spoke;
 "it" to the last organisation that spoke; "the official" to an earlier speaker with
 that title, else to whoever just spoke.
@@ -11,6 +11,7 @@ that title, else to whoever just spoke.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from geolib.extract.attribution import Mention, load_lexicon
@@ -185,10 +186,11 @@ class ArticleContext:
                     return speaker
             return None
         gender = PRONOUN_GENDERS.get(pronoun)
-        recent = [s for n, s in self.speakers if s.kind == "person" and sentence - n <= 1
+        recent = [s for n, s in self.speakers if sentence - n <= 1 and _one_person(s)
                   and self._may_be(s.name, gender)]
-        if recent:
-            return recent[-1]
+        named_recently = [s for s in recent if s.kind == "person"]
+        if named_recently or recent:
+            return (named_recently or recent)[-1]
         named = [name for n, name in self.mentions if 0 <= sentence - n <= 1 and self._may_be(name, gender)]
         if named:
             person = self.person(named[-1])
@@ -200,6 +202,20 @@ class ArticleContext:
         """Could "he" or "she" (``gender``) refer to the person called ``name``?"""
         person = next((p for p in self.people if p.name == name), None)
         return gender is None or person is None or person.gender in (None, gender)
+
+
+def _one_person(speaker: Speaker) -> bool:
+    """A named person, or one person described ("a Novosibirsk grain trader", "senior manager at
+    the fund"), not a group or an organisation: "he" and "she" may refer back to either."""
+    if speaker.kind == "person":
+        return True
+    if speaker.kind not in {"role", "group"}:
+        return False
+    head = _DESCRIPTION_TAIL.split(speaker.name, maxsplit=1)[0].split()[-1].lower()
+    return not head.endswith("s") and head not in load_lexicon().group_nouns
+
+
+_DESCRIPTION_TAIL = re.compile(r" (?:of|at|for|in|from|with|to|on|who|whose|involved|familiar|close|based)\b")
 
 
 def _full_title(word: str) -> str:
