@@ -828,3 +828,16 @@ def test_a_name_with_an_honorific_set_off_after_a_title():
     [quote] = extract_quotes(make_article(
         "Britain\u2019s envoy, Sir Giles Haverford, said the sanctions would stay in place for years."))
     assert (quote.speaker, quote.role, quote.affiliation) == ("Giles Haverford", "envoy", "Britain")
+
+
+def test_acronyms_asides_with_which_and_organisations_named_after_a_description():
+    quotes = extract_quotes(make_article(
+        "Lena Brandt, an economist at the Kiel Centre for Trade Analysis (KCTA), said the levy was"
+        " \u201ca blunt tool\u201d.",
+        "Nordic Rail Freight Authority (NRFA), which Oslo set up in 2021, runs the line.",
+        "NRFA said in a notice that it was \u201creviewing capacity\u201d.",
+        "Estonia, which chairs the group this year, said it hoped for a deal \u201cwithin weeks\u201d.",
+        "Sweden\u2019s forestry industry association, the SFIA, warned that costs would rise by a third."))
+    assert [(q.speaker, q.affiliation) for q in quotes] == [
+        ("Lena Brandt", "Kiel Centre for Trade Analysis"),
+        ("Nordic Rail Freight Authority", None), ("Estonia", None), ("SFIA", None)]

@@ -30,8 +30,8 @@ POSTMODIFIER_PREPOSITIONS = {"in", "to", "from", "at", "on"}  # "officials on bo
 INVERTED_FOLLOWERS = {"who", "whose", "when", "as", "while", "last", "this", "earlier", "later", "recently",
                       "yesterday", "today", "on", "during"}
 # Words that open an aside between a subject and its verb ("Putin, speaking in Moscow, said").
-PARENTHETICAL_OPENERS = {"who", "whose", "in", "on", "at", "during", "after", "before", "for", "like",
-                         "unlike", "as", "while", "when", "despite", "from", "with"}
+PARENTHETICAL_OPENERS = {"who", "whose", "which", "in", "on", "at", "during", "after", "before", "for",
+                         "like", "unlike", "as", "while", "when", "despite", "from", "with"}
 TITLE_PREPOSITIONS = {"to", "for", "of", "on"}
 ORG_NAME_CONNECTORS = {"and", "for", "of", "on", "&"}
 # Words that open a clause before the subject ("Asked whether ..., X said", "When ..., X said").
@@ -516,12 +516,15 @@ class Phrases:
         for _ in range(3):
             j = end - 1
             while j > floor and tokens[j].text != "," and end - j < 30:
+                if self._bracketed_acronym(j):
+                    j -= 3  # "at the Indian Council for ... (ICRIER),"
+                    continue
                 if tokens[j].text in APPOSITIVE_END - {","}:
                     return found
                 j -= 1
             if j <= floor or tokens[j].text != ",":
                 return found
-            named = self._named_after_title(j, end, floor)
+            named = self._named_after_title(j, end, floor) or self._org_named_after_description(j, end, floor)
             if named is not None:
                 return named
             role, affiliation = self.appositive(j + 1, end)
@@ -540,6 +543,26 @@ class Phrases:
                     return mention
             end = j
         return found
+
+    def _org_named_after_description(self, comma: int, end: int, floor: int) -> Mention | None:
+        """``Germany's auto industry association, the VDA, warned``: an organisation described,
+        then named; it speaks by its name."""
+        tokens = self.tokens
+        first = comma + 1
+        if first < end and tokens[first].lower_ == "the":
+            first += 1
+        if not self._short_name(first, end) or tokens[comma - 1].lower_ not in self.lex.org_nouns:
+            return None
+        described = self.before(comma, floor, appositive=False)
+        if described is None or described.kind != "org" or not tokens[comma - 1].text.islower():
+            return None
+        return Mention(described.start, end, self.doc[described.start : end].text, "org",
+                       self.doc[first:end].text)
+
+    def _bracketed_acronym(self, j: int) -> bool:
+        """Does token ``j`` close an acronym in brackets ("(ICRIER)")?"""
+        tokens = self.tokens
+        return tokens[j].text == ")" and j >= 2 and tokens[j - 2].text == "(" and tokens[j - 1].text.isupper()
 
     def _short_name(self, a: int, b: int) -> bool:
         """Is ``doc[a:b]`` a name of one to five words (not empty, as in "an executive, “…”")?"""
@@ -913,10 +936,11 @@ def _affiliation(text: str) -> str:
     """An organisation as it should be reported: no leading article, no trailing location
     ("the Carnegie Endowment for International Peace in Beijing" -> "Carnegie Endowment
     for International Peace")."""
-    return _TRAILING_PLACE.sub("", _strip_article(text))
+    return _TRAILING_ACRONYM.sub("", _TRAILING_PLACE.sub("", _strip_article(text)))
 
 
 _TRAILING_PLACE = re.compile(r"(?:,)?\s+(?:in|based in)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
+_TRAILING_ACRONYM = re.compile(r"\s*\([A-Z][A-Z&.-]+\)$")  # "... Economic Relations (ICRIER)"
 
 
 def _strip_article(text: str) -> str:
@@ -962,7 +986,8 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
         if not rest or not rest[0].text[:1].isupper():
             continue
         # The preposition's own object: up to the next preposition ("for Russia | on the ...").
-        stop = next((m for m, t in enumerate(rest) if t.lower_ in AFFILIATION_PREPOSITIONS), len(rest))
+        stop = next((m for m, t in enumerate(rest) if t.lower_ in AFFILIATION_PREPOSITIONS
+                     and not _inside_org_name(rest, m)), len(rest))
         org_words = [t for t in rest[:stop] if t.lower_ in phrases.lex.org_nouns or t.ent_type_ == "ORG"]
         if org_words and all(t.lower_ in phrases.lex.unit_nouns for t in org_words) and stop < len(rest):
             unit_split = unit_split if unit_split is not None else n
@@ -984,6 +1009,13 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
         return None, _text(tokens)
     role = _text(tokens)
     return split_title(role.split(), phrases.label, phrases.lex) if role else (None, None)
+
+
+def _inside_org_name(tokens: list[Token], m: int) -> bool:
+    """Does the preposition ``tokens[m]`` join two capitalised words of one name ("Kiel Centre
+    for Trade Analysis")?"""
+    return tokens[m].lower_ in ORG_NAME_CONNECTORS and 0 < m < len(tokens) - 1 \
+        and tokens[m - 1].text[:1].isupper() and tokens[m + 1].text[:1].isupper()
 
 
 def split_title(words: list[str], label, lex: Lexicon) -> tuple[str | None, str | None]:

@@ -194,6 +194,8 @@ class _ArticleReader:
                 if first_token <= c.start < end_token and not inside_quote(starts[c.start], spans)]
         continued = self.open_quote if starts_with_opening_mark(paragraph.text) else None
         self.open_quote = None
+        if "(" in paragraph.text:
+            self.context.acronyms.update(acronyms_defined(paragraph.text))
         if self._transcript_line(index, paragraph, ready):
             self.sentence_no += len(ready.starts)
             return
@@ -678,6 +680,28 @@ def _title_before(before: str, lex) -> list[str]:
         else:
             break
     return title
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
+_NAME_CONNECTORS = {"of", "for", "and", "on", "&", "the", "de", "du"}
+
+
+def acronyms_defined(text: str) -> dict[str, str]:
+    """Acronyms a text defines in brackets after a name: "China Mineral Resources Group (CMRG)"
+    -> {"CMRG": "China Mineral Resources Group"}; the name's first initial must match."""
+    found = {}
+    for match in _ACRONYM_IN_BRACKETS.finditer(text):
+        words = text[: match.start()].split()[-12:]
+        n = len(words)
+        while n > 0 and (words[n - 1][:1].isupper() and not words[n - 1].endswith(("’s", "'s", ","))
+                         or words[n - 1] in _NAME_CONNECTORS):
+            n -= 1
+        name = words[n:]
+        while name and (name[0] in _NAME_CONNECTORS or name[0][:1] != match.group(1)[0]):
+            name = name[1:]  # "the", or a word before the name ("Saudi Arabia's Public ...")
+        if len(name) >= 2:
+            found[match.group(1)] = " ".join(name)
+    return found
 
 
 def _ends_in_portfolio(words: list[str], lex) -> bool:

@@ -56,6 +56,7 @@ class ArticleContext:
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (sentence no, person name)
     speakers: list[tuple[int, Speaker]] = field(default_factory=list)  # (sentence no, speaker)
     document_sources: list[Speaker] = field(default_factory=list)  # who issued "a report by ..."
+    acronyms: dict[str, str] = field(default_factory=dict)  # "CMRG" -> "China Mineral Resources Group"
 
     # -- people ---------------------------------------------------------------
     def person(self, name: str, role: str | None = None, affiliation: str | None = None,
@@ -128,6 +129,8 @@ class ArticleContext:
         """The speaker a mention at sentence ``sentence`` refers to, or None."""
         if mention.kind == "pronoun":
             return self._pronoun(mention.name, sentence)
+        if mention.name in self.acronyms and mention.kind in {"org", "group", "person"}:
+            return Speaker(self.acronyms[mention.name], "org", None, mention.affiliation)  # "CMRG said"
         if mention.document and mention.definite and self.document_sources:
             return self.document_sources[-1]  # "the study" after "a new report by CSIS"
         if mention.kind == "person":
