@@ -841,3 +841,22 @@ def test_acronyms_asides_with_which_and_organisations_named_after_a_description(
     assert [(q.speaker, q.affiliation) for q in quotes] == [
         ("Lena Brandt", "Kiel Centre for Trade Analysis"),
         ("Nordic Rail Freight Authority", None), ("Estonia", None), ("SFIA", None)]
+
+
+def test_groups_of_companies_it_for_a_ministry_datelines_and_narrator_tails():
+    quotes = extract_quotes(make_article(
+        "OSLO -- Norway has picked two wind farms in the North Sea as its first projects, the government"
+        " said on Monday, as Oslo seeks to cut its reliance on gas.",
+        "Two Nordic airlines said they would refund tickets to Minsk until the end of the month.",
+        "Poland\u2019s transport ministry said the border would reopen soon."
+        " It said the queues would shrink by the end of the week.",
+        "Ola Berg of Kestrel Freight, a logistics firm, reckons that rates will double by the winter.",
+        "Freight rates are rising fast, according to brokers aware of the negotiations."))
+    assert [(q.text, q.speaker, q.role, q.affiliation) for q in quotes] == [
+        ("Norway has picked two wind farms in the North Sea as its first projects", "government", None, None),
+        ("they would refund tickets to Minsk until the end of the month", "Nordic airlines", None, None),
+        ("the border would reopen soon", "Poland\u2019s transport ministry", None, "Poland"),
+        ("the queues would shrink by the end of the week", "Poland\u2019s transport ministry", None,
+         "Poland"),
+        ("rates will double by the winter", "Ola Berg", None, "Kestrel Freight"),
+        ("Freight rates are rising fast", "brokers aware of the negotiations", None, None)]

@@ -535,6 +535,9 @@ class Phrases:
                 role, affiliation = described  # "X, 67, a retired teacher,": the title after the aside
             described = (role, affiliation)
             mention = self.before(j, floor, appositive=False)
+            if mention is not None and mention.affiliation \
+                    and not any(self.is_role(t) for t in tokens[j + 1 : end]):
+                role, affiliation = None, None  # "Kanaan of Global SWF, a data firm,": the firm's aside
             if mention is not None and mention.kind != "pronoun":
                 mention.role = role or mention.role
                 mention.affiliation = affiliation or mention.affiliation
@@ -684,6 +687,13 @@ class Phrases:
                     self._name_as_group(head, mention.end)
                 head.end = mention.end
                 return head
+        if linked_by in {"of", "at"} and mention.kind in {"org", "person"} and mention.name[:1].isupper():
+            head = self.before(a - 1, floor, appositive=False)  # "Reem Kanaan of Global SWF"
+            if head is not None and head.kind == "person" and len(head.name.split()) >= 2 \
+                    and head.end == a - 1:
+                head.affiliation = head.affiliation or _affiliation(doc[a : mention.end].text)
+                head.end = mention.end
+                return head
         return mention
 
     def _link_after(self, mention: Mention, limit: int) -> Mention:
@@ -698,7 +708,8 @@ class Phrases:
                 source.via_document = True
                 return source
         if j + 1 < limit and tokens[j].lower_ in self.lex.link_words \
-                and tokens[j + 1].lower_ in {"in", "by", "with", "to", "on"} and mention.kind != "person":
+                and tokens[j + 1].lower_ in {"in", "by", "with", "to", "on", "of"} \
+                and mention.kind != "person":
             tail_end = self._phrase_end(j + 2, limit)
             if tail_end > j + 2:
                 self._name_as_group(mention, tail_end)

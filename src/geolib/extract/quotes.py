@@ -61,6 +61,8 @@ TRAILING_PUNCT = {".", ",", ";", ":", "!", "?", "…", "—", "–", "-"}
 TIME_ADJUNCTS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                  "yesterday", "today", "tonight", "earlier", "later", "recently"}
 ADJUNCT_OPENERS = TIME_ADJUNCTS | {"last", "as", "during", "while", "without", "when"}  # "said last week"
+SUBORDINATORS = {"as", "while", "when", "after", "before", "amid", "despite", "although", "though", "because",
+                 "which"}
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "am"}
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
 
@@ -741,8 +743,9 @@ _CAPITAL_WORD = r"[^\W\d_a-z](?:[^\W\d_a-z]|['’.-])+"  # a word in capitals, a
 _TRANSCRIPT_LINE = re.compile(rf"((?:{_CAPITAL_WORD}|Q)(?: {_CAPITAL_WORD}){{0,2}}):[ \t]+(?=\S)")
 QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER"})
 
-# "BEIJING, March 5 (Reuters) -" at the start of a story is not reported speech.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,[^()]{0,40}\([A-Za-z .]+\)\s*[-–—]\s*")
+# "BEIJING, March 5 (Reuters) -", "TOKYO --", "NEW DELHI:" at the start of a story are not reported speech.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'/-]*[A-Z](?:,[^()\n]{0,40}?)?(?:\s*\([A-Za-z .]+\))?\s*(?:--|[-–—:])\s+")
 
 
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
@@ -773,7 +776,13 @@ def _ends_sentence(tokens: list[Token], i: int, end: int) -> bool:
         return True
     first = tokens[i]
     opens_adjunct = first.is_punct or first.lower_ in PREPOSITIONS or first.lower_ in ADJUNCT_OPENERS
-    return len(rest) <= 12 and opens_adjunct
+    if not opens_adjunct:
+        return False
+    comma = next((j for j in range(i, min(end, i + 6)) if tokens[j].text == ","), None)
+    if comma is not None and comma + 1 < end and (tokens[comma + 1].lower_ in SUBORDINATORS
+                                                  or tokens[comma + 1].lower_.endswith("ing")):
+        return True  # "..., the government said on Friday, as Tokyo seeks to ...": a narrator's tail
+    return len(rest) <= 12
 
 
 def _checked(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:

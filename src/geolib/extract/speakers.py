@@ -185,8 +185,9 @@ class ArticleContext:
             return None
         if pronoun == "it":  # "what it called": the organisation that spoke just before
             for said_at, speaker in reversed(self.speakers):
-                if speaker.kind == "org" and sentence - said_at <= 3:
-                    return speaker
+                if sentence - said_at <= 3 and (speaker.kind == "org" or speaker.kind == "group"
+                                                and not _head_word(speaker).endswith("s")):
+                    return speaker  # "the ministry", "China's transport ministry"
             return None
         gender = PRONOUN_GENDERS.get(pronoun)
         recent = [s for n, s in self.speakers if sentence - n <= 1 and _one_person(s)
@@ -214,8 +215,13 @@ def _one_person(speaker: Speaker) -> bool:
         return True
     if speaker.kind not in {"role", "group"}:
         return False
-    head = _DESCRIPTION_TAIL.split(speaker.name, maxsplit=1)[0].split()[-1].lower()
+    head = _head_word(speaker)
     return not head.endswith("s") and head not in load_lexicon().group_nouns
+
+
+def _head_word(speaker: Speaker) -> str:
+    """The head of a described speaker: "manager" in "senior manager at the fund"."""
+    return _DESCRIPTION_TAIL.split(speaker.name, maxsplit=1)[0].split()[-1].lower()
 
 
 _DESCRIPTION_TAIL = re.compile(r" (?:of|at|for|in|from|with|to|on|who|whose|involved|familiar|close|based)\b")
