@@ -48,6 +48,7 @@ HELDOUT2 = ROOT / "benchmarks" / "heldout2"
 HELDOUT3 = ROOT / "benchmarks" / "heldout3"
 HELDOUT4 = ROOT / "benchmarks" / "heldout4"
 HELDOUT5 = ROOT / "benchmarks" / "heldout5"
+HELDOUT6 = ROOT / "benchmarks" / "heldout6"
 SEEDS = ["ft-trump-russia-ties-china", "gzero-trump-no-limits-china-russia"]
 
 MADE_UP = [
@@ -121,10 +122,12 @@ GOLD_SETS = {
         (HELDOUT2 / "gold.jsonl", HELDOUT2),
     "third held-out (16 made-up articles, written blind; scored blind twice, then used for development)":
         (HELDOUT3 / "gold.jsonl", HELDOUT3),
-    "fourth held-out (16 made-up articles, written blind; scored, never tuned on its misses)":
+    "fourth held-out (16 made-up articles, written blind; scored blind, later a check against regressions)":
         (HELDOUT4 / "gold.jsonl", HELDOUT4),
-    "fifth held-out (16 made-up articles, written blind, never used for development)":
+    "fifth held-out (16 made-up articles, written blind; scored blind once, then used for development)":
         (HELDOUT5 / "gold.jsonl", HELDOUT5),
+    "sixth held-out (16 made-up articles, written blind, never used for development)":
+        (HELDOUT6 / "gold.jsonl", HELDOUT6),
 }
 
 
