@@ -722,7 +722,7 @@ class Phrases:
                 mention.end = tail_end
         elif j < limit and tokens[j].lower_ in {"for", "of", "at", "in"} and mention.kind == "role" \
                 and self._described_source(mention, limit):
-            pass
+            pass  # renamed in place ("a senior manager at the fund"); otherwise the rules below apply
         elif j < limit and tokens[j].lower_ in {"from", "in"} and mention.kind in {"role", "group"}:
             tail_end = self._phrase_end(j + 1, limit)  # "one diplomat from a Nordic country"
             if tail_end > j + 1 and any(t.text[:1].isupper() for t in tokens[j + 1 : tail_end]):
