@@ -177,6 +177,12 @@ def _print_misses(p_set: list[dict], g_set: list[dict], matched: list[tuple[dict
         if _norm(pp["speaker"]) != _norm(g["speaker"]):
             print(f"    speaker miss [{g['article_id'][:3]}] {g['text'][:50]!r}: "
                   f"{pp['speaker']!r} != {g['speaker']!r}")
+            continue
+        for field in ("role", "affiliation"):  # scored as in ``accuracy``
+            if g[field] and not (pp[field] and (_norm(pp[field]) in _norm(g[field])
+                                                or _norm(g[field]) in _norm(pp[field]))):
+                print(f"    {field} miss [{g['article_id'][:3]}] {g['speaker']!r}: "
+                      f"{pp[field]!r} != {g[field]!r}")
     for g in g_set:
         if id(g) not in matched_g:
             print(f"    missed [{g['article_id'][:3]}] {g['kind']:8s} {g['speaker']!r}: {g['text'][:70]!r}")

@@ -860,3 +860,18 @@ def test_groups_of_companies_it_for_a_ministry_datelines_and_narrator_tails():
          "Poland"),
         ("rates will double by the winter", "Ola Berg", None, "Kestrel Freight"),
         ("Freight rates are rising fast", "brokers aware of the negotiations", None, None)]
+
+
+def test_portfolios_with_words_outside_the_list_and_portfolios_joined_by_and():
+    quotes = extract_quotes(make_article(
+        "Deputy Secretary for Pacific Island Affairs Marta Quillfeather said: \u201cWe are staying.\u201d",
+        "The accord was signed by Uruguayan Minister of Fisheries and Aquaculture Tomas Arrieta.",
+        "\u201cThe boats will not wait,\u201d Arrieta said.",
+        "Minister of Energy and Mines Ilse Varga said: \u201cWe will sell to anyone.\u201d",
+        "President Ana Ruiz and Finance Minister Leo Camps met in Lima."
+        " \u201cWe agree,\u201d Camps said."))
+    assert [(q.speaker, q.role) for q in quotes] == [
+        ("Marta Quillfeather", "Deputy Secretary for Pacific Island Affairs"),
+        ("Tomas Arrieta", "Uruguayan Minister of Fisheries and Aquaculture"),
+        ("Ilse Varga", "Minister of Energy and Mines"),
+        ("Leo Camps", "Finance Minister")]

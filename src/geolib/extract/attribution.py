@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from geolib.extract.gender import is_given_name
 from geolib.paths import PACKAGE_DATA
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -842,9 +843,14 @@ class Phrases:
             k += 1
         while k < b - 2 and k > i and tokens[k].lower_ in self.lex.title_words:
             k += 1  # "Minister of State for Foreign Affairs Seah Kok Leong": portfolio words end the title
+        title = [t.lower_ for t in tokens[max(0, i - 8) : k]]  # "and" may join portfolios before the phrase
+        portfolio = portfolio_words([t.text for t in tokens[k:b]], title, self.lex)
+        k += portfolio
         if k < b:
             name_tokens = doc[k:b]
             premod = doc[i:k]
+            if portfolio and k - portfolio == i and tokens[i - 1].lower_ == "and":
+                premod = doc[self._title_start(i - 1):k]  # "Minister of Agriculture and | Livestock X"
             premod_words = [t for t in premod if t.lower_ not in self.lex.honorifics]
             labels = {t.ent_type_ for t in name_tokens}
             org = bool(labels & NON_PERSON_LABELS) and "PERSON" not in labels \
@@ -880,6 +886,17 @@ class Phrases:
             return Mention(a, b, span.text, "org", _strip_article(doc[named_from:b].text),
                            affiliation=owner)  # "Ministry of Commerce": its head is no name
         return None
+
+    def _title_start(self, j: int) -> int:
+        """Where the title ending at token ``j`` starts: capitalised words, prepositions of a
+        title and "and", at most eight tokens back."""
+        tokens, floor = self.tokens, max(0, j - 8)
+        while j > floor and (tokens[j - 1].text[:1].isupper() or tokens[j - 1].lower_ in TITLE_PREPOSITIONS
+                             or tokens[j - 1].lower_ == "and"):
+            j -= 1
+        while tokens[j].lower_ in TITLE_PREPOSITIONS or tokens[j].lower_ == "and":
+            j += 1
+        return j
 
     def _particle_in_name(self, i: int, j: int) -> bool:
         """Is token ``j`` a particle inside a name, after its first part ("von der" in "Ursula
@@ -1027,6 +1044,35 @@ def _inside_org_name(tokens: list[Token], m: int) -> bool:
     for Trade Analysis")?"""
     return tokens[m].lower_ in ORG_NAME_CONNECTORS and 0 < m < len(tokens) - 1 \
         and tokens[m - 1].text[:1].isupper() and tokens[m + 1].text[:1].isupper()
+
+
+def portfolio_words(run: list[str], before: list[str], lex: Lexicon) -> int:
+    """How many words that open the capitalised ``run`` end a title's portfolio rather than
+    start a name, given the lower-cased words of the title ``before`` it. After "for" or
+    "of" following a role, or after "and" joining two portfolios: through the last portfolio
+    word that leaves a name of two words or more ("Secretary for | Pacific Island Affairs |
+    Marta Quillfeather"), else up to a known given name ("Minister of | Fisheries | Tomas
+    Arrieta"); after "and", at least one word ("of Energy and | Mines | Ilse Varga")."""
+    joined = bool(before) and before[-1] == "and" and ends_inside_portfolio(before[:-1], lex)
+    if not joined and not (before and before[-1] in {"for", "of"}
+                           and any(word in lex.role_words for word in before)):
+        return 0
+    for m in range(len(run) - 3, -1, -1):
+        if run[m].lower() in lex.title_words:
+            return m + 1
+    for m in range(1, len(run) - 1):
+        if is_given_name(run[m]):
+            return m
+    return 1 if joined and len(run) >= 3 else 0
+
+
+def ends_inside_portfolio(words: list[str], lex: Lexicon) -> bool:
+    """Do the lower-cased ``words`` end in a role's portfolio: a role word, "of" or "for",
+    then at most three words ("minister of fisheries")?"""
+    for n in range(len(words) - 1, max(0, len(words) - 5), -1):
+        if words[n] in {"of", "for"}:
+            return n < len(words) - 1 and words[n - 1] in lex.role_words
+    return False
 
 
 def split_title(words: list[str], label, lex: Lexicon) -> tuple[str | None, str | None]:

@@ -31,6 +31,11 @@ def _signs() -> tuple[dict[str, str], dict[str, str], tuple[tuple[str, str], ...
     return words, given, endings
 
 
+def is_given_name(word: str) -> bool:
+    """Is ``word`` a given name in geolib's list ("Tomas", "Ilse")?"""
+    return word in _signs()[1]
+
+
 def gender_of(name: str, written_with: str = "") -> str | None:
     """"m", "f" or None for the person ``name``; ``written_with`` is the title or
     honorific written next to the name ("Ms", "Foreign Ministry spokeswoman")."""

@@ -35,9 +35,11 @@ from geolib.extract.attribution import (
     Cue,
     Mention,
     Phrases,
+    ends_inside_portfolio,
     find_cues,
     load_lexicon,
     place_then_name,
+    portfolio_words,
     split_title,
 )
 from geolib.extract.institutions import find_institution
@@ -557,7 +559,12 @@ class _ArticleReader:
         """Note the people named in ``text[begin:end]`` (outside quotes), for short names and
         pronouns. Read from the characters, not tokens: most sentences are never tokenized."""
         for match in _CAPITALISED_RUN.finditer(text, begin, end):
-            stretch = match.group()
+            words = match.group().split()
+            # A stretch after a title's "for", "of" or "and" may open with the end of a portfolio
+            # ("Minister for | Economic Affairs Wahyu Setiabudi"): the names are in the rest.
+            words_before = text[max(begin, match.start() - 80) : match.start()].lower().split()
+            skipped = portfolio_words(words, words_before, self.lex) if words_before else 0
+            stretch = " ".join(words[skipped:])
             names = self._names_in.get(stretch)
             if names is None:  # what a stretch names does not depend on the article: worked out once
                 if len(self._names_in) >= _STRETCH_CACHE_SIZE:
@@ -569,7 +576,7 @@ class _ArticleReader:
                 if not (known_alone or name in self.context.known_people
                         or self.context._person_by_word(name) is not None):
                     continue  # one word the article has not met as a name: a place, a word
-                before = f"{text[begin : match.start()]} {' '.join(stretch.split()[:first])}"
+                before = f"{text[begin : match.start()]} {' '.join(words[: skipped + first])}"
                 role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get,
                                                 self.lex)
                 honorific = before.rsplit(None, 1)[-1] if before.strip() else ""  # "Ms", "Mr."
@@ -677,7 +684,9 @@ def _title_before(before: str, lex) -> list[str]:
             word[:1].isupper() and lower not in STOP_WORDS and lower not in lex.not_names)
         portfolio = n > 0 and (words[n - 1].lower() in lex.role_words or words[n - 1][:1].isupper() and title
                                and title[0][:1].isupper())  # "Minister of State for Foreign Affairs"
-        if in_title or lower in TITLE_PREPOSITIONS and portfolio:
+        joined = lower == "and" and title and title[0][:1].isupper() \
+            and ends_inside_portfolio([w.lower() for w in words[:n]], lex)
+        if in_title or lower in TITLE_PREPOSITIONS and portfolio or joined:  # "of Agriculture and Livestock"
             title.insert(0, word)
         else:
             break
@@ -708,13 +717,15 @@ def acronyms_defined(text: str) -> dict[str, str]:
 
 def _ends_in_portfolio(words: list[str], lex) -> bool:
     """Do ``words`` end in a role and its portfolio ("Minister of Commerce", "Minister of State
-    for Foreign Affairs"): capitalised words and prepositions back to a role word?"""
+    for Foreign Affairs", "Minister of Agriculture and Livestock"): capitalised words, prepositions
+    and an "and" joining portfolios, back to a role word?"""
     for n in range(len(words) - 1, 0, -1):
         word = words[n]
         if word.lower() in TITLE_PREPOSITIONS and n < len(words) - 1:
             if words[n - 1].lower() in lex.role_words:
                 return True
-        elif not word[:1].isupper():
+        elif not word[:1].isupper() and not (
+                word == "and" and ends_inside_portfolio([w.lower() for w in words[:n]], lex)):
             return False
     return False
 
