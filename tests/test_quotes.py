@@ -875,3 +875,20 @@ def test_portfolios_with_words_outside_the_list_and_portfolios_joined_by_and():
         ("Tomas Arrieta", "Uruguayan Minister of Fisheries and Aquaculture"),
         ("Ilse Varga", "Minister of Energy and Mines"),
         ("Leo Camps", "Finance Minister")]
+
+
+def test_an_appositive_in_narration_gives_a_later_quote_its_role_and_affiliation():
+    quotes = extract_quotes(make_article(
+        "The programme spoke with Petra Lindqvist, a senior research fellow at the Arctic Policy"
+        " Institute and a former shipbroker, about the cargoes.",
+        "LINDQVIST: Four that we know of.",
+        "Talks with Jonas Ekdahl, a lawyer in Oslo, and with Vera Holm, the owner of a tanker,"
+        " went on.",
+        "\u201cIt is over,\u201d Ekdahl said. \u201cIt is not,\u201d Holm said.",
+        "Beijing University\u2019s Mei Saito, a historian, chaired."
+        " \u201cWe shall see,\u201d Saito said."))
+    assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
+        ("Petra Lindqvist", "senior research fellow", "Arctic Policy Institute"),
+        ("Jonas Ekdahl", "lawyer in Oslo", None),
+        ("Vera Holm", "owner of a tanker", None),
+        ("Mei Saito", None, "Beijing University")]

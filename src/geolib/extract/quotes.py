@@ -579,6 +579,10 @@ class _ArticleReader:
                 before = f"{text[begin : match.start()]} {' '.join(words[: skipped + first])}"
                 role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get,
                                                 self.lex)
+                ends_stretch = first + len(name.split()) == len(stretch.split())
+                if role is None and affiliation is None and ends_stretch:  # "X, a fellow at Y,"
+                    role, affiliation = _appositive_after(text, match.end(), end, self.lex,
+                                                          self.entity_labels)
                 honorific = before.rsplit(None, 1)[-1] if before.strip() else ""  # "Ms", "Mr."
                 self.context.mention(number, name, role, affiliation, honorific)
 
@@ -691,6 +695,35 @@ def _title_before(before: str, lex) -> list[str]:
         else:
             break
     return title
+
+
+# ", a senior research fellow at the Oxford Institute ...," after a name, up to the next
+# comma, full stop or "and a" joining a second appositive.
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:a|an|the)\s+)?([a-z][^,;:.()“”\"‘’]*?)(?=\s*[,;:.(]|\s+and\s+(?:a|an)\s|$)")
+_AFFILIATION_START = re.compile(r"\s(?:at|of|for|with)\s+(?:the\s+)?(?=[A-Z])")
+_FIRST_PREPOSITION = re.compile(r"\s(?:at|of|for|with|in|on|to|from)\s")
+
+
+def _appositive_after(
+    text: str, at: int, end: int, lex, labels: dict[str, str]
+) -> tuple[str | None, str | None]:
+    """The role and affiliation of an appositive written right after a name in narration
+    ("..., a senior research fellow at the Oxford Institute for Energy Studies,"): its head
+    (the word before its first preposition) must be a role word; the affiliation is the
+    object of a preposition before a capital, and no place. Read from the characters:
+    narration is not tokenized. (None, None) if there is none."""
+    match = _APPOSITIVE.match(text, at, end)
+    if match is None:
+        return None, None
+    phrase = match.group(1).strip()
+    head = phrase[: m.start()] if (m := _FIRST_PREPOSITION.search(phrase)) else phrase
+    if not head or head.split()[-1].lower() not in lex.role_words:
+        return None, None
+    split = _AFFILIATION_START.search(phrase)
+    if split is None or labels.get(phrase[split.end() :]) in PLACE_LABELS:
+        return phrase, None
+    return phrase[: split.start()], phrase[split.end() :]
 
 
 _ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
