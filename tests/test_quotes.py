@@ -892,3 +892,22 @@ def test_an_appositive_in_narration_gives_a_later_quote_its_role_and_affiliation
         ("Jonas Ekdahl", "lawyer in Oslo", None),
         ("Vera Holm", "owner of a tanker", None),
         ("Mei Saito", None, "Beijing University")]
+
+
+def test_relative_clauses_sources_serving_someone_and_acronym_affiliations():
+    quotes = extract_quotes(make_article(
+        "A retired naval officer who served in the Baltic told me that the fleet was ready to sail.",
+        "Two traders who were on shift said the cranes had stopped before noon.",
+        "An official at one of the three big carmakers told reporters, asking not to be named, that"
+        " stocks of parts were low.",
+        "A spokesman for Fisheries Minister Jean Dupont said the quota was \u201cnot acceptable\u201d.",
+        "A lawyer for Ms Ilves said the charges were \u201cabsurd\u201d.",
+        "The Baltic Shippers Union (BSU) has written to Brussels.",
+        "\u201cWe lose orders every week,\u201d BSU chief executive Anna Kerr said."))
+    assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
+        ("retired naval officer", None, None),
+        ("traders who were on shift", None, None),
+        ("official at one of the three big carmakers", None, None),
+        ("spokesman for Fisheries Minister Jean Dupont", None, None),
+        ("lawyer for Ms Ilves", None, None),
+        ("Anna Kerr", "chief executive", "Baltic Shippers Union")]

@@ -408,6 +408,11 @@ class Phrases:
             return self._pronoun(k - 1)
         if last.text == "," and appositive:
             return self._subject_with_appositive(k - 1, floor)
+        relative = self._relative_clause(k, floor)
+        if relative is not None:  # "A retired general who served in Ladakh told me"
+            mention = self.before(relative, floor, appositive)
+            if mention is not None and mention.kind in {"person", "role"}:
+                return mention  # a group keeps its clause: "people who were present" says who they are
         j = k
         while j > floor and k - j < 12:
             beyond = tokens[j - 2] if j - 1 > floor else None
@@ -430,12 +435,38 @@ class Phrases:
         return self._coordinated(self._described_before(mention, floor) or self._link_before(mention, floor),
                                  floor)
 
+    def _relative_clause(self, k: int, floor: int) -> int | None:
+        """Where a relative clause set off by no comma ends the subject before a cue at ``k``
+        ("A senior diplomat | who asked not to be named | said"): the "who", at most twelve
+        tokens back and with no punctuation between."""
+        tokens = self.tokens
+        for j in range(k - 2, max(floor, k - 12), -1):  # "the farmer who asked": the clause's own verb
+            if tokens[j].is_punct:
+                return None
+            if tokens[j].lower_ == "who":
+                return j if tokens[j - 1].text != "," else None
+        return None
+
     def _described_before(self, org: Mention, floor: int) -> Mention | None:
-        """``a senior official in the Ministry of Petroleum said``: a role described by its
-        organisation, spoken of as described."""
-        a = org.start
-        if org.kind != "org" or a - 2 < floor or self.tokens[a - 1].lower_ not in {"in", "at", "of", "for"} \
-                or not self._org_like(a, org.end) or self._name_follows(org.end):
+        """``a senior official in the Ministry of Petroleum said``, ``an official at one of the
+        big carmakers told``, ``a spokesman for Agriculture Minister Jean Dupont said``: a role
+        described by what it belongs to, spoken of as described. A name after "at", "for" or
+        "of" is the one the role serves, not the speaker."""
+        tokens, a = self.tokens, org.start
+        if org.kind == "group":  # "one of the three big carmakers"
+            if a - 1 > floor and tokens[a - 1].lower_ == "the":
+                a -= 1
+            if not (a - 3 >= floor and tokens[a - 1].lower_ == "of" and tokens[a - 2].lower_ == "one"):
+                return None
+            a -= 2
+        elif org.kind == "person":
+            if a - 2 < floor or tokens[a - 1].lower_ not in {"at", "for", "of"}:
+                return None
+        elif org.kind != "org" or not self._org_like(a, org.end):
+            return None
+        if a - 2 < floor or tokens[a - 1].lower_ not in {"in", "at", "of", "for"}:
+            return None
+        if self._name_follows(org.end):
             return None
         head = self.before(a - 1, floor, appositive=False)
         if head is None or head.kind != "role" or head.end != a - 1:
@@ -871,6 +902,8 @@ class Phrases:
                 return Mention(a, b, span.text, "org", name, affiliation=owner)  # "think tank Bruegel"
             if described and last.lower_ in self.lex.org_nouns:  # "Chinese telecoms company Huawei"
                 return Mention(a, b, span.text, "org", name_tokens.text, affiliation=owner)
+            if self._serves_a_titled_name(premod):  # "a spokesman for Agriculture Minister Jean Dupont"
+                return Mention(a, b, span.text, "group", _group_name(doc[i:b], self))
             role, affiliation = split_title(_words(premod_words), self.label, self.lex)
             return Mention(a, b, span.text, "person", name_tokens.text, role=role,
                            affiliation=owner or affiliation)
@@ -897,6 +930,17 @@ class Phrases:
         while tokens[j].lower_ in TITLE_PREPOSITIONS or tokens[j].lower_ == "and":
             j += 1
         return j
+
+    def _serves_a_titled_name(self, premod) -> bool:
+        """Does the title before a name end in "ROLE for/to TITLE" ("spokesman for Agriculture
+        Minister", "lawyer for Ms", "adviser to President")? Then the name has its own title,
+        and the speaker is the role serving it."""
+        words = list(premod)
+        for n in range(1, len(words) - 1):
+            if words[n].lower_ in {"for", "to"} and self.is_role(words[n - 1]):
+                last = words[-1]
+                return self.is_role(last) and last.i != words[n - 1].i or last.lower_ in self.lex.honorifics
+        return False
 
     def _particle_in_name(self, i: int, j: int) -> bool:
         """Is token ``j`` a particle inside a name, after its first part ("von der" in "Ursula

@@ -532,6 +532,8 @@ class _ArticleReader:
             return None
         raw_start, raw_end = paragraph.raw_span(start - self.base, end - self.base)
         speaker = found.speaker
+        affiliation = speaker.affiliation if speaker else None
+        affiliation = self.context.acronyms.get(affiliation, affiliation)  # "KAM" -> its name, if defined
         return Quote(
             file=self.article.file, article_id=self.article_id,
             quote_id=f"{self.article_id}:q{len(self.quotes) + 1:03d}",
@@ -539,7 +541,7 @@ class _ArticleReader:
             speaker=speaker.name if speaker else None,
             speaker_mention=found.mention.text if found.mention is not None and speaker else None,
             role=speaker.role if speaker else None,
-            affiliation=speaker.affiliation if speaker else None,
+            affiliation=affiliation,
             cue=found.cue if speaker else None,
             paragraph=index,
         )
