@@ -911,3 +911,20 @@ def test_relative_clauses_sources_serving_someone_and_acronym_affiliations():
         ("spokesman for Fisheries Minister Jean Dupont", None, None),
         ("lawyer for Ms Ilves", None, None),
         ("Anna Kerr", "chief executive", "Baltic Shippers Union")]
+
+
+def test_embassies_in_a_city_closing_attributions_and_one_body_named_two_ways():
+    quotes = extract_quotes(make_article(
+        "The Japanese Embassy in Buenos Aires said in a statement that it welcomed \u201cthe new rules\u201d.",
+        "Brazil has asked Uruguay to allow inspectors onto the dredging barges, diplomats familiar with"
+        " the talks said on Monday.",
+        "Norway\u2019s Ministry of Fisheries said in a notice that quotas would be cut from March.",
+        "Norway\u2019s fisheries ministry said the cuts were \u201cnecessary\u201d.",
+        "\u201cWe have a month of stock,\u201d a manager at one of the region\u2019s two big smelters told"
+        " reporters."))
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("partial", "Japanese Embassy in Buenos Aires"),
+        ("indirect", "diplomats familiar with the talks"),
+        ("indirect", "Norway\u2019s Ministry of Fisheries"),
+        ("partial", "Norway\u2019s Ministry of Fisheries"),
+        ("direct", "manager at one of the region\u2019s two big smelters")]

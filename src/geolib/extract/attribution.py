@@ -419,6 +419,8 @@ class Phrases:
             if not self._inside_phrase(tokens[j - 1], beyond):
                 break
             j -= 1
+        if (located := self._organisation_in_place(j, k, floor)) is not None:
+            return located
         if j > floor and tokens[j - 1].lower_ in self.lex.determiners:
             j -= 1
         elif j > floor and tokens[j - 1].lower_ in PREPOSITIONS:  # "In Bratislava Mr Ouyang told"
@@ -434,6 +436,24 @@ class Phrases:
             return None
         return self._coordinated(self._described_before(mention, floor) or self._link_before(mention, floor),
                                  floor)
+
+    def _organisation_in_place(self, j: int, k: int, floor: int) -> Mention | None:
+        """``The U.S. Embassy in Mexico City said``: an organisation located by "in" and the
+        place ``doc[j:k]``, which speaks as the whole phrase."""
+        tokens = self.tokens
+        while j - 1 > floor and tokens[j - 1].ent_type_ in PLACE_LABELS:
+            j -= 1
+        if j >= k or j - 2 < floor or tokens[j - 1].lower_ != "in" or tokens[j].ent_type_ not in PLACE_LABELS:
+            return None
+        if tokens[j - 2].lower_ not in self.lex.org_nouns or not tokens[j - 2].text[:1].isupper():
+            return None
+        org = self.before(j - 1, floor, appositive=False)
+        if org is None or org.kind not in {"org", "group"} or org.end != j - 1:
+            return None
+        org.kind = "org"
+        org.end, org.text = k, self.doc[org.start : k].text
+        org.name = f"{org.name} in {self.doc[j:k].text}"
+        return org
 
     def _relative_clause(self, k: int, floor: int) -> int | None:
         """Where a relative clause set off by no comma ends the subject before a cue at ``k``
@@ -453,7 +473,11 @@ class Phrases:
         described by what it belongs to, spoken of as described. A name after "at", "for" or
         "of" is the one the role serves, not the speaker."""
         tokens, a = self.tokens, org.start
-        if org.kind == "group":  # "one of the three big carmakers"
+        if org.kind == "group":  # "one of the three big carmakers", "one of the country’s three ..."
+            if a - 2 > floor and tokens[a - 1].text in POSSESSIVE:
+                a -= 1
+                while a - 1 > floor and self.is_modifier(tokens[a - 1]):
+                    a -= 1
             if a - 1 > floor and tokens[a - 1].lower_ == "the":
                 a -= 1
             if not (a - 3 >= floor and tokens[a - 1].lower_ == "of" and tokens[a - 2].lower_ == "one"):

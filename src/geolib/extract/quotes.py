@@ -387,13 +387,16 @@ class _ArticleReader:
     # -- indirect quotes ------------------------------------------------------------
     def _indirect(self, index, paragraph, doc, sent, number, spans, cues, phrases) -> None:
         tokens = self.tokens
-        for cue in cues:
+        # "China has asked Pakistan to ..., officials said": an attribution closing the sentence
+        # reports all before it, the cues inside included; it is tried first.
+        closing = [cues[-1]] if len(cues) > 1 else []
+        for n, cue in enumerate([*closing, *cues]):
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
             if found.speaker is None or found.mention is None:
                 continue
             bounds = self._reported_clause(doc, phrases, sent, cue, found.mention)
-            if bounds is None:
-                continue
+            if bounds is None or n == 0 and closing and bounds[1] > found.mention.start:
+                continue  # not closing the sentence after all: tried again in its place
             a, b = bounds
             self.context.spoke(number, found.speaker)
             last = tokens[b - 1]

@@ -137,7 +137,7 @@ class ArticleContext:
             person = self.person(mention.name, mention.role, mention.affiliation, mention.text)
             return Speaker(person.name, "person", person.role, person.affiliation)
         if mention.kind in {"org", "group"} and mention.name[:1].isupper():
-            fuller = self._earlier_fuller_name(mention.kind, mention.name)
+            fuller = self._earlier_fuller_name(mention.kind, mention.name) or self._same_body(mention.name)
             if fuller is not None:
                 return fuller
         if mention.kind in {"role", "group"} and mention.definite:  # "the official", "the people"
@@ -167,6 +167,13 @@ class ArticleContext:
         """"the Economy Ministry" after "Germany's Economy Ministry": the earlier, fuller name."""
         return next((s for _, s in reversed(self.speakers) if s.kind == kind and s.name.endswith(" " + name)),
                     None)
+
+    def _same_body(self, name: str) -> Speaker | None:
+        """"China's commerce ministry" after "China's Ministry of Commerce": the same body in
+        other words, named as it first spoke."""
+        key = _body_words(name)
+        return next((s for _, s in reversed(self.speakers)
+                     if s.kind == "org" and s.name != name and _body_words(s.name) == key), None)
 
     def _earlier_with_head(self, head: str) -> Speaker | None:
         for _, speaker in reversed(self.speakers):
@@ -225,6 +232,13 @@ def _head_word(speaker: Speaker) -> str:
 
 
 _DESCRIPTION_TAIL = re.compile(r" (?:of|at|for|in|from|with|to|on|who|whose|involved|familiar|close|based)\b")
+
+
+def _body_words(name: str) -> frozenset[str]:
+    """The words of an organisation's name in any order, without linking words: "China's
+    Ministry of Foreign Affairs" and "China's foreign ministry" give the same set."""
+    words = re.findall(r"\w+", name.lower().replace("’s", "").replace("'s", ""))
+    return frozenset(w for w in words if w not in {"of", "the", "for", "and", "affairs"})
 
 
 def _full_title(word: str) -> str:
