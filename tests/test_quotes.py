@@ -928,3 +928,13 @@ def test_embassies_in_a_city_closing_attributions_and_one_body_named_two_ways():
         ("indirect", "Norway\u2019s Ministry of Fisheries"),
         ("partial", "Norway\u2019s Ministry of Fisheries"),
         ("direct", "manager at one of the region\u2019s two big smelters")]
+
+
+def test_a_title_ending_in_a_place_before_a_name_set_off_by_commas():
+    quotes = extract_quotes(make_article(
+        "Turkey\u2019s ambassador to Georgia, Emre Sonmezler, told a news agency that Ankara \u2018will"
+        " stay the main investor\u2019 in the port.",
+        "The envoy to Armenia, Rafael Ochoa, said that Madrid was \u201cwatching closely\u201d."))
+    assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
+        ("Emre Sonmezler", "ambassador to Georgia", "Turkey"),
+        ("Rafael Ochoa", "envoy to Armenia", None)]

@@ -644,6 +644,12 @@ class Phrases:
                 name = doc[first:end].text
                 return Mention(role.start, end, doc[role.start : end].text, "person", name, role=role_text,
                                affiliation=affiliation)
+        if title is None or title.kind == "org" and tokens[comma - 1].ent_type_ in PLACE_LABELS:
+            place = comma  # "Russia's ambassador to Kazakhstan, Yefim Tolmachyov,": a title ending in a place
+            while place - 1 > floor and tokens[place - 1].ent_type_ in PLACE_LABELS:
+                place -= 1
+            if place < comma and place - 1 > floor and tokens[place - 1].lower_ in TITLE_PREPOSITIONS:
+                title = self.before(place - 1, floor, appositive=False) or title
         if title is None or title.kind != "role":
             return None
         name = doc[first:end]
