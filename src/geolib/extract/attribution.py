@@ -904,8 +904,10 @@ class Phrases:
             k += 1
         while k < b - 2 and k > i and tokens[k].lower_ in self.lex.title_words:
             k += 1  # "Minister of State for Foreign Affairs Seah Kok Leong": portfolio words end the title
-        title = [t.lower_ for t in tokens[max(0, i - 8) : k]]  # "and" may join portfolios before the phrase
-        portfolio = portfolio_words([t.text for t in tokens[k:b]], title, self.lex)
+        portfolio = 0
+        if k > 0 and tokens[k - 1].lower_ in {"for", "of", "and"}:  # "and" may join portfolios before i
+            title = [t.lower_ for t in tokens[max(0, i - 8) : k]]
+            portfolio = portfolio_words([t.text for t in tokens[k:b]], title, self.lex)
         k += portfolio
         if k < b:
             name_tokens = doc[k:b]

@@ -66,6 +66,7 @@ ADJUNCT_OPENERS = TIME_ADJUNCTS | {"last", "as", "during", "while", "without", "
 SUBORDINATORS = {"as", "while", "when", "after", "before", "amid", "despite", "although", "though", "because",
                  "which"}
 BE_FORMS = {"is", "are", "was", "were", "be", "been", "am"}
+CLOSING_TAIL = 8  # tokens after a cue that closes its sentence ("..., officials said on Monday.")
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
 
 
@@ -389,7 +390,7 @@ class _ArticleReader:
         tokens = self.tokens
         # "China has asked Pakistan to ..., officials said": an attribution closing the sentence
         # reports all before it, the cues inside included; it is tried first.
-        closing = [cues[-1]] if len(cues) > 1 else []
+        closing = [cues[-1]] if len(cues) > 1 and sent.end - cues[-1].end <= CLOSING_TAIL else []
         for n, cue in enumerate([*closing, *cues]):
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
             if found.speaker is None or found.mention is None:
@@ -567,8 +568,10 @@ class _ArticleReader:
             words = match.group().split()
             # A stretch after a title's "for", "of" or "and" may open with the end of a portfolio
             # ("Minister for | Economic Affairs Wahyu Setiabudi"): the names are in the rest.
-            words_before = text[max(begin, match.start() - 80) : match.start()].lower().split()
-            skipped = portfolio_words(words, words_before, self.lex) if words_before else 0
+            skipped = 0
+            if text.endswith((" for ", " of ", " and "), begin, match.start()):
+                words_before = text[max(begin, match.start() - 80) : match.start()].lower().split()
+                skipped = portfolio_words(words, words_before, self.lex)
             stretch = " ".join(words[skipped:])
             names = self._names_in.get(stretch)
             if names is None:  # what a stretch names does not depend on the article: worked out once
@@ -584,8 +587,8 @@ class _ArticleReader:
                 before = f"{text[begin : match.start()]} {' '.join(words[: skipped + first])}"
                 role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get,
                                                 self.lex)
-                ends_stretch = first + len(name.split()) == len(stretch.split())
-                if role is None and affiliation is None and ends_stretch:  # "X, a fellow at Y,"
+                if role is None and affiliation is None and text.startswith(",", match.end()) \
+                        and first + len(name.split()) == len(stretch.split()):  # "X, a fellow at Y,"
                     role, affiliation = _appositive_after(text, match.end(), end, self.lex,
                                                           self.entity_labels)
                 honorific = before.rsplit(None, 1)[-1] if before.strip() else ""  # "Ms", "Mr."

@@ -234,10 +234,13 @@ def _head_word(speaker: Speaker) -> str:
 _DESCRIPTION_TAIL = re.compile(r" (?:of|at|for|in|from|with|to|on|who|whose|involved|familiar|close|based)\b")
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _body_words(name: str) -> frozenset[str]:
     """The words of an organisation's name in any order, without linking words: "China's
     Ministry of Foreign Affairs" and "China's foreign ministry" give the same set."""
-    words = re.findall(r"\w+", name.lower().replace("’s", "").replace("'s", ""))
+    words = _WORD.findall(name.lower().replace("’s", "").replace("'s", ""))
     return frozenset(w for w in words if w not in {"of", "the", "for", "and", "affairs"})
 
 
