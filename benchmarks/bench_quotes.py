@@ -53,6 +53,7 @@ HELDOUT3 = ROOT / "benchmarks" / "heldout3"
 HELDOUT4 = ROOT / "benchmarks" / "heldout4"
 HELDOUT5 = ROOT / "benchmarks" / "heldout5"
 HELDOUT6 = ROOT / "benchmarks" / "heldout6"
+HELDOUT7 = ROOT / "benchmarks" / "heldout7"
 SEEDS = ["ft-trump-russia-ties-china", "gzero-trump-no-limits-china-russia"]
 
 MADE_UP = [
@@ -130,8 +131,10 @@ GOLD_SETS = {
         (HELDOUT4 / "gold.jsonl", HELDOUT4),
     "fifth held-out (16 made-up articles, written blind; scored blind once, then used for development)":
         (HELDOUT5 / "gold.jsonl", HELDOUT5),
-    "sixth held-out (16 made-up articles, written blind, never used for development)":
+    "sixth held-out (16 made-up articles, written blind; scored blind once, then used for development)":
         (HELDOUT6 / "gold.jsonl", HELDOUT6),
+    "seventh held-out (16 made-up articles, written blind, never used for development)":
+        (HELDOUT7 / "gold.jsonl", HELDOUT7),
 }
 
 
