@@ -915,7 +915,8 @@ def test_relative_clauses_sources_serving_someone_and_acronym_affiliations():
 
 def test_embassies_in_a_city_closing_attributions_and_one_body_named_two_ways():
     quotes = extract_quotes(make_article(
-        "The Japanese Embassy in Buenos Aires said in a statement that it welcomed \u201cthe new rules\u201d.",
+        "The Japanese Embassy in Buenos Aires said in a statement that it welcomed"
+        " \u201cthe new rules\u201d.",
         "Brazil has asked Uruguay to allow inspectors onto the dredging barges, diplomats familiar with"
         " the talks said on Monday.",
         "Norway\u2019s Ministry of Fisheries said in a notice that quotas would be cut from March.",
