@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from geolib.checks import check_records
 from geolib.extract.figures import extract_figures, figure_records
 from geolib.model import Article, Paragraph
 from geolib.parse import read_article
@@ -263,13 +264,17 @@ def test_unseen_article_from_file(tmp_path: Path):
     assert (found["€35bn"].measure, found["€35bn"].year) == ("imports", 2024)
 
 
-def test_figure_records_carry_checks():
-    records = figure_records(article(FT_SENTENCE, published=date(2025, 1, 1), precision="year"))
-    money_records = [r for r in records if r["kind"] == "money"]
-    assert [r["verdict"] for r in money_records] == ["consistent", "differs"]
-    for record in records:
-        assert {"file", "article_id", "start", "end", "explanation", "verdict"} <= set(record)
-        assert record["explanation"].endswith(".")
+def test_checks_are_a_stage_of_their_own_keyed_by_figure_id():
+    figures = extract_figures(article(FT_SENTENCE, published=date(2025, 1, 1), precision="year"))
+    records, checks = figure_records(figures), check_records(figures)
+    assert [r["figure_id"] for r in records] == [c["figure_id"] for c in checks]
+    assert len({r["figure_id"] for r in records}) == len(records)
+    assert not {"verdict", "explanation"} & set(records[0])  # extraction does not judge
+    verdicts = {c["figure_id"]: c["verdict"] for c in checks}
+    assert [verdicts[r["figure_id"]] for r in records if r["kind"] == "money"] == ["consistent", "differs"]
+    for check in checks:
+        assert {"file", "article_id", "figure_id", "explanation", "verdict"} <= set(check)
+        assert check["explanation"].endswith(".")
 
 
 def test_second_clause_tops_up_parties_unless_it_names_another_partner():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from geolib.extract.marks import pair_quotes
-from geolib.nlp import get_nlp, sentence_starts
+from geolib.nlp import get_nlp
+from geolib.text.marks import pair_quotes
+from geolib.text.sentences import sentence_starts
 
 
 def test_blank_pipeline_has_geolib_components():

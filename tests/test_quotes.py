@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from geolib import read_article
-from geolib.extract.marks import pair_quotes
 from geolib.extract.quotes import Quote, extract_quotes, quote_records, speaker_records
 from geolib.model import Article, Paragraph
+from geolib.text.marks import pair_quotes
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 
@@ -262,9 +262,9 @@ def test_records_and_speakers_with_institution_data():
     article = make_article(
         "“It matters,” said Wang Li, a professor at Peking University.",
         "“It really does,” Wang said.")
-    records = quote_records(article)
+    records = quote_records(extract_quotes(article))
     assert records[0]["speaker"] == "Wang Li" and set(records[0]) >= {"file", "quote_id", "paragraph"}
-    [speaker] = speaker_records(article)
+    [speaker] = speaker_records(article, extract_quotes(article))
     assert speaker["n_quotes"] == 2
     assert (speaker["institution_country"], speaker["institution_type"]) == ("China", "university")
 
@@ -273,7 +273,7 @@ def test_user_institutions_extend_the_package_data(tmp_path):
     extra = tmp_path / "mine.csv"
     extra.write_text("name,aliases,country,type\nNordic Policy Lab,NPL,Norway,think tank\n", encoding="utf-8")
     article = make_article("“Oil decides,” said Kari Dahl of the Nordic Policy Lab.")
-    [speaker] = speaker_records(article, institutions=extra)
+    [speaker] = speaker_records(article, extract_quotes(article), institutions=extra)
     assert (speaker["institution_country"], speaker["institution_type"]) == ("Norway", "think tank")
 
 
@@ -419,9 +419,9 @@ def test_masked_and_full_tokenization_give_the_same_quotes(monkeypatch):
     import geolib.extract.quotes as quotes_module
 
     article = read_article(RAW / "ft-trump-russia-ties-china.txt")
-    sparing = quote_records(article)
+    sparing = quote_records(extract_quotes(article))
     monkeypatch.setattr(quotes_module, "tokenizes_sparingly", lambda nlp: False)
-    assert quote_records(article) == sparing
+    assert quote_records(extract_quotes(article)) == sparing
 
 
 def test_definite_description_refers_back_to_a_described_speaker():

@@ -18,7 +18,7 @@ from itertools import permutations
 import pandas as pd
 
 from geolib.extract.figures import Figure
-from geolib.reference import usd_rate
+from geolib.reference import load_rates, load_trade, usd_rate
 
 TOLERANCE = 0.03
 """Relative tolerance: a figure within ±3% of a reference value is consistent."""
@@ -349,3 +349,17 @@ def _rounding_reasons(figure: Figure, comparisons: list[Comparison]) -> list[str
                                f"{step_bn:g}bn gives {figure.text}")
                 break
     return reasons
+
+
+def check_records(figures: list[Figure], trade: pd.DataFrame | None = None,
+                  rates: pd.DataFrame | None = None) -> list[dict]:
+    """One record per figure: its id and the verdict on it (``verdict``, ``gap_bn``,
+    ``gap_pct``, ``gap_currency``, ``tolerance``, ``explanation``, ``reference``).
+    ``trade`` and ``rates`` default to ``geolib.reference``'s tables."""
+    trade = load_trade() if trade is None else trade
+    rates = load_rates() if rates is None else rates
+    return [
+        {"file": figure.file, "article_id": figure.article_id, "figure_id": figure.figure_id,
+         **check_figure(figure, trade, rates).to_record()}
+        for figure in figures
+    ]

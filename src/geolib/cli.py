@@ -1,7 +1,7 @@
 """The ``geolib`` command.
 
     geolib parse FILE [--format json|text]
-    geolib quotes|speakers|figures|stances|frames PATH... [--format jsonl|csv] [--jobs N]
+    geolib quotes|speakers|figures|checks|stances|frames PATH... [--format jsonl|csv] [--jobs N]
     geolib tables [FOLDER] [--out DIR]
     geolib briefing
 
@@ -19,9 +19,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from geolib.corpus import TABLES, load_corpus, parse_cached
+from geolib.corpus import load_corpus, parse_cached
 from geolib.errors import ArticleError
 from geolib.model import Article
+from geolib.pipeline import TABLES
 from geolib.workers import table_records
 
 
@@ -138,8 +139,7 @@ def _run_tables(args: argparse.Namespace) -> int:
         "articles": corpus.articles, "paragraphs": corpus.paragraphs,
         "dropped": corpus.dropped, "errors": corpus.errors,
     }
-    for name in args.only if args.only is not None else TABLES:
-        tables[name] = corpus.table(name)
+    tables.update(corpus.tables(args.only if args.only is not None else TABLES))
     for name, frame in tables.items():
         path = args.out / f"{name}.csv"
         frame.map(_cell).to_csv(path, index=False)

@@ -2,15 +2,15 @@
 
 ``load_corpus("data/raw")`` parses every article file (a bad one becomes a row of
 ``errors``, not a crash) and offers the tables ``articles``, ``paragraphs`` and
-``errors`` at once, and ``quotes``, ``speakers``, ``figures``, ``stances`` and
-``frames`` on first use.
+``errors`` at once, and the pipeline's tables (``quotes``, ``speakers``, ``figures``,
+``checks``, ``stances``, ``frames``; see ``geolib.pipeline``) on first use, every stage
+computed once per article.
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -23,15 +23,8 @@ from geolib.model import Article
 from geolib.parse import parse_raw
 from geolib.parse.manifest import MANIFEST_NAME, load_manifest
 from geolib.paths import raw_dir
+from geolib.pipeline import TABLES, Analysis, TableName, analyse
 
-# Extraction tables: name -> "module:function" taking an Article, returning records.
-TABLES: dict[str, str] = {
-    "quotes": "geolib.extract.quotes:quote_records",
-    "speakers": "geolib.extract.quotes:speaker_records",
-    "figures": "geolib.extract.figures:figure_records",
-    "stances": "geolib.stance:stance_records",
-    "frames": "geolib.stance:frame_records",
-}
 # Files in a raw folder that are notes about the articles, not articles.
 NOT_ARTICLES = {MANIFEST_NAME, "README.md", "README.txt", "NOTES.md"}
 # Show a progress bar from this many files on.
@@ -45,11 +38,6 @@ ARTICLE_COLUMNS = [
 PARAGRAPH_COLUMNS = ["article_id", "paragraph", "kind", "text", "start", "end"]
 DROPPED_COLUMNS = ["article_id", "text", "start", "end", "reason"]
 ERROR_COLUMNS = ["file", "problem"]
-
-
-def article_id(article: Article) -> str:
-    """An article's id: its raw file's name without the extension."""
-    return Path(article.file).stem
 
 
 def article_files(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:
@@ -85,22 +73,6 @@ def parse_cached(path: Path) -> Article:
     return article
 
 
-def table_function(name: str) -> Callable[[Article], list[dict]]:
-    """The function behind an extraction table."""
-    module_name, function_name = TABLES[name].split(":")
-    return getattr(importlib.import_module(module_name), function_name)
-
-
-def records_cached(name: str, article: Article) -> list[dict]:
-    """One article's records for table ``name``, through the cache."""
-    key = cache.cache_key(article.sha256, name, article.file, article.published_iso)
-    if (records := cache.load(name, key)) is not None:
-        return records
-    records = table_function(name)(article)
-    cache.store(name, key, records)
-    return records
-
-
 @dataclass
 class Corpus:
     """Parsed articles and the tables built from them."""
@@ -108,12 +80,21 @@ class Corpus:
     folder: Path
     items: list[Article]
     failures: list[tuple[str, str]] = field(default_factory=list)
+    _analyses: dict[str, Analysis] = field(default_factory=dict, repr=False)
+    _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
-    def __getitem__(self, article_id_: str) -> Article:
+    def __getitem__(self, article_id: str) -> Article:
         for article in self.items:
-            if article_id(article) == article_id_:
+            if article.id == article_id:
                 return article
-        raise KeyError(article_id_)
+        raise KeyError(article_id)
+
+    def analysis(self, article: Article) -> Analysis:
+        """The article's stages (each computed once, kept for the other tables)."""
+        found = self._analyses.get(article.id)
+        if found is None:
+            found = self._analyses[article.id] = analyse(article)
+        return found
 
     @cached_property
     def articles(self) -> pd.DataFrame:
@@ -122,7 +103,7 @@ class Corpus:
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
         rows = [
-            {"article_id": article_id(a), "paragraph": i, **p.to_dict()}
+            {"article_id": a.id, "paragraph": i, **p.to_dict()}
             for a in self.items
             for i, p in enumerate(a.paragraphs)
         ]
@@ -130,19 +111,31 @@ class Corpus:
 
     @cached_property
     def dropped(self) -> pd.DataFrame:
-        rows = [{"article_id": article_id(a), **d.to_dict()} for a in self.items for d in a.dropped]
+        rows = [{"article_id": a.id, **d.to_dict()} for a in self.items for d in a.dropped]
         return pd.DataFrame(rows, columns=DROPPED_COLUMNS)
 
     @cached_property
     def errors(self) -> pd.DataFrame:
         return pd.DataFrame(self.failures, columns=ERROR_COLUMNS)
 
-    def table(self, name: str) -> pd.DataFrame:
-        """Extraction table ``name`` (see TABLES) over every article."""
-        if name not in self.__dict__.setdefault("_tables", {}):
-            rows = [row for a in self.items for row in records_cached(name, a)]
-            self.__dict__["_tables"][name] = pd.DataFrame(rows)
-        return self.__dict__["_tables"][name]
+    def table(self, name: TableName) -> pd.DataFrame:
+        """Table ``name`` (one of ``geolib.pipeline.TABLES``) over every article."""
+        return self.tables([name])[name]
+
+    def tables(self, names: Iterable[TableName] = TABLES, progress: bool | None = None
+               ) -> dict[str, pd.DataFrame]:
+        """Several tables, built in one pass over the articles (each stage once per article)."""
+        names = list(names)
+        missing = [n for n in names if n not in self._tables]
+        if missing:
+            rows: dict[str, list[dict]] = {n: [] for n in missing}
+            for article in _progress(self.items, progress, "extracting"):
+                analysis = self.analysis(article)
+                for name in missing:
+                    rows[name].extend(analysis.records(name))
+            for name in missing:
+                self._tables[name] = pd.DataFrame(rows[name])
+        return {n: self._tables[n] for n in names}
 
     @property
     def quotes(self) -> pd.DataFrame:
@@ -155,6 +148,10 @@ class Corpus:
     @property
     def figures(self) -> pd.DataFrame:
         return self.table("figures")
+
+    @property
+    def checks(self) -> pd.DataFrame:
+        return self.table("checks")
 
     @property
     def stances(self) -> pd.DataFrame:
@@ -204,7 +201,7 @@ def _progress(items: list, progress: bool | None, label: str) -> Iterable:
 def _article_row(article: Article) -> dict:
     kinds = [p.kind for p in article.paragraphs]
     return {
-        "article_id": article_id(article),
+        "article_id": article.id,
         "file": article.file,
         "title": article.title,
         "standfirst": article.standfirst,

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from pathlib import PurePath
 
 # One contiguous run copied from raw: (index in clean text, index in raw, length).
 Segment = tuple[int, int, int]
@@ -104,6 +105,11 @@ class Article:
     offsets_base: str = "raw"  # "raw", or the path of the cached extracted text
     sha256: str = ""
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """The article's id: its raw file's name without the extension."""
+        return PurePath(self.file).stem
 
     @property
     def body(self) -> list[Paragraph]:

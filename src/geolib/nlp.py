@@ -4,7 +4,7 @@
 
 * ``geolib_sentences`` — sentence boundaries that never split inside a quotation;
 * ``entity_ruler`` — actors (``geolib.actors``) and institutions
-  (``geolib.extract.institutions``) as entities, extensible through their data files
+  (``geolib.institutions``) as entities, extensible through their data files
   (spaCy's EntityRuler, made cheaper per call in ``geolib.ruler``).
 
 A trained pipeline (``get_nlp("en_core_web_sm")`` or env ``GEOLIB_SPACY_MODEL``) is
@@ -14,7 +14,6 @@ used when installed, with the same components added; it is never downloaded.
 from __future__ import annotations
 
 import os
-import re
 import warnings
 from functools import lru_cache
 
@@ -24,37 +23,14 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from geolib.extract.marks import QuoteSpan, pair_quotes
 from geolib.ruler import FACTORY as RULER_FACTORY
+from geolib.text.marks import QuoteSpan, pair_quotes
+from geolib.text.sentences import sentence_starts
 
 MODEL_ENV = "GEOLIB_SPACY_MODEL"
 QUOTES_KEY = "geolib_quotes"  # doc.user_data key holding the paragraph's QuoteSpans
 TEXT_KEY = "geolib_text"  # doc.user_data key holding the doc's text
 STARTS_KEY = "geolib_sentence_starts"  # doc.user_data key holding sentence start offsets
-
-# A sentence ends at . ! ? … (plus closing marks/brackets) before a space and a capital,
-# digit or opening mark.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*\s+(?=[A-Z0-9“\"‘«(\[])")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|al)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
-)
-
-
-def sentence_starts(text: str, quotes: list[QuoteSpan]) -> list[int]:
-    """Character offsets where sentences start; never inside a quotation, never after
-    an abbreviation or an initial."""
-    inside = [(q.open_at, q.outer_end) for q in quotes]
-    starts = [0]
-    for match in _SENTENCE_END.finditer(text):
-        at = match.end()
-        if any(lo < at < hi for lo, hi in inside):
-            continue
-        if _ABBREVIATION.search(text[max(0, match.start() - 12) : match.start() + 1]):
-            continue
-        starts.append(at)
-    return starts
-
 
 @Language.component("geolib_sentences")
 def geolib_sentences(doc: Doc) -> Doc:
@@ -114,7 +90,7 @@ def token_starts(doc: Doc) -> list[int]:
 
 
 def _add_geolib_components(nlp: Language) -> Language:
-    from geolib.extract.institutions import entity_ruler_patterns as institution_patterns
+    from geolib.institutions import entity_ruler_patterns as institution_patterns
     from geolib.places import entity_ruler_patterns as place_patterns
 
     before = "parser" if "parser" in nlp.pipe_names else None

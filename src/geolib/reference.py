@@ -11,6 +11,7 @@ every CSV whose header has the trade columns is read as trade, every CSV with a
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,27 @@ def reference_names() -> dict[str, str]:
 def actor_of(name: str) -> str:
     """The actor id for a reference name; an unknown name stands for itself."""
     return reference_names().get(name.strip(), name.strip())
+
+
+def fingerprint(folder: Path | str | None = None) -> str:
+    """A hash of the reference folder's CSV files (names and bytes): what checks depend on."""
+    digest = hashlib.sha256()
+    for path in _csv_files(folder):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def reference_tables(folder: Path | str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(load_trade(folder), load_rates(folder))``, read once per process for each state of
+    the folder's files."""
+    folder = Path(folder) if folder is not None else reference_dir()
+    return _tables(folder, fingerprint(folder))
+
+
+@lru_cache(maxsize=4)
+def _tables(folder: Path, _fingerprint: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return load_trade(folder), load_rates(folder)
 
 
 def _csv_files(folder: Path | str | None) -> list[Path]:

@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from geolib.corpus import article_files, parse_cached, records_cached
+from geolib.corpus import article_files, parse_cached
 from geolib.errors import ArticleError
 from geolib.nlp import get_nlp
+from geolib.pipeline import analyse
 
 PARALLEL_FROM = 16  # fewer files than this: starting processes costs more than it saves
 MAX_JOBS = 8
@@ -78,7 +79,7 @@ def file_records(path: Path, table: str) -> FileRecords:
     """One file, parsed and extracted through the cache; any failure becomes its problem."""
     try:
         article = parse_cached(path)
-        return FileRecords(path, records_cached(table, article))
+        return FileRecords(path, analyse(article).records(table))
     except ArticleError as error:
         return FileRecords(path, problem=str(error))
     except Exception as error:  # one odd file must not stop the rest

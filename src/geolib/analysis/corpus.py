@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geolib.corpus import Corpus, article_id
+from geolib.corpus import Corpus
 from geolib.model import offsets_are_exact
 from geolib.reading import read_raw
 
@@ -20,7 +20,7 @@ def offsets_check(corpus: Corpus) -> pd.DataFrame:
             continue
         raw = read_raw(article.file).text
         rows.append({
-            "article_id": article_id(article),
+            "article_id": article.id,
             "paragraphs": len(article.paragraphs),
             "exact": all(offsets_are_exact(p, raw) for p in article.paragraphs),
         })

@@ -53,6 +53,14 @@ def claims_on_series(figures: pd.DataFrame, pairs: Sequence[Sequence[str]]) -> p
     return pd.DataFrame(rows, columns=["series", "year", "value", "label", "article_id", "verdict"])
 
 
+def checked(figures: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
+    """The figures table with each figure's check (``verdict``, ``explanation``, ...) beside it."""
+    if figures.empty or checks.empty:
+        return figures
+    verdicts = checks.drop(columns=["file", "article_id"], errors="ignore")
+    return figures.merge(verdicts, on="figure_id", how="left")
+
+
 def money(figures: pd.DataFrame) -> pd.DataFrame:
     """Only the monetary figures of a figures table."""
     if figures.empty:

@@ -30,8 +30,9 @@ from pathlib import Path
 import pandas as pd
 
 from geolib.actors import ActorMention, find_actor_mentions
-from geolib.model import Article, Paragraph
+from geolib.model import Article
 from geolib.paths import PACKAGE_DATA
+from geolib.segment import Segment, Segmentation, segment
 
 FIGURE_PARAGRAPH_KINDS = ("title", "standfirst", "body", "heading", "caption")
 KINDS = ("money", "percent", "count")
@@ -170,6 +171,7 @@ class Figure:
 
     file: str
     article_id: str
+    figure_id: str
     start: int
     end: int
     text: str
@@ -493,21 +495,6 @@ def _nearest_year(years: list[_YearMention], amount_start: int, amount_end: int,
 # ------------------------------------------------------------------------ reading
 
 
-@lru_cache(maxsize=1)
-def _sentencizer():
-    """spaCy's rule-based sentencizer on a blank English pipeline (no model needed)."""
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence of ``text``."""
-    return [(s.start_char, s.end_char) for s in _sentencizer()(text).sents]
-
-
 @lru_cache(maxsize=4)
 def _anaphor_pattern(lexicon: Lexicon) -> re.Pattern[str]:
     words = lexicon.grammar.get("party_anaphors", [])
@@ -555,12 +542,12 @@ def _usd_bn(amount: _Amount, year: int | None, published_year: int | None,
     return billions * rate[0], rate[1]
 
 
-def _paragraph_figures(article: Article, index: int, paragraph: Paragraph, lexicon: Lexicon,
+def _paragraph_figures(article: Article, seg: Segment, lexicon: Lexicon,
                        rates: pd.DataFrame) -> list[Figure]:
     patterns = _patterns(lexicon)
-    text = paragraph.text
+    index, paragraph, text = seg.index, seg.paragraph, seg.text
     published_year = article.published.year if article.published else None
-    sentences = [(s, e, find_amounts(text[s:e], lexicon)) for s, e in sentence_spans(text)]
+    sentences = [(s, e, find_amounts(text[s:e], lexicon)) for s, e in seg.sentences]
     taken = [(s + a.start, s + a.end) for s, _, amounts in sentences for a in amounts]
     years = _year_mentions(text, lexicon, patterns, published_year, taken)
     anaphor = _anaphor_pattern(lexicon)
@@ -596,7 +583,8 @@ def _paragraph_figures(article: Article, index: int, paragraph: Paragraph, lexic
             start, end = paragraph.raw_span(s + amount.start, s + amount.end)
             figure = Figure(
                 file=article.file,
-                article_id=Path(article.file).stem,
+                article_id=article.id,
+                figure_id="",  # numbered in reading order by extract_figures
                 start=start,
                 end=end,
                 text=sentence[amount.start: amount.end],
@@ -628,32 +616,27 @@ def _paragraph_figures(article: Article, index: int, paragraph: Paragraph, lexic
     return figures
 
 
-def extract_figures(article: Article, rates: pd.DataFrame | None = None) -> list[Figure]:
+def extract_figures(
+    article: Article, segmentation: Segmentation | None = None, rates: pd.DataFrame | None = None
+) -> list[Figure]:
     """Every money figure, percentage and count in the article's title, standfirst,
     headings, captions and body, in reading order.
 
-    ``rates`` (``geolib.reference.load_rates()`` by default) converts non-USD money.
-    """
+    ``rates`` (``geolib.reference.load_rates()`` by default) converts non-USD money."""
     from geolib.reference import load_rates
 
     rates = load_rates() if rates is None else rates
+    segmentation = segmentation or segment(article)
     lexicon = load_lexicon()
     figures: list[Figure] = []
-    for index, paragraph in enumerate(article.paragraphs):
-        if paragraph.kind in FIGURE_PARAGRAPH_KINDS:
-            figures.extend(_paragraph_figures(article, index, paragraph, lexicon, rates))
+    for seg in segmentation.of_kinds(FIGURE_PARAGRAPH_KINDS):
+        figures.extend(_paragraph_figures(article, seg, lexicon, rates))
+    for n, figure in enumerate(figures, 1):
+        figure.figure_id = f"{article.id}:f{n:03d}"
     return figures
 
 
-def figure_records(article: Article, folder: Path | str | None = None) -> list[dict]:
-    """One dict per figure: the figure's fields plus its check (``verdict``,
-    ``gap_usd_bn``, ``gap_pct``, ``tolerance``, ``explanation``, ``reference``)."""
-    from geolib.checks import check_figure
-    from geolib.reference import load_rates, load_trade
-
-    trade, rates = load_trade(folder), load_rates(folder)
-    records = []
-    for figure in extract_figures(article, rates):
-        check = check_figure(figure, trade, rates)
-        records.append({**figure.to_dict(), **check.to_record()})
-    return records
+def figure_records(figures: list[Figure]) -> list[dict]:
+    """Figures as plain dicts (for tables, JSONL and CSV); their checks are the ``checks``
+    stage's (``geolib.checks.check_records``)."""
+    return [figure.to_dict() for figure in figures]

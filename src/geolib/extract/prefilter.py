@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geolib.extract.attribution import load_lexicon
-from geolib.extract.marks import QuoteSpan, pair_quotes
-from geolib.nlp import sentence_starts
+from geolib.segment import Segment
+from geolib.text.marks import QuoteSpan
 
 # One token that is no word, name or punctuation the rules look for.
 FILLER = "~"
@@ -111,19 +111,17 @@ def trie_expression(words: list[str]) -> str:
     return expression(root)
 
 
-def prepare(texts: list[str]) -> PreparedText:
-    """Join the paragraphs; pair each one's quotes, split its sentences and mark those
-    that need tokens."""
+def prepare(segments: list[Segment]) -> PreparedText:
+    """Join the segmented paragraphs and mark the sentences that need tokens."""
     paragraphs, at = [], 0
-    for text in texts:
-        paragraphs.append(_prepare_paragraph(text, at))
-        at += len(text) + len(PARAGRAPH_BREAK)
-    return PreparedText(PARAGRAPH_BREAK.join(texts), paragraphs)
+    for seg in segments:
+        paragraphs.append(_prepare_paragraph(seg, at))
+        at += len(seg.text) + len(PARAGRAPH_BREAK)
+    return PreparedText(PARAGRAPH_BREAK.join(seg.text for seg in segments), paragraphs)
 
 
-def _prepare_paragraph(text: str, base: int) -> PreparedParagraph:
-    quotes, left_open = pair_quotes(text)
-    starts = sentence_starts(text, quotes)
+def _prepare_paragraph(seg: Segment, base: int) -> PreparedParagraph:
+    text, quotes, starts = seg.text, seg.quotes, list(seg.starts)
     ends = [*starts[1:], len(text)]
     needed = [False] * len(starts)
     sentence = 0
@@ -138,5 +136,5 @@ def _prepare_paragraph(text: str, base: int) -> PreparedParagraph:
         pattern = cue_pattern(ignore_case=False)  # much faster than ignoring case
     for n, start in enumerate(starts):  # a sentence holding a quote is needed anyway
         needed[n] = needed[n] or pattern.search(lowered, start, ends[n]) is not None
-    return PreparedParagraph(base, base + len(text), [q.shifted(base) for q in quotes], left_open,
+    return PreparedParagraph(base, base + len(text), [q.shifted(base) for q in quotes], seg.left_open,
                              [base + s for s in starts], needed)

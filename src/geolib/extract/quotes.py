@@ -42,10 +42,9 @@ from geolib.extract.attribution import (
     portfolio_words,
     split_title,
 )
-from geolib.extract.institutions import find_institution
-from geolib.extract.marks import QuoteSpan, inside_quote, pair_quotes, starts_with_opening_mark
 from geolib.extract.prefilter import PreparedParagraph, cue_pattern, prepare
 from geolib.extract.speakers import ArticleContext, Speaker
+from geolib.institutions import find_institution
 from geolib.model import Article, Paragraph
 from geolib.nlp import (
     entity_labels,
@@ -54,6 +53,8 @@ from geolib.nlp import (
     token_starts,
     tokenizes_sparingly,
 )
+from geolib.segment import Segmentation, segment
+from geolib.text.marks import QuoteSpan, inside_quote, pair_quotes, starts_with_opening_mark
 
 QUOTE_PARAGRAPH_KINDS = ("body",)
 CLAUSE_END = tuple(",.?!…—–-:;")
@@ -90,37 +91,41 @@ class Quote:
 
 
 def extract_quotes(
-    article: Article, nlp: Language | None = None, kinds: Iterable[str] = QUOTE_PARAGRAPH_KINDS
+    article: Article, segmentation: Segmentation | None = None, nlp: Language | None = None,
+    kinds: Iterable[str] = QUOTE_PARAGRAPH_KINDS,
 ) -> list[Quote]:
-    """Every quote in the article's paragraphs of the given kinds (body by default)."""
+    """Every quote in the article's paragraphs of the given kinds (body by default).
+
+    ``segmentation`` is the article's (``geolib.segment``) when already made."""
     nlp = nlp or get_nlp()
-    kinds = tuple(kinds)
-    chosen = [(i, p) for i, p in enumerate(article.paragraphs) if p.kind in kinds]
-    prepared = prepare([p.text for _, p in chosen])
+    segmentation = segmentation or segment(article)
+    chosen = segmentation.of_kinds(tuple(kinds))
+    prepared = prepare(chosen)
     # The blank pipeline tokenizes only what the rules read; a trained pipeline sees
     # the whole text (its parser and entity recogniser need the context).
     tokenized = prepared.masked() if tokenizes_sparingly(nlp) else None
     doc = nlp(make_doc(nlp, prepared.text, tokenized, (prepared.quotes, False), prepared.starts))
     reader = _ArticleReader(article, nlp, doc, prepared.text)
-    for (index, paragraph), ready in zip(chosen, prepared.paragraphs, strict=True):
-        reader.read(index, paragraph, ready)
+    for seg, ready in zip(chosen, prepared.paragraphs, strict=True):
+        reader.read(seg.index, seg.paragraph, ready)
     return reader.quotes
 
 
-def quote_records(article: Article) -> list[dict]:
-    """The article's quotes as plain dicts (for tables, JSONL and CSV)."""
-    names = [f.name for f in fields(Quote)]  # not dataclasses.asdict: it deep-copies, slowly
-    return [{name: getattr(q, name) for name in names} for q in extract_quotes(article)]
+QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+
+
+def quote_records(quotes: list[Quote]) -> list[dict]:
+    """Quotes as plain dicts (for tables, JSONL and CSV)."""
+    # not dataclasses.asdict: it deep-copies, slowly
+    return [{name: getattr(q, name) for name in QUOTE_FIELDS} for q in quotes]
 
 
 def speaker_records(
-    article: Article, quotes: list[Quote] | None = None, institutions: str | Path | None = None
+    article: Article, quotes: list[Quote], institutions: str | Path | None = None
 ) -> list[dict]:
-    """One record per speaker of the article, with institution country and type when known.
-
-    ``institutions`` is an optional extra institutions CSV (see ``extract.institutions``)."""
-    quotes = extract_quotes(article) if quotes is None else quotes
-    article_id = Path(article.file).stem
+    """One record per speaker of the article's ``quotes``, with institution country and type
+    when known. ``institutions`` is an optional extra institutions CSV (see ``geolib.institutions``)."""
+    article_id = article.id
     rows: dict[str, dict] = {}
     for quote in quotes:
         if quote.speaker is None:
@@ -176,7 +181,7 @@ class _ArticleReader:
         self.text = text  # the article's paragraphs as joined in ``doc``; offsets are into it
         self.base = 0  # where the paragraph being read starts in ``text``
         self.entity_labels = entity_labels(nlp)
-        self.article_id = Path(article.file).stem if article.file else ""
+        self.article_id = article.id
         self.context = ArticleContext(known_people=_known_people())
         self.lex = load_lexicon()
         self.phrases = Phrases(doc, labels=self.entity_labels)

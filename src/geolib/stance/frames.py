@@ -17,11 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from geolib.actors import actors_in
-from geolib.model import Article, Paragraph
+from geolib.model import Article
 from geolib.paths import PACKAGE_DATA
+from geolib.segment import Segment, Segmentation, segment
 from geolib.stance.markers import Markers, default_markers, phrase_agent, phrase_use
 from geolib.stance.patterns import find_patterns
-from geolib.stance.quoting import QuoteLike, article_id, get_quotes, quote_at
+from geolib.stance.quoting import QuoteLike, quote_at
 
 FRAMES_TOML = PACKAGE_DATA / "frames.toml"
 FRAME_PARAGRAPH_KINDS = ("title", "standfirst", "heading", "body", "caption")
@@ -85,34 +86,36 @@ def default_frames() -> tuple[Frame, ...]:
 
 def find_frames(
     article: Article,
-    quotes: list[QuoteLike] | None = None,
+    quotes: list[QuoteLike],
+    segmentation: Segmentation | None = None,
     frames: list[Frame] | tuple[Frame, ...] | None = None,
     markers: Markers | None = None,
 ) -> list[FrameMention]:
-    """Every frame mention in the article's title, standfirst, headings, body and captions."""
+    """Every frame mention in the article's title, standfirst, headings, body and captions;
+    ``quotes`` are the article's quotes (a mention inside one takes its speaker's voice)."""
     frames = default_frames() if frames is None else frames
     markers = markers or default_markers()
-    quotes = get_quotes(article, quotes)
+    segmentation = segmentation or segment(article)
     owner = {p.pattern: (frame, p) for frame in frames for p in frame.patterns}
     mentions = []
-    for index, paragraph in enumerate(article.paragraphs):
-        if paragraph.kind not in FRAME_PARAGRAPH_KINDS:
+    for seg in segmentation.of_kinds(FRAME_PARAGRAPH_KINDS):
+        found = find_patterns(seg.text, list(owner))
+        if not found:
             continue
-        mentioned = set(actors_in(paragraph.text))
-        for match in find_patterns(paragraph.text, list(owner)):
+        mentioned = set(actors_in(seg.text))
+        for match in found:
             frame, pattern = owner[match.pattern]
             if set(pattern.needs) <= mentioned:
-                mentions.append(
-                    _mention(article, quotes, index, paragraph, frame, match, markers)
-                )
+                mentions.append(_mention(article, quotes, seg, frame, match, markers))
     return mentions
 
 
-def _mention(article, quotes, index, paragraph: Paragraph, frame: Frame, match, markers):
-    text = paragraph.text
+def _mention(article, quotes, seg: Segment, frame: Frame, match, markers):
+    text, index, paragraph = seg.text, seg.index, seg.paragraph
     start, end = paragraph.raw_span(match.start, match.end)
     quote = quote_at(quotes, index, start)
-    use = phrase_use(text, match.start, match.end, markers)
+    sentence = seg.sentence_at(match.start)
+    use = phrase_use(text, match.start, match.end, markers, sentence)
     cues = [f"pattern '{match.pattern}'"]
     voice = "narration"
     if quote is not None and quote.kind != "term" and quote.speaker:
@@ -120,7 +123,7 @@ def _mention(article, quotes, index, paragraph: Paragraph, frame: Frame, match, 
         cues.append(f"in {quote.kind} quote of {quote.speaker}")
     if use.reported_voice:
         voice = use.reported_voice
-    agent = phrase_agent(text, match.start, match.end) if frame.agents else None
+    agent = phrase_agent(text, match.start, match.end, sentence) if frame.agents else None
     quoted_term = _in_quotation_marks(text, match.start, match.end) or (
         quote is not None and quote.kind == "term"
     )
@@ -140,7 +143,7 @@ def _mention(article, quotes, index, paragraph: Paragraph, frame: Frame, match, 
     cues.extend(use.cues())
     return FrameMention(
         file=article.file,
-        article_id=article_id(article),
+        article_id=article.id,
         frame=frame.id,
         text=text[match.start : match.end],
         start=start,
@@ -166,6 +169,8 @@ def _in_quotation_marks(text: str, start: int, end: int) -> bool:
     return closing != -1 and closing - end < _TERM_TAIL
 
 
-def frame_records(article: Article, quotes: list[QuoteLike] | None = None) -> list[dict]:
+def frame_records(
+    article: Article, quotes: list[QuoteLike], segmentation: Segmentation | None = None
+) -> list[dict]:
     """The article's frame mentions as plain dicts (for tables, JSONL and CSV)."""
-    return [asdict(m) for m in find_frames(article, quotes)]
+    return [asdict(m) for m in find_frames(article, quotes, segmentation)]

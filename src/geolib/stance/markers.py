@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from geolib.actors import find_actor_mentions
 from geolib.paths import PACKAGE_DATA
-from geolib.stance.patterns import find_patterns, normalise, sentence_at
+from geolib.stance.patterns import find_patterns, normalise
+from geolib.text.sentences import sentence_at
 
 MARKERS_TOML = PACKAGE_DATA / "stance_markers.toml"
 
@@ -84,10 +86,13 @@ class Use:
         )
 
 
-def phrase_use(text: str, start: int, end: int, markers: Markers | None = None) -> Use:
-    """How ``text[start:end]`` is used in its sentence."""
+def phrase_use(
+    text: str, start: int, end: int, markers: Markers | None = None,
+    sentence: tuple[int, int] | None = None,
+) -> Use:
+    """How ``text[start:end]`` is used in its sentence (``sentence``: its bounds, when known)."""
     markers = markers or default_markers()
-    s_start, s_end = sentence_at(text, start)
+    s_start, s_end = sentence or sentence_at(text, start)
     sentence = text[s_start:s_end]
     local_start, local_end = start - s_start, end - s_start
     outside = [
@@ -151,16 +156,16 @@ class Agent:
     mention: str
 
 
-def phrase_agent(text: str, start: int, end: int) -> Agent | None:
+def phrase_agent(
+    text: str, start: int, end: int, sentence: tuple[int, int] | None = None
+) -> Agent | None:
     """The actor doing what ``text[start:end]`` describes, if its sentence says.
 
     A cleft after the phrase wins ("who's doing Nixon in reverse, it's Xi"); otherwise
     the nearest actor before it in subject position: followed by an auxiliary or a noun
     of agency ("a US effort to drive a wedge", "the White House is trying to isolate").
     A personal pronoun nearer the phrase ("we're going to break ...") leaves it unknown."""
-    from geolib.actors import find_actor_mentions
-
-    s_start, s_end = sentence_at(text, start)
+    s_start, s_end = sentence or sentence_at(text, start)
     after = normalise(text[end:s_end])
     clause_end = re.search(r"[.;!?]", after)
     after_clause = after[: clause_end.start()] if clause_end else after

@@ -24,7 +24,6 @@ from geolib.actors import load_actors
 GAP = 6  # words a "..." may skip
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "[": " ", "]": " "})
 _SLOT = re.compile(r"\{([^}]+)\}")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9])")
 
 
 def normalise(text: str) -> str:
@@ -117,21 +116,3 @@ def find_patterns(text: str, patterns: list[str]) -> list[Match]:
         if not kept or match.start >= kept[-1].end:
             kept.append(match)
     return kept
-
-
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: a regex split on end punctuation before a capital."""
-    bounds, begin = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        bounds.append((begin, m.start()))
-        begin = m.end()
-    bounds.append((begin, len(text)))
-    return [(a, b) for a, b in bounds if b > a]
-
-
-def sentence_at(text: str, index: int) -> tuple[int, int]:
-    """Bounds of the sentence holding character ``index``."""
-    for a, b in sentence_bounds(text):
-        if index < b:
-            return a, b
-    return 0, len(text)

@@ -1,11 +1,8 @@
-"""The quotes stance and frames read: the fields they use, and finding them."""
+"""The quotes stance and frames read: the fields they use, and the quote at a place."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Protocol
-
-from geolib.model import Article
 
 
 class QuoteLike(Protocol):
@@ -18,20 +15,6 @@ class QuoteLike(Protocol):
     kind: str
     speaker: str | None
     paragraph: int
-
-
-def article_id(article: Article) -> str:
-    """The raw file's stem."""
-    return Path(article.file).stem
-
-
-def get_quotes(article: Article, quotes: list | None) -> list:
-    """``quotes`` as given, or the quotes extractor's output when None."""
-    if quotes is not None:
-        return quotes
-    from geolib.extract.quotes import extract_quotes  # spaCy pipeline: load only when needed
-
-    return extract_quotes(article)
 
 
 def quote_at(quotes: list, paragraph: int, raw: int) -> QuoteLike | None:

@@ -16,9 +16,9 @@ from geolib.actors import find_actor_mentions
 from geolib.model import Article
 from geolib.stance.claims import claim_stances
 from geolib.stance.hedging import Hedging, hedging
-from geolib.stance.patterns import sentence_at
-from geolib.stance.quoting import QuoteLike, article_id, get_quotes
+from geolib.stance.quoting import QuoteLike
 from geolib.stance.sentiment import TargetSentiment, sentiment_toward
+from geolib.text.sentences import sentence_at, sentence_spans
 
 STANCE_FIELDS = (
     "file", "article_id", "quote_id", "speaker", "paragraph", "quote_kind", "aspect",
@@ -40,8 +40,9 @@ def actor_sentiments(text: str) -> dict[str, TargetSentiment]:
     """Sentiment toward each actor ``text`` mentions, each mention judged in its own
     sentence; several mentions of one actor average their scores and vote on the label."""
     per_actor: dict[str, list[TargetSentiment]] = defaultdict(list)
+    sentences = sentence_spans(text)
     for mention in find_actor_mentions(text):
-        begin, stop = sentence_at(text, mention.start)
+        begin, stop = sentence_at(text, mention.start, sentences)
         per_actor[mention.actor].append(
             sentiment_toward(text[begin:stop], mention.start - begin, mention.end - begin)
         )
@@ -90,10 +91,9 @@ def quote_stance_records(quote: QuoteLike, file: str, article: str) -> list[dict
     return records
 
 
-def stance_records(article: Article, quotes: list[QuoteLike] | None = None) -> list[dict]:
-    """Stance records for every spoken quote of the article (quotes=None: extract them)."""
-    quotes = get_quotes(article, quotes)
-    file, ident = article.file, article_id(article)
+def stance_records(article: Article, quotes: list[QuoteLike]) -> list[dict]:
+    """Stance records for every spoken quote among the article's ``quotes``."""
+    file, ident = article.file, article.id
     return [
         record
         for quote in quotes

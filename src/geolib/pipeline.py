@@ -1,0 +1,123 @@
+"""One article's stages, each computed at most once.
+
+    Article -> segmentation -> quotes -> speakers
+                            |         -> stances (take the quotes)
+                            |         -> frames  (take the quotes)
+                            -> figures -> checks (against the reference statistics)
+
+``analyse(article)`` gives an ``Analysis``: each stage runs the first time it is asked
+for, reads its inputs from the stages before it (never recomputing them), and keeps its
+result. With ``cache=True`` every table's records are also read from and written to the
+on-disk cache (``geolib.cache``), so a later run, or another process, does not redo them.
+
+The tables, one per stage that yields records: ``TABLES``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from geolib import cache, reference
+from geolib.checks import check_records
+from geolib.extract.figures import Figure, extract_figures, figure_records
+from geolib.extract.quotes import Quote, extract_quotes, quote_records, speaker_records
+from geolib.model import Article
+from geolib.segment import Segmentation, segment
+from geolib.stance import frame_records, stance_records
+
+TableName = Literal["quotes", "speakers", "figures", "checks", "stances", "frames"]
+TABLES: tuple[TableName, ...] = ("quotes", "speakers", "figures", "checks", "stances", "frames")
+# Tables whose records depend on the reference statistics as well as on the article.
+USES_REFERENCE = frozenset({"figures", "checks"})
+
+
+@dataclass
+class Analysis:
+    """An article and its stages; ``records(table)`` gives one table's rows."""
+
+    article: Article
+    cache: bool = True
+    _records: dict[str, list[dict]] = field(default_factory=dict, repr=False)
+
+    # -- stages -----------------------------------------------------------------------
+    @cached_property
+    def segmentation(self) -> Segmentation:
+        return segment(self.article)
+
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        known = self._stored("quotes")
+        if known is not None:
+            return [Quote(**record) for record in known]
+        quotes = extract_quotes(self.article, self.segmentation)
+        self._keep("quotes", quote_records(quotes))
+        return quotes
+
+    @cached_property
+    def figures(self) -> list[Figure]:
+        known = self._stored("figures")
+        if known is not None:
+            return [Figure(**record) for record in known]
+        _, rates = reference.reference_tables()
+        figures = extract_figures(self.article, self.segmentation, rates)
+        self._keep("figures", figure_records(figures))
+        return figures
+
+    # -- tables -----------------------------------------------------------------------
+    def records(self, table: TableName) -> list[dict]:
+        """The article's records for ``table`` (see ``TABLES``)."""
+        if table not in STAGES:
+            raise KeyError(f"no table {table!r}; the tables are {', '.join(TABLES)}")
+        known = self._stored(table)
+        if known is None:
+            known = STAGES[table](self)
+            if table not in self._records:  # quotes and figures keep theirs as they are made
+                self._keep(table, known)
+        return known
+
+    def _stored(self, table: str) -> list[dict] | None:
+        """Records already made in this run, or found in the on-disk cache."""
+        if table in self._records:
+            return self._records[table]
+        if not self.cache:
+            return None
+        found = cache.load(table, self._key(table))
+        if isinstance(found, list):
+            self._records[table] = found
+            return found
+        return None
+
+    def _keep(self, table: str, records: list[dict]) -> None:
+        self._records[table] = records
+        if self.cache:
+            cache.store(table, self._key(table), records)
+
+    def _key(self, table: str) -> str:
+        article = self.article
+        parts: list[object] = [table, article.file, article.published_iso]
+        if table in USES_REFERENCE:
+            parts.append(reference.fingerprint())
+        return cache.cache_key(article.sha256, *parts)
+
+
+def _checks(a: Analysis) -> list[dict]:
+    trade, rates = reference.reference_tables()
+    return check_records(a.figures, trade, rates)
+
+
+STAGES: dict[str, Callable[[Analysis], list[dict]]] = {
+    "quotes": lambda a: quote_records(a.quotes),
+    "speakers": lambda a: speaker_records(a.article, a.quotes),
+    "figures": lambda a: figure_records(a.figures),
+    "checks": _checks,
+    "stances": lambda a: stance_records(a.article, a.quotes),
+    "frames": lambda a: frame_records(a.article, a.quotes, a.segmentation),
+}
+
+
+def analyse(article: Article, cache: bool = True) -> Analysis:
+    """The article's stages, computed on first use (``cache``: read and write the on-disk cache)."""
+    return Analysis(article, cache)
