@@ -85,3 +85,13 @@ def test_cli_parse_text_format(capsys):
     out = capsys.readouterr().out
     assert "title: What Donald Trump's closer ties to Russia mean for China" in out
     assert "(dropped" in out and "horizontal rule" in out
+
+
+def test_tables_finish_despite_unreadable_files_and_say_so(corpus_folder, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert cli_main(["tables", str(corpus_folder), "--out", str(out)]) == 3  # done, with unreadable files
+    err = capsys.readouterr().err
+    assert "empty.txt: is empty" in err and "2 files could not be read" in err
+    errors = (out / "errors.csv").read_text(encoding="utf-8").splitlines()
+    assert len(errors) == 3  # header and the two bad files
+    assert (out / "quotes.csv").stat().st_size > 0  # the good articles were processed

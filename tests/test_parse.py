@@ -319,7 +319,7 @@ def test_legacy_encoding_is_read_with_a_warning(tmp_path):
 def test_cli_prints_one_line_for_bad_input(tmp_path, capsys):
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")
-    assert cli_main(["parse", str(path)]) == 1
+    assert cli_main(["parse", str(path)]) == 3
     err = capsys.readouterr().err
     assert err.strip() == f"geolib: {path}: is empty"
 

@@ -7,7 +7,10 @@
 
 Table commands stream: one article is read, written and forgotten at a time (from
 16 files on, in worker processes, one per CPU; output stays in file order).
-A file that cannot be read gets one line on stderr; the exit status is then 1.
+A file that cannot be read gets one line on stderr and the rest go on.
+
+Exit status: 0 done; 3 done, but some files could not be read (each named on stderr);
+1 geolib itself failed; 2 the command line was wrong.
 """
 
 from __future__ import annotations
@@ -26,13 +29,18 @@ from geolib.pipeline import TABLES
 from geolib.workers import table_records
 
 
+EXIT_OK = 0
+EXIT_FAILED = 1  # geolib itself failed
+EXIT_UNREADABLE = 3  # the work is done, but some input files could not be read
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
         return args.run(args)
     except BrokenPipeError:
-        return 0
+        return EXIT_OK
     except KeyboardInterrupt:
         return 130
 
@@ -74,7 +82,7 @@ def _run_parse(args: argparse.Namespace) -> int:
         article = parse_cached(args.file)
     except ArticleError as error:
         _fail(error)
-        return 1
+        return EXIT_UNREADABLE
     if args.format == "json":
         json.dump(article.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -99,14 +107,22 @@ def _as_text(article: Article) -> str:
 
 def _run_table(args: argparse.Namespace) -> int:
     writer = _RecordWriter(args.format)
-    status = 0
+    unreadable = 0
     for result in table_records(args.paths, args.table, args.jobs):
         if result.problem is not None:
             _fail(result.problem)
-            status = 1
+            unreadable += 1
         for record in result.records:
             writer.write(record)
-    return status
+    return _finish(unreadable)
+
+
+def _finish(unreadable: int) -> int:
+    """The exit status after a run over files: a summary line when some could not be read."""
+    if not unreadable:
+        return EXIT_OK
+    _fail(f"done; {unreadable} file{'s' if unreadable != 1 else ''} could not be read (named above)")
+    return EXIT_UNREADABLE
 
 
 class _RecordWriter:
@@ -146,7 +162,7 @@ def _run_tables(args: argparse.Namespace) -> int:
         print(f"wrote {path} ({len(frame)} rows)")
     for file, problem in corpus.failures:
         print(f"geolib: {file}: {problem}", file=sys.stderr)
-    return 1 if corpus.failures else 0
+    return _finish(len(corpus.failures))
 
 
 def _run_briefing(args: argparse.Namespace) -> int:

@@ -23,6 +23,9 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from geolib.actors import entity_ruler_patterns as actor_patterns
+from geolib.institutions import entity_ruler_patterns as institution_patterns
+from geolib.places import entity_ruler_patterns as place_patterns
 from geolib.ruler import FACTORY as RULER_FACTORY
 from geolib.text.marks import QuoteSpan, pair_quotes
 from geolib.text.sentences import sentence_starts
@@ -90,9 +93,6 @@ def token_starts(doc: Doc) -> list[int]:
 
 
 def _add_geolib_components(nlp: Language) -> Language:
-    from geolib.institutions import entity_ruler_patterns as institution_patterns
-    from geolib.places import entity_ruler_patterns as place_patterns
-
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("geolib_sentences", before=before) if before else nlp.add_pipe("geolib_sentences")
     ruler_config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False}
@@ -100,12 +100,7 @@ def _add_geolib_components(nlp: Language) -> Language:
     ruler = nlp.add_pipe(RULER_FACTORY, name="entity_ruler", config=ruler_config, **where)
     patterns = list(place_patterns())  # first: the actor and institution data below take precedence
     patterns.extend(institution_patterns())
-    try:
-        from geolib.actors import entity_ruler_patterns as actor_patterns
-
-        patterns.extend(actor_patterns())
-    except ImportError:  # actor data is optional for the pipeline
-        pass
+    patterns.extend(actor_patterns())
     ruler.add_patterns(patterns)
     return nlp
 

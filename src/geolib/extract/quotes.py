@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from geolib.actors import load_actors
 from geolib.extract.attribution import (
     PLACE_LABELS,
     PREPOSITIONS,
@@ -151,10 +152,6 @@ def speaker_records(
 @lru_cache(maxsize=1)
 def _known_people() -> dict[str, str]:
     """Short name -> full name for the leaders and officials in geolib's actor data."""
-    try:
-        from geolib.actors import load_actors
-    except ImportError:  # actor data is optional
-        return {}
     full_names = [a.alias for a in load_actors() if a.kind in {"leader", "official"} and " " in a.alias]
     known: dict[str, str] = {}
     for name in full_names:
