@@ -28,7 +28,6 @@ from geolib.model import Article
 from geolib.pipeline import TABLES
 from geolib.workers import table_records
 
-
 EXIT_OK = 0
 EXIT_FAILED = 1  # geolib itself failed
 EXIT_UNREADABLE = 3  # the work is done, but some input files could not be read

@@ -247,6 +247,13 @@ class Mention:
     definite: bool = False  # "the official": refers back to an earlier speaker
     document: bool = False  # "the study": a document, which speaks for its source
     via_document: bool = False  # "a report by CSIS": the source, named through its document
+    rule: str = ""  # the phrase rules that shaped it, "/"-separated (see data/attribution_rules.toml)
+
+    def mark(self, rule: str) -> Mention:
+        """Note that phrase rule ``rule`` shaped this mention; returns the mention."""
+        if rule not in self.rule.split("/"):
+            self.rule = f"{self.rule}/{rule}" if self.rule else rule
+        return self
 
 
 class Phrases:
@@ -359,7 +366,7 @@ class Phrases:
             if members is not None and members.kind == "group":
                 members.start = start
                 self._name_as_group(members, members.end)
-                return members
+                return members.mark("collective-group")
         phrase_end = j
         while j > start and not self.is_head(tokens[j - 1]):
             j -= 1
@@ -388,7 +395,8 @@ class Phrases:
             return None
         role, affiliation = split_role_affiliation(self.doc[title.start : comma], self)
         return Mention(title.start, end, self.doc[title.start : end].text, "person",
-                       self.doc[comma + 1 : end].text, role=role, affiliation=affiliation)
+                       self.doc[comma + 1 : end].text, role=role, affiliation=affiliation,
+                       rule="name-after-title")
 
     def before(self, k: int, floor: int, appositive: bool = True) -> Mention | None:
         """The speaker phrase ending just before token ``k`` (not before ``floor``): "X said"."""
@@ -412,7 +420,8 @@ class Phrases:
         if relative is not None:  # "A retired general who served in Ladakh told me"
             mention = self.before(relative, floor, appositive)
             if mention is not None and mention.kind in {"person", "role"}:
-                return mention  # a group keeps its clause: "people who were present" says who they are
+                # a group keeps its clause: "people who were present" says who they are
+                return mention.mark("relative-clause")
         j = k
         while j > floor and k - j < 12:
             beyond = tokens[j - 2] if j - 1 > floor else None
@@ -453,7 +462,7 @@ class Phrases:
         org.kind = "org"
         org.end, org.text = k, self.doc[org.start : k].text
         org.name = f"{org.name} in {self.doc[j:k].text}"
-        return org
+        return org.mark("organisation-in-place")
 
     def _relative_clause(self, k: int, floor: int) -> int | None:
         """Where a relative clause set off by no comma ends the subject before a cue at ``k``
@@ -553,14 +562,15 @@ class Phrases:
         end = self.appositive_end(i + 1, limit)
         if end - i < 2 or end - i > 8 or any(self.is_cue_word(t) for t in tokens[i:end]):
             return None
-        return Mention(i, end, doc[i:end].text, "role", _group_name(doc[i:end], self))
+        return Mention(i, end, doc[i:end].text, "role", _group_name(doc[i:end], self),
+                       rule="described-after-dash")
 
     def _pronoun(self, i: int) -> Mention | None:
         tok = self.tokens[i]
         kind = self.lex.pronouns[tok.lower_]
         if kind == "writer":
             return None
-        return Mention(i, i + 1, tok.text, "pronoun", tok.lower_)
+        return Mention(i, i + 1, tok.text, "pronoun", tok.lower_, rule="pronoun")
 
     def _subject_with_appositive(self, comma: int, floor: int) -> Mention | None:
         """``X, a professor at Y, said``: the name before the appositives. Up to three may
@@ -597,7 +607,7 @@ class Phrases:
             if mention is not None and mention.kind != "pronoun":
                 mention.role = role or mention.role
                 mention.affiliation = affiliation or mention.affiliation
-                found = mention
+                found = mention.mark("appositive") if role or affiliation else mention
                 if mention.kind == "person":
                     return mention
             end = j
@@ -616,7 +626,7 @@ class Phrases:
         if described is None or described.kind != "org" or not tokens[comma - 1].text.islower():
             return None
         return Mention(described.start, end, self.doc[described.start : end].text, "org",
-                       self.doc[first:end].text)
+                       self.doc[first:end].text, rule="organisation-after-description")
 
     def _bracketed_acronym(self, j: int) -> bool:
         """Does token ``j`` close an acronym in brackets ("(ICRIER)")?"""
@@ -643,7 +653,7 @@ class Phrases:
                 role_text, affiliation = split_role_affiliation(doc[role.start : comma], self)
                 name = doc[first:end].text
                 return Mention(role.start, end, doc[role.start : end].text, "person", name, role=role_text,
-                               affiliation=affiliation)
+                               affiliation=affiliation, rule="name-after-title")
         if title is None or title.kind == "org" and tokens[comma - 1].ent_type_ in PLACE_LABELS:
             place = comma  # "Russia's ambassador to Kazakhstan, Yefim Tolmachyov,": a title ending in a place
             while place - 1 > floor and tokens[place - 1].ent_type_ in PLACE_LABELS:
@@ -656,7 +666,7 @@ class Phrases:
         words = _words(t for t in tokens[title.start : comma] if t.lower_ not in self.lex.determiners)
         role, affiliation = split_title(words, self.label, self.lex)
         return Mention(title.start, end, doc[title.start : end].text, "person", name.text, role=role,
-                       affiliation=title.affiliation or affiliation)
+                       affiliation=title.affiliation or affiliation, rule="name-after-title")
 
     def _parenthetical(self, a: int, b: int) -> bool:
         """Is ``doc[a:b]`` an aside between a subject and its verb: a participle phrase,
@@ -687,7 +697,7 @@ class Phrases:
                 head = self.before(p, floor, appositive=False)
                 if head is not None and head.kind in {"group", "role"} and head.end == p:
                     self._name_as_group(head, k)
-                    return head
+                    return head.mark("postmodified-group")
         return None
 
     def _coordinated(self, mention: Mention, floor: int) -> Mention:
@@ -700,7 +710,8 @@ class Phrases:
         if first is None or first.kind in {"person", "pronoun"} or first.end != a - 1:
             return mention
         span = self.doc[first.start : mention.end]
-        return Mention(first.start, mention.end, span.text, "group", _group_name(span, self))
+        return Mention(first.start, mention.end, span.text, "group", _group_name(span, self),
+                       rule="coordinated-group")
 
     def _link_before(self, mention: Mention, floor: int) -> Mention:
         """``experts quoted in state media`` / ``Astrov of the Vienna Institute``."""
@@ -711,7 +722,7 @@ class Phrases:
             head = self.before(a - 2, floor, appositive=False)
             if head is not None and head.kind in {"group", "role", "person"}:
                 self._name_as_group(head, mention.end)
-                return head
+                return head.mark("postmodified-group")
         linked_by = tokens[a - 1].lower_ if a - 1 > floor else ""
         if linked_by == "of" and mention.kind == "group" and a - 2 >= floor \
                 and tokens[a - 2].lower_ in self.lex.collective_nouns:  # "a bipartisan group of senators"
@@ -721,20 +732,20 @@ class Phrases:
             mention.start = start - 1 if start > floor and tokens[start - 1].lower_ in self.lex.determiners \
                 else start
             self._name_as_group(mention, mention.end)
-            return mention
+            return mention.mark("collective-group")
         if linked_by in {"from", "by", "of"} and mention.kind in {"group", "org"}:
             document = self.before(a - 1, floor, appositive=False)
             if document is not None and self._is_document(document):
                 mention.start = document.start  # "a statement from the ministry said": the ministry
                 mention.text = doc[document.start : mention.end].text
                 mention.via_document = True
-                return mention
+                return mention.mark("document-source")
         if linked_by in {"to", "from"} or linked_by == "in" and self._place(mention):
             head = self.before(a - 1, floor, appositive=False)  # "the Chinese embassy in London"
             if head is not None and head.kind in {"group", "org", "role"} and head.end == a - 1:
                 self._name_as_group(head, mention.end)
                 head.kind = "group" if head.kind == "role" else head.kind
-                return head
+                return head.mark("located-group")
         if linked_by in {"for", "of", "at"} and mention.kind in {"org", "group"} \
                 and not self._name_follows(mention.end):
             head = self.before(a - 1, floor, appositive=False)  # "a spokesman for the Kremlin"
@@ -748,14 +759,14 @@ class Phrases:
                 if head.kind == "group":  # a group is named as described: "analysts at Rhodium Group"
                     self._name_as_group(head, mention.end)
                 head.end = mention.end
-                return head
+                return head.mark("affiliation-after-name")
         if linked_by in {"of", "at"} and mention.kind in {"org", "person"} and mention.name[:1].isupper():
             head = self.before(a - 1, floor, appositive=False)  # "Reem Kanaan of Global SWF"
             if head is not None and head.kind == "person" and len(head.name.split()) >= 2 \
                     and head.end == a - 1:
                 head.affiliation = head.affiliation or _affiliation(doc[a : mention.end].text)
                 head.end = mention.end
-                return head
+                return head.mark("affiliation-after-name")
         return mention
 
     def _link_after(self, mention: Mention, limit: int) -> Mention:
@@ -768,13 +779,14 @@ class Phrases:
                 source.start = mention.start
                 source.text = doc[mention.start : source.end].text
                 source.via_document = True
-                return source
+                return source.mark("document-source")
         if j + 1 < limit and tokens[j].lower_ in self.lex.link_words \
                 and tokens[j + 1].lower_ in {"in", "by", "with", "to", "on", "of"} \
                 and mention.kind != "person":
             tail_end = self._phrase_end(j + 2, limit)
             if tail_end > j + 2:
                 self._name_as_group(mention, tail_end)
+                mention.mark("postmodified-group")
         elif j < limit and tokens[j].lower_ in {"of", "at", "from"} and mention.kind in {"person", "group"}:
             tail_end = self._phrase_end(j + 1, limit)
             if tail_end > j + 1 and self._org_like(j + 1, tail_end):
@@ -782,6 +794,7 @@ class Phrases:
                 if mention.kind == "group":
                     self._name_as_group(mention, tail_end)
                 mention.end = tail_end
+                mention.mark("affiliation-after-name")
         elif j < limit and tokens[j].lower_ in {"for", "of", "at", "in"} and mention.kind == "role" \
                 and self._described_source(mention, limit):
             pass  # renamed in place ("a senior manager at the fund"); otherwise the rules below apply
@@ -790,6 +803,7 @@ class Phrases:
             if tail_end > j + 1 and any(t.text[:1].isupper() for t in tokens[j + 1 : tail_end]):
                 self._name_as_group(mention, tail_end)
                 mention.kind = "group" if mention.kind == "role" else mention.kind
+                mention.mark("located-group")
         return mention
 
     def _organisation_name(self, a: int, b: int) -> bool:
@@ -842,6 +856,7 @@ class Phrases:
         named as described, with no role or affiliation of its own."""
         self._name_as_group(role, end)
         role.kind, role.role, role.affiliation = "group", None, None
+        role.mark("described-source")
 
     def _name_as_group(self, mention: Mention, end: int) -> None:
         """Stretch ``mention`` to token ``end``, named as the group it now describes."""
@@ -899,7 +914,8 @@ class Phrases:
             k -= 1
         if det in {"a", "an", "one"} and i <= k - 2 < b - 1 and tokens[k - 1].lower_ in TITLE_PREPOSITIONS \
                 and self.is_role(tokens[k - 2]):
-            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self))  # "a spokesperson for X"
+            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self),  # "a spokesperson for X"
+                           rule="described-source")
         while k < b - 1 and self._place_in_title(i, k, b):
             k += 1
         while k < b - 2 and k > i and tokens[k].lower_ in self.lex.title_words:
@@ -935,7 +951,7 @@ class Phrases:
             if described and last.lower_ in self.lex.org_nouns:  # "Chinese telecoms company Huawei"
                 return Mention(a, b, span.text, "org", name_tokens.text, affiliation=owner)
             if self._serves_a_titled_name(premod):  # "a spokesman for Agriculture Minister Jean Dupont"
-                return Mention(a, b, span.text, "group", _group_name(doc[i:b], self))
+                return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), rule="described-source")
             role, affiliation = split_title(_words(premod_words), self.label, self.lex)
             return Mention(a, b, span.text, "person", name_tokens.text, role=role,
                            affiliation=owner or affiliation)

@@ -89,6 +89,7 @@ class Quote:
     affiliation: str | None
     cue: str | None
     paragraph: int
+    rule: str | None = None  # why it was attributed: rule ids (data/attribution_rules.toml), "/"-separated
 
 
 def extract_quotes(
@@ -166,6 +167,15 @@ class _Attribution:
     speaker: Speaker | None
     mention: Mention | None
     cue: str | None
+    rule: str | None = None  # the rules that attributed it, outermost first, "/"-separated
+
+    def by(self, rule: str) -> _Attribution:
+        """The same attribution, with quote rule ``rule`` in front of its chain."""
+        return _Attribution(self.speaker, self.mention, self.cue, _chain(rule, self.rule))
+
+
+def _chain(*rules: str | None) -> str | None:
+    return "/".join(r for r in rules if r) or None
 
 
 class _ArticleReader:
@@ -238,8 +248,9 @@ class _ArticleReader:
             return False
         mention = Mention(0, 0, label, speaker.kind, speaker.name)
         self.context.spoke(self.sentence_no, speaker)
+        rule = "direct.transcript-line" if person is not None else "direct.transcript-question"
         quote = self._make_quote(index, paragraph, line.end(), ready.end, "direct",
-                                 _Attribution(speaker, mention, ":"))
+                                 _Attribution(speaker, mention, ":", rule))
         if quote is not None:
             self.quotes.append(quote)
         return True
@@ -266,7 +277,8 @@ class _ArticleReader:
                 found = self._direct_attribution(doc, phrases, sent, span, after_cues, before_cues, lead,
                                                  tail, floor, limit, starts, number)
             else:
-                found = self._partial_attribution(doc, phrases, sent, span, cues, number)
+                found = self._partial_attribution(doc, phrases, sent, span, cues, number).by(
+                    "partial.in-reported-speech")
                 kind = "partial" if found.speaker is not None else "term"
                 has_partial = has_partial or kind == "partial"
                 if kind == "partial":
@@ -311,17 +323,17 @@ class _ArticleReader:
         for cue in after_cues[:1]:
             found = self._attribute(doc, phrases, sent, cue, floor, limit, number)
             if found.speaker is not None:
-                return found
+                return found.by("direct.quote-then-cue")
         for cue in reversed(before_cues):
             found = self._attribute(doc, phrases, sent, cue, floor, limit, number)
             if found.speaker is not None:
-                return found
+                return found.by("direct.cue-then-quote")
         if lead.endswith(":"):
             colon = _token_at(starts, span.open_at)
             mention = phrases.subject(floor, colon)
             if mention is not None and not mention.text.isupper():  # "QUOTE OF THE WEEK:" is a head
                 self._add_appositive(phrases, mention, colon)  # "X, a former diplomat, is blunt:"
-                return self._resolved(mention, ":", number)
+                return self._resolved(mention, ":", number).by("direct.colon-introduction")
         if tail[:1] in SIGN_OFF_DASHES:
             dash = _token_at(starts, span.outer_end)
             while dash < limit and tokens[dash].text not in SIGN_OFF_DASHES:
@@ -329,14 +341,14 @@ class _ArticleReader:
             mention = phrases.after(dash + 1, limit) or phrases.described(dash + 1, limit)
             if mention is not None:
                 self._add_appositive(phrases, mention, limit)
-                return self._resolved(mention, tokens[dash].text, number)
+                return self._resolved(mention, tokens[dash].text, number).by("direct.sign-off")
         # A follow-on quote: the speaker of this or the previous paragraph goes on.
         paragraphs = self.paragraph_first_sentence
         since = paragraphs[-2] if len(paragraphs) >= 2 else paragraphs[-1]
         speaker = self.context.last_speaker(since)
         if speaker is not None:
             self.context.spoke(number, speaker)
-        return _Attribution(speaker, None, None)
+        return _Attribution(speaker, None, None, "direct.same-speaker-goes-on" if speaker else None)
 
     def _inner_quotes(self, index: int, paragraph: Paragraph, span: QuoteSpan, number: int) -> None:
         """Quotes inside a direct quote that someone else is said to have spoken ("A Slovak
@@ -363,7 +375,8 @@ class _ArticleReader:
             speaker = self.context.resolve(mention, number)
             if speaker is None:
                 continue
-            found = _Attribution(speaker, mention, doc[cue.start : cue.end].text)
+            found = _Attribution(speaker, mention, doc[cue.start : cue.end].text,
+                                 _chain("direct.inner-quote", "speaker-before-cue", mention.rule))
             start, end = span.start + quote_span.start, span.start + quote_span.end
             quote = self._make_quote(index, paragraph, start, end, "direct", found)
             if quote is not None:
@@ -397,10 +410,11 @@ class _ArticleReader:
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
             if found.speaker is None or found.mention is None:
                 continue
-            bounds = self._reported_clause(doc, phrases, sent, cue, found.mention)
+            bounds, shape = self._reported_clause(doc, phrases, sent, cue, found.mention)
             if bounds is None or n == 0 and closing and bounds[1] > found.mention.start:
                 continue  # not closing the sentence after all: tried again in its place
             a, b = bounds
+            found = found.by(f"indirect.{'closing-attribution' if n == 0 and closing else shape}")
             self.context.spoke(number, found.speaker)
             last = tokens[b - 1]
             end = last.idx + len(last.text)
@@ -409,8 +423,10 @@ class _ArticleReader:
                 self.quotes.append(quote)
             return
 
-    def _reported_clause(self, doc, phrases, sent, cue: Cue, mention: Mention) -> tuple[int, int] | None:
-        """Token range of the reported speech around ``cue`` and its speaker."""
+    def _reported_clause(self, doc, phrases, sent, cue: Cue, mention: Mention
+                         ) -> tuple[tuple[int, int] | None, str]:
+        """Token range of the reported speech around ``cue`` and its speaker, and the rule that
+        found it (None when there is none)."""
         tokens = self.tokens
         end = sent.end
         while end > sent.start and (tokens[end - 1].text in TRAILING_PUNCT or tokens[end - 1].is_space):
@@ -420,7 +436,7 @@ class _ArticleReader:
             start = block_end  # According to X, CLAUSE.
             while start < end and tokens[start].text == ",":
                 start += 1
-            return _checked(self.tokens, start, end)
+            return _checked(self.tokens, start, end), "according-to-then-clause"
         adjacent = 0 <= cue.start - mention.end <= 2 or mention.start == cue.end
         after = block_end
         if cue.takes_object and mention.end <= cue.start:  # "CLAUSE, X told reporters."
@@ -432,23 +448,25 @@ class _ArticleReader:
             start = _after_dateline(doc, sent.start, block_start - 1)
             before = _checked(self.tokens, start, block_start - 1)  # CLAUSE, X said. / CLAUSE, said X.
             if before is not None:
-                return before  # else "In a statement, X said CLAUSE": read on
+                return before, "clause-then-attribution"  # else "In a statement, X said CLAUSE": read on
         if cue.phrase or cue.no_indirect or mention.start > cue.start:
-            return None
+            return None, ""
         start = cue.end
         that = next((j for j in range(cue.end, min(cue.end + THAT_WINDOW, end))
                      if tokens[j].lower_ == "that" or tokens[j].text in {";", ":"}), None)
+        shape = "attribution-then-clause"
         if that is not None and tokens[that].lower_ == "that" and not any(
                 tokens[j].text in {".", ";"} for j in range(cue.end, that)):
-            start = that + 1
+            start, shape = that + 1, "attribution-then-that-clause"
         elif cue.needs_that or self._prepositional_object(start, end):
-            return None
+            return None, ""
         elif cue.takes_object:
             listener = phrases.after(cue.end, end)
             start = listener.end if listener is not None else cue.end + 1
+            shape = "attribution-listener-then-clause"
         while start < end and (tokens[start].text == "," or tokens[start].lower_ in TIME_ADJUNCTS):
             start += 1  # "said on Tuesday the ..."
-        return _checked(self.tokens, start, end)
+        return _checked(self.tokens, start, end), shape
 
     def _prepositional_object(self, i: int, end: int) -> bool:
         """Does a verb's prepositional object or an infinitive, not a clause, follow it at token
@@ -469,42 +487,47 @@ class _ArticleReader:
         """The speaker of one cue: after it ("said X", "according to X") or before it."""
         tokens = self.tokens
         mention = None
+        position = "speaker-before-cue"
         cue_text = doc[cue.start : cue.end].text
         if cue.phrase:
-            mention = phrases.after(cue.end, limit) if cue.speaker_after else phrases.before(cue.start, floor)
+            if cue.speaker_after:
+                mention, position = phrases.after(cue.end, limit), "speaker-after-phrase-cue"
+            else:
+                mention = phrases.before(cue.start, floor)
         else:
             previous = tokens[cue.start - 1].text if cue.start > sent.start else ""
             if cue_text.endswith("ing") and previous in BE_FORMS:
                 return _Attribution(None, None, cue_text)  # "is responding to": a verb in its own clause
             if cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
                 mention = phrases.before(cue.start, floor, appositive=False)
-                mention = mention or phrases.subject(floor, cue.start)
+                if mention is None:
+                    mention, position = phrases.subject(floor, cue.start), "subject-of-participle"
             else:
                 if previous == ",":
                     mention = phrases.before(cue.start, floor)
                 inverted_ok = not cue.takes_object and (
                     previous in {",", "”", '"', "’", "'", "—", "–", ":"} or cue.start == sent.start)
                 if mention is None and inverted_ok:
-                    mention = phrases.after(cue.end, limit)
+                    mention, position = phrases.after(cue.end, limit), "speaker-after-cue"
                     if mention is not None and not phrases.clean_end(mention.end, limit):
                         mention = None
                 if mention is None:
-                    mention = phrases.before(cue.start, floor)
-                if mention is None and previous in {"and", "but"}:
-                    mention = phrases.subject(floor, cue.start)  # "Lin dismissed the claim and said"
+                    mention, position = phrases.before(cue.start, floor), "speaker-before-cue"
+                if mention is None and previous in {"and", "but"}:  # "Lin dismissed the claim and said"
+                    mention, position = phrases.subject(floor, cue.start), "subject-of-coordinated-verb"
         if mention is None or self._reduced_relative(mention, cue):
             return _Attribution(None, None, cue_text)
         if mention.kind == "pronoun" and mention.name == "it":  # "X urged ... to drop what it called"
             subject = phrases.subject(floor, mention.start)
             if subject is not None and subject.kind in {"org", "group"}:
                 subject.text = mention.text
-                mention = subject
+                mention = subject.mark("it-is-the-subject")
         if mention.end > cue.start:
             self._add_appositive(phrases, mention, limit)
         speaker = self.context.resolve(mention, number)
         if speaker is not None and remember:
             self.context.spoke(number, speaker)
-        return _Attribution(speaker, mention, cue_text)
+        return _Attribution(speaker, mention, cue_text, _chain(position, mention.rule))
 
     def _reduced_relative(self, mention: Mention, cue: Cue) -> bool:
         """"a statement posted on the website": a participle after a document, then a preposition,
@@ -527,7 +550,7 @@ class _ArticleReader:
         speaker = self.context.resolve(mention, number)
         if speaker is not None:
             self.context.spoke(number, speaker)
-        return _Attribution(speaker, mention, cue)
+        return _Attribution(speaker, mention, cue, mention.rule or None)
 
     def _make_quote(self, index: int, paragraph: Paragraph, start: int, end: int, kind: str,
                     found: _Attribution) -> Quote | None:
@@ -550,6 +573,7 @@ class _ArticleReader:
             affiliation=affiliation,
             cue=found.cue if speaker else None,
             paragraph=index,
+            rule=found.rule if speaker else None,
         )
 
     def _continue(self, earlier: Quote, quote: Quote) -> None:
@@ -558,10 +582,12 @@ class _ArticleReader:
         if quote.speaker is None or quote.cue is None and earlier.speaker is not None:
             quote.speaker, quote.speaker_mention, quote.cue = earlier.speaker, None, None
             quote.role, quote.affiliation = earlier.role, earlier.affiliation
+            quote.rule = _chain("direct.continued-paragraph", earlier.rule) if earlier.speaker else None
         elif earlier.speaker is None:
             for part in self.quotes:
                 if part.kind == "direct" and part.speaker is None and part.paragraph >= earlier.paragraph:
                     part.speaker, part.role, part.affiliation = quote.speaker, quote.role, quote.affiliation
+                    part.rule = _chain("direct.continued-paragraph", quote.rule)
 
     def _remember_names(self, text: str, begin: int, end: int, spans: list[QuoteSpan], number: int) -> None:
         """Note the people named in ``text[begin:end]`` (outside quotes), for short names and
