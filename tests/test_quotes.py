@@ -939,3 +939,17 @@ def test_a_title_ending_in_a_place_before_a_name_set_off_by_commas():
     assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
         ("Emre Sonmezler", "ambassador to Georgia", "Turkey"),
         ("Rafael Ochoa", "envoy to Armenia", None)]
+
+
+@pytest.mark.parametrize("first, surname", [
+    ("Maria dos Santos", "Santos"), ("Carlos de Souza", "Souza"), ("Jan ter Horst", "Horst"),
+    ("Ahmed bin Khalid", "Khalid"),
+])
+def test_any_name_particle_of_the_lexicon_keeps_the_full_name(first, surname):
+    """One list of name particles (attribution_patterns.json) serves every rule: a surname
+    alone refers back to the full name, whatever the particle."""
+    quotes = extract_quotes(make_article(
+        f"{first}, who leads the delegation, arrived in Geneva on Monday.",
+        f"“We want a deal this year,” {surname} said.",
+    ))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == [first]

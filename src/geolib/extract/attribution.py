@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -23,26 +24,17 @@ from geolib.paths import PACKAGE_DATA
 POSSESSIVE = {"'s", "’s", "'", "’"}
 NON_PERSON_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "DATE"}
 APPOSITIVE_END = {",", ".", ";", ":", "—", "–", "(", ")", "!", "?", "“", "”", '"'}
-PREPOSITIONS = {"with", "to", "of", "in", "on", "at", "for", "by", "from", "about", "against", "between",
-                "over", "under", "into", "than", "like", "after", "before"}
+# Windows, in tokens: how far each rule looks.
+PHRASE_WINDOW = 12  # a speaker phrase, before or after its cue
+RELATIVE_WINDOW = 12  # back from a cue to the "who" of a relative clause
+APPOSITIVE_WINDOW = 30  # back from a comma to the comma opening an appositive
+POSTMODIFIER_WINDOW = 10  # back from a cue to the link word of a describing phrase
+DESCRIPTION_WINDOW = 8  # a described speaker ("a senior Senate staffer")
+TITLE_WINDOW = 8  # a title before a name, or a portfolio's role before it
+NAME_WORDS = 5  # a name set off by commas after a title
+ORG_NOUN_REACH = 4  # either side of a connector ("and", "of"), for an organisation noun
 PARTY_TAG = re.compile(r"[A-Z]{1,3}-[A-Z][A-Za-z.]{1,12}")  # "D-Md.", "R-Texas": party and state
 PLACE_LABELS = {"GPE", "LOC"}
-POSTMODIFIER_PREPOSITIONS = {"in", "to", "from", "at", "on"}  # "officials on both sides"
-INVERTED_FOLLOWERS = {"who", "whose", "when", "as", "while", "last", "this", "earlier", "later", "recently",
-                      "yesterday", "today", "on", "during"}
-# Words that open an aside between a subject and its verb ("Putin, speaking in Moscow, said").
-PARENTHETICAL_OPENERS = {"who", "whose", "which", "in", "on", "at", "during", "after", "before", "for",
-                         "like", "unlike", "as", "while", "when", "despite", "from", "with"}
-TITLE_PREPOSITIONS = {"to", "for", "of", "on"}
-ORG_NAME_CONNECTORS = {"and", "for", "of", "on", "&"}
-# Words that open a clause before the subject ("Asked whether ..., X said", "When ..., X said").
-INTRODUCERS = {"asked", "pressed", "if", "although", "though", "because", "since", "after", "before", "when",
-               "while", "as", "in", "on", "at", "during", "despite", "once", "unlike", "like"}
-FINITE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
-                "might", "should", "must", "did", "does", "do", "shall"}
-AFFILIATION_PREPOSITIONS = {"at", "of", "on", "for", "with", "from", "in", "to"}
-RELATIVE_PRONOUNS = {"who", "whose", "which"}
-NOUN_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "these", "those"}
 
 
 @dataclass(frozen=True)
@@ -77,6 +69,7 @@ class Lexicon:
     title_abbreviations: dict[str, str]  # "sen." -> "senator"
     given_names_also_places: frozenset[str]  # "Jordan", "Sofia": as written
     never_names: frozenset[str]  # words never part of a name: roles, groups, weekdays, titles
+    grammar: dict[str, frozenset[str]]  # function-word classes the rules read, by name ("prepositions")
 
 
 @lru_cache(maxsize=1)
@@ -118,10 +111,23 @@ def load_lexicon() -> Lexicon:
         title_abbreviations={k.lower(): v.lower() for k, v in words["title_abbreviations"].items()},
         verb_forms=frozenset(
             word for info in verbs["verbs"].values() for form in info["forms"] for word in form.split()
-            if word not in {"of", "it", "out", "for", "on"}
+            if word not in words["grammar"]["verb_form_function_words"]
         ),
         never_names=role_words | lowered("group_nouns") | lowered("not_names") | lowered("honorifics"),
+        grammar={name: frozenset(class_) for name, class_ in words["grammar"].items()},
     )
+
+
+def is_name_word(text: str, lex: Lexicon, *, role_or_group: bool, entity: bool) -> bool:
+    """May ``text`` be a word of a person's name? Capitalised, made of letters (and - . '),
+    no role or group word, weekday, month or honorific, and no stop word unless the
+    EntityRuler knows it (``entity``). The one test behind both the token rules
+    (``Phrases.is_name``) and the reading of names in narration, which has no tokens."""
+    lower = text.lower()
+    return (text[:1].isupper() and not role_or_group
+            and lower not in lex.not_names and lower not in lex.honorifics
+            and (lower not in STOP_WORDS or entity)
+            and text.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha())
 
 
 def place_then_name(words: list[str], labels: list[str | None]) -> bool:
@@ -144,6 +150,35 @@ def _plurals(nouns: list[str]) -> frozenset[str]:
         else:
             found.add(noun + "s")
     return frozenset(found)
+
+
+# The function-word classes of data/attribution_patterns.json ("grammar"), by the names the
+# rules below use; the data file is their one home.
+_GRAMMAR = load_lexicon().grammar
+PREPOSITIONS = _GRAMMAR["prepositions"]
+POSTMODIFIER_PREPOSITIONS = _GRAMMAR["postmodifier_prepositions"]  # "officials on both sides"
+INVERTED_FOLLOWERS = _GRAMMAR["inverted_followers"]
+PARENTHETICAL_OPENERS = _GRAMMAR["parenthetical_openers"]  # "Putin, speaking in Moscow, said"
+TITLE_PREPOSITIONS = _GRAMMAR["title_prepositions"]
+ORG_NAME_CONNECTORS = _GRAMMAR["org_name_connectors"]
+INTRODUCERS = _GRAMMAR["introducers"]  # "Asked whether ..., X said", "When ..., X said"
+FINITE_VERBS = _GRAMMAR["finite_verbs"]
+AFFILIATION_PREPOSITIONS = _GRAMMAR["affiliation_prepositions"]
+RELATIVE_PRONOUNS = _GRAMMAR["relative_pronouns"]
+NOUN_DETERMINERS = _GRAMMAR["noun_determiners"]
+INDEFINITE = _GRAMMAR["indefinite_determiners"]
+ARTICLES = _GRAMMAR["articles"]
+SERVED_BY = _GRAMMAR["served_by_prepositions"]
+TITLED_NAME_SERVERS = _GRAMMAR["titled_name_servers"]
+BELONGING = _GRAMMAR["belonging_prepositions"]
+SOURCE_PREPOSITIONS = _GRAMMAR["source_prepositions"]
+DESCRIBED_ROLE_PREPOSITIONS = _GRAMMAR["described_role_prepositions"]
+LINK_PREPOSITIONS = _GRAMMAR["link_prepositions"]
+DOCUMENT_SOURCE = _GRAMMAR["document_source_prepositions"]
+LOCATION_PREPOSITIONS = _GRAMMAR["location_prepositions"]
+AFFILIATION_LINKS = _GRAMMAR["affiliation_link_prepositions"]
+PORTFOLIO_LINKS = _GRAMMAR["portfolio_links"]
+CONJUNCTIONS = _GRAMMAR["conjunctions"]
 
 
 @dataclass(frozen=True)
@@ -304,14 +339,8 @@ class Phrases:
             and not tok.whitespace_ and tokens[i - 1].is_alpha and tokens[i + 1].is_alpha
 
     def _is_plain_name(self, tok: Token) -> bool:
-        text = tok.text
-        if not text[:1].isupper() or self.is_role(tok) or self.is_group(tok):
-            return False
-        if tok.lower_ in self.lex.not_names or tok.lower_ in self.lex.honorifics:
-            return False
-        if tok.is_stop and not tok.ent_type_:
-            return False
-        return text.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
+        return is_name_word(tok.text, self.lex, role_or_group=self.is_role(tok) or self.is_group(tok),
+                            entity=bool(tok.ent_type_))
 
     def is_modifier(self, tok: Token) -> bool:
         """A word that may stand inside a noun phrase before its head."""
@@ -355,7 +384,7 @@ class Phrases:
         j = i
         if tokens[j].lower_ in self.lex.determiners:
             j += 1
-        while j < limit and j - start < 12:
+        while j < limit and j - start < PHRASE_WINDOW:
             beyond = tokens[j + 1] if j + 1 < limit else None
             if not self._inside_phrase(tokens[j], beyond if j > start else None):
                 break
@@ -423,7 +452,7 @@ class Phrases:
                 # a group keeps its clause: "people who were present" says who they are
                 return mention.mark("relative-clause")
         j = k
-        while j > floor and k - j < 12:
+        while j > floor and k - j < PHRASE_WINDOW:
             beyond = tokens[j - 2] if j - 1 > floor else None
             if not self._inside_phrase(tokens[j - 1], beyond):
                 break
@@ -469,7 +498,8 @@ class Phrases:
         ("A senior diplomat | who asked not to be named | said"): the "who", at most twelve
         tokens back and with no punctuation between."""
         tokens = self.tokens
-        for j in range(k - 2, max(floor, k - 12), -1):  # "the farmer who asked": the clause's own verb
+        # "the farmer who asked": the clause's own verb comes first
+        for j in range(k - 2, max(floor, k - RELATIVE_WINDOW), -1):
             if tokens[j].is_punct:
                 return None
             if tokens[j].lower_ == "who":
@@ -493,11 +523,11 @@ class Phrases:
                 return None
             a -= 2
         elif org.kind == "person":
-            if a - 2 < floor or tokens[a - 1].lower_ not in {"at", "for", "of"}:
+            if a - 2 < floor or tokens[a - 1].lower_ not in SERVED_BY:
                 return None
         elif org.kind != "org" or not self._org_like(a, org.end):
             return None
-        if a - 2 < floor or tokens[a - 1].lower_ not in {"in", "at", "of", "for"}:
+        if a - 2 < floor or tokens[a - 1].lower_ not in BELONGING:
             return None
         if self._name_follows(org.end):
             return None
@@ -550,17 +580,17 @@ class Phrases:
             return False
         if not (tokens[i - 1].text[:1].isupper() and tokens[i + 1].text[:1].isupper()):
             return False
-        window = doc[max(0, i - 4) : i + 5]
+        window = doc[max(0, i - ORG_NOUN_REACH) : i + ORG_NOUN_REACH + 1]
         return any(t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in window)
 
     def described(self, i: int, limit: int) -> Mention | None:
         """"a senior Senate staffer" after a sign-off dash: an anonymous speaker described
         by an indefinite noun phrase, up to the next comma."""
         doc, tokens = self.doc, self.tokens
-        if i >= limit or tokens[i].lower_ not in {"a", "an", "one"}:
+        if i >= limit or tokens[i].lower_ not in INDEFINITE:
             return None
         end = self.appositive_end(i + 1, limit)
-        if end - i < 2 or end - i > 8 or any(self.is_cue_word(t) for t in tokens[i:end]):
+        if end - i < 2 or end - i > DESCRIPTION_WINDOW or any(self.is_cue_word(t) for t in tokens[i:end]):
             return None
         return Mention(i, end, doc[i:end].text, "role", _group_name(doc[i:end], self),
                        rule="described-after-dash")
@@ -581,7 +611,7 @@ class Phrases:
         described: tuple[str | None, str | None] = (None, None)
         for _ in range(3):
             j = end - 1
-            while j > floor and tokens[j].text != "," and end - j < 30:
+            while j > floor and tokens[j].text != "," and end - j < APPOSITIVE_WINDOW:
                 if self._bracketed_acronym(j):
                     j -= 3  # "at the Indian Council for ... (ICRIER),"
                     continue
@@ -635,7 +665,7 @@ class Phrases:
 
     def _short_name(self, a: int, b: int) -> bool:
         """Is ``doc[a:b]`` a name of one to five words (not empty, as in "an executive, “…”")?"""
-        return 0 < b - a <= 5 and all(self.is_name(t) for t in self.tokens[a:b])
+        return 0 < b - a <= NAME_WORDS and all(self.is_name(t) for t in self.tokens[a:b])
 
     def _named_after_title(self, comma: int, end: int, floor: int) -> Mention | None:
         """``the foreign secretary, Rachel Adeyemi, said``: a name set off after a title."""
@@ -687,7 +717,7 @@ class Phrases:
         tokens = self.tokens
         if k - 1 <= floor or tokens[k - 1].is_punct:
             return None
-        for p in range(k - 2, max(floor, k - 10), -1):
+        for p in range(k - 2, max(floor, k - POSTMODIFIER_WINDOW), -1):
             tok = tokens[p]
             if (tok.is_punct and tok.text != "-") or self.is_cue_word(tok):
                 return None
@@ -717,7 +747,7 @@ class Phrases:
         """``experts quoted in state media`` / ``Astrov of the Vienna Institute``."""
         doc, tokens = self.doc, self.tokens
         a = mention.start
-        if a - 2 >= floor and tokens[a - 1].lower_ in {"in", "by", "with", "to", "on"} \
+        if a - 2 >= floor and tokens[a - 1].lower_ in LINK_PREPOSITIONS - {"of"} \
                 and tokens[a - 2].lower_ in self.lex.link_words:
             head = self.before(a - 2, floor, appositive=False)
             if head is not None and head.kind in {"group", "role", "person"}:
@@ -733,26 +763,26 @@ class Phrases:
                 else start
             self._name_as_group(mention, mention.end)
             return mention.mark("collective-group")
-        if linked_by in {"from", "by", "of"} and mention.kind in {"group", "org"}:
+        if linked_by in DOCUMENT_SOURCE and mention.kind in {"group", "org"}:
             document = self.before(a - 1, floor, appositive=False)
             if document is not None and self._is_document(document):
                 mention.start = document.start  # "a statement from the ministry said": the ministry
                 mention.text = doc[document.start : mention.end].text
                 mention.via_document = True
                 return mention.mark("document-source")
-        if linked_by in {"to", "from"} or linked_by == "in" and self._place(mention):
+        if linked_by in LOCATION_PREPOSITIONS - {"in"} or linked_by == "in" and self._place(mention):
             head = self.before(a - 1, floor, appositive=False)  # "the Chinese embassy in London"
             if head is not None and head.kind in {"group", "org", "role"} and head.end == a - 1:
                 self._name_as_group(head, mention.end)
                 head.kind = "group" if head.kind == "role" else head.kind
                 return head.mark("located-group")
-        if linked_by in {"for", "of", "at"} and mention.kind in {"org", "group"} \
+        if linked_by in SOURCE_PREPOSITIONS and mention.kind in {"org", "group"} \
                 and not self._name_follows(mention.end):
             head = self.before(a - 1, floor, appositive=False)  # "a spokesman for the Kremlin"
             if head is not None and head.kind == "role" and head.end == a - 1:
                 self._as_anonymous_source(head, mention.end)
                 return head
-        if linked_by in {"of", "at", "from"} and self._org_like(a, mention.end):
+        if linked_by in AFFILIATION_LINKS and self._org_like(a, mention.end):
             head = self.before(a - 1, floor, appositive=False)
             if head is not None and head.kind in {"person", "group"}:
                 head.affiliation = head.affiliation or _affiliation(doc[a : mention.end].text)
@@ -760,7 +790,8 @@ class Phrases:
                     self._name_as_group(head, mention.end)
                 head.end = mention.end
                 return head.mark("affiliation-after-name")
-        if linked_by in {"of", "at"} and mention.kind in {"org", "person"} and mention.name[:1].isupper():
+        if linked_by in AFFILIATION_LINKS - {"from"} and mention.kind in {"org", "person"} \
+                and mention.name[:1].isupper():
             head = self.before(a - 1, floor, appositive=False)  # "Reem Kanaan of Global SWF"
             if head is not None and head.kind == "person" and len(head.name.split()) >= 2 \
                     and head.end == a - 1:
@@ -773,7 +804,7 @@ class Phrases:
         """``said experts quoted in state media`` / ``said Astrov of the Vienna Institute``."""
         doc, tokens = self.doc, self.tokens
         j = mention.end
-        if j < limit and tokens[j].lower_ in {"from", "by", "of"} and self._is_document(mention):
+        if j < limit and tokens[j].lower_ in DOCUMENT_SOURCE and self._is_document(mention):
             source = self.after(j + 1, limit)  # "according to a statement from the ministry"
             if source is not None and source.kind in {"group", "org", "person", "role"}:
                 source.start = mention.start
@@ -781,13 +812,13 @@ class Phrases:
                 source.via_document = True
                 return source.mark("document-source")
         if j + 1 < limit and tokens[j].lower_ in self.lex.link_words \
-                and tokens[j + 1].lower_ in {"in", "by", "with", "to", "on", "of"} \
+                and tokens[j + 1].lower_ in LINK_PREPOSITIONS \
                 and mention.kind != "person":
             tail_end = self._phrase_end(j + 2, limit)
             if tail_end > j + 2:
                 self._name_as_group(mention, tail_end)
                 mention.mark("postmodified-group")
-        elif j < limit and tokens[j].lower_ in {"of", "at", "from"} and mention.kind in {"person", "group"}:
+        elif j < limit and tokens[j].lower_ in AFFILIATION_LINKS and mention.kind in {"person", "group"}:
             tail_end = self._phrase_end(j + 1, limit)
             if tail_end > j + 1 and self._org_like(j + 1, tail_end):
                 mention.affiliation = _affiliation(doc[j + 1 : tail_end].text)
@@ -795,10 +826,11 @@ class Phrases:
                     self._name_as_group(mention, tail_end)
                 mention.end = tail_end
                 mention.mark("affiliation-after-name")
-        elif j < limit and tokens[j].lower_ in {"for", "of", "at", "in"} and mention.kind == "role" \
+        elif j < limit and tokens[j].lower_ in DESCRIBED_ROLE_PREPOSITIONS and mention.kind == "role" \
                 and self._described_source(mention, limit):
             pass  # renamed in place ("a senior manager at the fund"); otherwise the rules below apply
-        elif j < limit and tokens[j].lower_ in {"from", "in"} and mention.kind in {"role", "group"}:
+        elif j < limit and tokens[j].lower_ in LOCATION_PREPOSITIONS - {"to"} \
+                and mention.kind in {"role", "group"}:
             tail_end = self._phrase_end(j + 1, limit)  # "one diplomat from a Nordic country"
             if tail_end > j + 1 and any(t.text[:1].isupper() for t in tokens[j + 1 : tail_end]):
                 self._name_as_group(mention, tail_end)
@@ -844,7 +876,7 @@ class Phrases:
         auto-parts importer"), rather than an occasion ("a news conference") or a place?"""
         tokens = self.tokens
         end = self._phrase_end(i, limit)
-        if end - i < 2 or end - i > 8 or tokens[i].lower_ not in NOUN_DETERMINERS:
+        if end - i < 2 or end - i > DESCRIPTION_WINDOW or tokens[i].lower_ not in NOUN_DETERMINERS:
             return False
         phrase = tokens[i:end]
         if any(t.lower_ in PREPOSITIONS or t.lower_ in self.lex.occasion_nouns or t.like_num for t in phrase):
@@ -912,7 +944,7 @@ class Phrases:
         k = b
         while k > i and (self.is_name(tokens[k - 1]) or self._particle_in_name(i, k - 1)):
             k -= 1
-        if det in {"a", "an", "one"} and i <= k - 2 < b - 1 and tokens[k - 1].lower_ in TITLE_PREPOSITIONS \
+        if det in INDEFINITE and i <= k - 2 < b - 1 and tokens[k - 1].lower_ in TITLE_PREPOSITIONS \
                 and self.is_role(tokens[k - 2]):
             return Mention(a, b, span.text, "group", _group_name(doc[i:b], self),  # "a spokesperson for X"
                            rule="described-source")
@@ -921,8 +953,8 @@ class Phrases:
         while k < b - 2 and k > i and tokens[k].lower_ in self.lex.title_words:
             k += 1  # "Minister of State for Foreign Affairs Seah Kok Leong": portfolio words end the title
         portfolio = 0
-        if k > 0 and tokens[k - 1].lower_ in {"for", "of", "and"}:  # "and" may join portfolios before i
-            title = [t.lower_ for t in tokens[max(0, i - 8) : k]]
+        if k > 0 and tokens[k - 1].lower_ in PORTFOLIO_LINKS:  # "and" may join portfolios before i
+            title = [t.lower_ for t in tokens[max(0, i - TITLE_WINDOW) : k]]
             portfolio = portfolio_words([t.text for t in tokens[k:b]], title, self.lex)
         k += portfolio
         if k < b:
@@ -940,7 +972,7 @@ class Phrases:
             # Strategic and International Studies": a capitalised organisation noun).
             last = premod_words[-1] if premod_words else None
             described = last is not None and last.text[:1].islower() and last.is_alpha \
-                and last.lower_ not in PREPOSITIONS and last.lower_ not in {"and", "or"} \
+                and last.lower_ not in PREPOSITIONS and last.lower_ not in CONJUNCTIONS \
                 and not any(t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in premod_words)
             if org:
                 if premod_words and not any(self.is_name(t) for t in premod_words) and det != "the" \
@@ -971,7 +1003,7 @@ class Phrases:
     def _title_start(self, j: int) -> int:
         """Where the title ending at token ``j`` starts: capitalised words, prepositions of a
         title and "and", at most eight tokens back."""
-        tokens, floor = self.tokens, max(0, j - 8)
+        tokens, floor = self.tokens, max(0, j - TITLE_WINDOW)
         while j > floor and (tokens[j - 1].text[:1].isupper() or tokens[j - 1].lower_ in TITLE_PREPOSITIONS
                              or tokens[j - 1].lower_ == "and"):
             j -= 1
@@ -985,7 +1017,7 @@ class Phrases:
         and the speaker is the role serving it."""
         words = list(premod)
         for n in range(1, len(words) - 1):
-            if words[n].lower_ in {"for", "to"} and self.is_role(words[n - 1]):
+            if words[n].lower_ in TITLED_NAME_SERVERS and self.is_role(words[n - 1]):
                 last = words[-1]
                 return self.is_role(last) and last.i != words[n - 1].i or last.lower_ in self.lex.honorifics
         return False
@@ -1091,7 +1123,7 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
     The split is the first preposition whose object looks like an organisation
     (an organisation noun or entity); failing that, a preposition before a capital."""
     tokens = list(span)
-    while tokens and tokens[0].lower_ in {"a", "an", "the"}:
+    while tokens and tokens[0].lower_ in ARTICLES:
         tokens = tokens[1:]
     if not tokens:
         return None, None
@@ -1114,7 +1146,7 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
             continue
         if org_words:
             return _text(tokens[:n]), _affiliation_or_none(_text(rest))
-        if fallback is None and tok.lower_ in {"at", "of"}:
+        if fallback is None and tok.lower_ in AFFILIATION_LINKS - {"from"}:
             fallback = n
     if unit_split is not None:
         fallback = unit_split
@@ -1146,7 +1178,7 @@ def portfolio_words(run: list[str], before: list[str], lex: Lexicon) -> int:
     Marta Quillfeather"), else up to a known given name ("Minister of | Fisheries | Tomas
     Arrieta"); after "and", at least one word ("of Energy and | Mines | Ilse Varga")."""
     joined = bool(before) and before[-1] == "and" and ends_inside_portfolio(before[:-1], lex)
-    if not joined and not (before and before[-1] in {"for", "of"}
+    if not joined and not (before and before[-1] in PORTFOLIO_LINKS - {"and"}
                            and any(word in lex.role_words for word in before)):
         return 0
     for m in range(len(run) - 3, -1, -1):
@@ -1162,7 +1194,7 @@ def ends_inside_portfolio(words: list[str], lex: Lexicon) -> bool:
     """Do the lower-cased ``words`` end in a role's portfolio: a role word, "of" or "for",
     then at most three words ("minister of fisheries")?"""
     for n in range(len(words) - 1, max(0, len(words) - 5), -1):
-        if words[n] in {"of", "for"}:
+        if words[n] in PORTFOLIO_LINKS - {"and"}:
             return n < len(words) - 1 and words[n - 1] in lex.role_words
     return False
 

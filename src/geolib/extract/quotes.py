@@ -33,11 +33,13 @@ from geolib.extract.attribution import (
     PLACE_LABELS,
     PREPOSITIONS,
     TITLE_PREPOSITIONS,
+    TITLE_WINDOW,
     Cue,
     Mention,
     Phrases,
     ends_inside_portfolio,
     find_cues,
+    is_name_word,
     load_lexicon,
     place_then_name,
     portfolio_words,
@@ -62,14 +64,19 @@ CLAUSE_END = tuple(",.?!…—–-:;")
 SIGN_OFF_DASHES = ("—", "–", "-")
 MIN_INDIRECT_WORDS = 4
 TRAILING_PUNCT = {".", ",", ";", ":", "!", "?", "…", "—", "–", "-"}
-TIME_ADJUNCTS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                 "yesterday", "today", "tonight", "earlier", "later", "recently"}
-ADJUNCT_OPENERS = TIME_ADJUNCTS | {"last", "as", "during", "while", "without", "when"}  # "said last week"
-SUBORDINATORS = {"as", "while", "when", "after", "before", "amid", "despite", "although", "though", "because",
-                 "which"}
-BE_FORMS = {"is", "are", "was", "were", "be", "been", "am"}
+_GRAMMAR = load_lexicon().grammar  # function-word classes: data/attribution_patterns.json
+TIME_ADJUNCTS = _GRAMMAR["time_adjuncts"]
+ADJUNCT_OPENERS = TIME_ADJUNCTS | _GRAMMAR["adjunct_openers"]  # "said last week"
+SUBORDINATORS = _GRAMMAR["subordinators"]
+BE_FORMS = _GRAMMAR["be_forms"]
+COORDINATORS = _GRAMMAR["coordinators"]
+QUANTITY_WORDS = _GRAMMAR["quantity_words"]
 CLOSING_TAIL = 8  # tokens after a cue that closes its sentence ("..., officials said on Monday.")
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
+ADJUNCT_COMMA_WINDOW = 6  # tokens after a cue to the comma of a narrator's tail
+ADJUNCT_WORDS = 12  # words after a cue that may still be an adjunct, not a clause
+PORTFOLIO_LOOKBACK = 80  # characters before a capitalised stretch searched for its title
+ACRONYM_NAME_WORDS = 12  # words before "(ACRONYM)" searched for the name it stands for
 
 
 @dataclass
@@ -475,7 +482,7 @@ class _ArticleReader:
         tokens = self.tokens
         while i + 2 < end and tokens[i].lower_ == "in" and tokens[i + 1].ent_type_ in PLACE_LABELS:
             i += 2
-        if i + 1 < end and tokens[i + 1].lower_ in {"least", "most"}:
+        if i + 1 < end and tokens[i + 1].lower_ in QUANTITY_WORDS:
             return False  # "at least three suppliers ..."
         if i < end and tokens[i].lower_ == "not":
             return True  # "asked not to be named"
@@ -513,7 +520,7 @@ class _ArticleReader:
                         mention = None
                 if mention is None:
                     mention, position = phrases.before(cue.start, floor), "speaker-before-cue"
-                if mention is None and previous in {"and", "but"}:  # "Lin dismissed the claim and said"
+                if mention is None and previous in COORDINATORS:  # "Lin dismissed the claim and said"
                     mention, position = phrases.subject(floor, cue.start), "subject-of-coordinated-verb"
         if mention is None or self._reduced_relative(mention, cue):
             return _Attribution(None, None, cue_text)
@@ -598,7 +605,8 @@ class _ArticleReader:
             # ("Minister for | Economic Affairs Wahyu Setiabudi"): the names are in the rest.
             skipped = 0
             if text.endswith((" for ", " of ", " and "), begin, match.start()):
-                words_before = text[max(begin, match.start() - 80) : match.start()].lower().split()
+                lookback = max(begin, match.start() - PORTFOLIO_LOOKBACK)
+                words_before = text[lookback : match.start()].lower().split()
                 skipped = portfolio_words(words, words_before, self.lex)
             stretch = " ".join(words[skipped:])
             names = self._names_in.get(stretch)
@@ -656,14 +664,12 @@ class _ArticleReader:
             yield first, run
 
     def _is_name_word(self, word: str) -> bool:
-        """The string-level twin of ``Phrases.is_name``: a capitalised word that is no role,
-        group, weekday, honorific or (unless the EntityRuler knows it) stop word."""
+        """``is_name_word`` for a word of narration, which has no tokens: a role or group word
+        is any word of the lexicon's roles and groups (``never_names``)."""
         if word[:1].islower() and "-" in word and word.split("-", 1)[0] in self.lex.particles:
             word = word.split("-", 1)[1]  # "al-Harbi"
-        lower = word.lower()
-        return (word[:1].isupper() and lower not in self.lex.never_names
-                and (lower not in STOP_WORDS or word in self.entity_labels)
-                and word.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha())
+        return is_name_word(word, self.lex, role_or_group=word.lower() in self.lex.never_names,
+                            entity=word in self.entity_labels)
 
     def _person_name(self, run: list[str]) -> tuple[str, bool] | None:
         """The name ``run`` spells when it may name a person (not a place or organisation),
@@ -705,7 +711,7 @@ def _title_before(before: str, lex) -> list[str]:
     "The CDU's candidate for chancellor,"): role words, role modifiers, capitalised words,
     portfolio words and prepositions after a role word, ending in a role word; or an owner
     ("Peking University's")."""
-    words = before.split()[-8:]
+    words = before.split()[-TITLE_WINDOW:]
     if words and words[-1].endswith(",") and words[-1][:-1].lower() in lex.role_words:
         words[-1] = words[-1][:-1]  # a title set off by commas: "Taiwan's president, Hsu Wen-chieh,"
     if words and words[-1].endswith(("’s", "'s")) and words[-1][:1].isupper():
@@ -763,7 +769,7 @@ def _appositive_after(
 
 
 _ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
-_NAME_CONNECTORS = {"of", "for", "and", "on", "&", "the", "de", "du"}
+_NAME_CONNECTORS = _GRAMMAR["acronym_name_connectors"]
 
 
 def acronyms_defined(text: str) -> dict[str, str]:
@@ -771,7 +777,7 @@ def acronyms_defined(text: str) -> dict[str, str]:
     -> {"CMRG": "China Mineral Resources Group"}; the name's first initial must match."""
     found = {}
     for match in _ACRONYM_IN_BRACKETS.finditer(text):
-        words = text[: match.start()].split()[-12:]
+        words = text[: match.start()].split()[-ACRONYM_NAME_WORDS:]
         n = len(words)
         while n > 0 and (words[n - 1][:1].isupper() and not words[n - 1].endswith(("’s", "'s", ","))
                          or words[n - 1] in _NAME_CONNECTORS):
@@ -812,16 +818,15 @@ def _bare_word(word: str) -> tuple[str, bool]:
     return word, False
 
 
-_PARTICLE = r"(?:de|da|van|von|bin|al|le|la|du|di|der)\s+"
-_HYPHENATED_PARTICLE = r"(?:al|el|ad|ash|abu|bin|ibn|bint)-"  # "al-Harbi", "el-Sisi"
-_NAME_WORD = rf"(?:{_HYPHENATED_PARTICLE})?[A-Z][\w’'.-]*"
-_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE})?{_NAME_WORD})*")
+_PARTICLE = "|".join(sorted(load_lexicon().particles, key=len, reverse=True))  # the lexicon's one list
+_NAME_WORD = rf"(?:(?:{_PARTICLE})-)?[A-Z][\w’'.-]*"  # "al-Harbi", "el-Sisi"
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE})\s+)?{_NAME_WORD})*")
 
 
 # "ØSTERGAARD: No, and ..." opening a paragraph: a speaker label in a transcript.
 _CAPITAL_WORD = r"[^\W\d_a-z](?:[^\W\d_a-z]|['’.-])+"  # a word in capitals, any script ("AL-HARBI")
 _TRANSCRIPT_LINE = re.compile(rf"((?:{_CAPITAL_WORD}|Q)(?: {_CAPITAL_WORD}){{0,2}}):[ \t]+(?=\S)")
-QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER"})
+QUESTION_LABELS = _GRAMMAR["question_labels"]
 
 # "BEIJING, March 5 (Reuters) -", "TOKYO --", "NEW DELHI:" at the start of a story are not reported speech.
 _DATELINE = re.compile(
@@ -858,11 +863,11 @@ def _ends_sentence(tokens: list[Token], i: int, end: int) -> bool:
     opens_adjunct = first.is_punct or first.lower_ in PREPOSITIONS or first.lower_ in ADJUNCT_OPENERS
     if not opens_adjunct:
         return False
-    comma = next((j for j in range(i, min(end, i + 6)) if tokens[j].text == ","), None)
+    comma = next((j for j in range(i, min(end, i + ADJUNCT_COMMA_WINDOW)) if tokens[j].text == ","), None)
     if comma is not None and comma + 1 < end and (tokens[comma + 1].lower_ in SUBORDINATORS
                                                   or tokens[comma + 1].lower_.endswith("ing")):
         return True  # "..., the government said on Friday, as Tokyo seeks to ...": a narrator's tail
-    return len(rest) <= 12
+    return len(rest) <= ADJUNCT_WORDS
 
 
 def _checked(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:

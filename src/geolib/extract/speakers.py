@@ -241,7 +241,7 @@ def _body_words(name: str) -> frozenset[str]:
     """The words of an organisation's name in any order, without linking words: "China's
     Ministry of Foreign Affairs" and "China's foreign ministry" give the same set."""
     words = _WORD.findall(name.lower().replace("’s", "").replace("'s", ""))
-    return frozenset(w for w in words if w not in {"of", "the", "for", "and", "affairs"})
+    return frozenset(w for w in words if w not in load_lexicon().grammar["body_name_filler"])
 
 
 def _full_title(word: str) -> str:
