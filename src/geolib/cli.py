@@ -26,6 +26,7 @@ from geolib.corpus import load_corpus, parse_cached
 from geolib.errors import ArticleError
 from geolib.model import Article
 from geolib.pipeline import TABLES
+from geolib.search import as_date
 from geolib.workers import table_records
 
 EXIT_OK = 0
@@ -66,6 +67,20 @@ def _parser() -> argparse.ArgumentParser:
     tables.add_argument("--out", type=Path, default=Path("data/processed"))
     tables.add_argument("--only", nargs="*", choices=list(TABLES), help="extraction tables to build")
     tables.set_defaults(run=_run_tables)
+
+    search = commands.add_parser(
+        "search", help="find quotes and reported speech by words, speaker, outlet and date",
+        description="Find quotes and reported speech. Words match whole words in any order, "
+                    "ignoring case and accents; a query in double quotation marks matches as a phrase.")
+    search.add_argument("text", nargs="?", default=None, help="words to find (optional)")
+    search.add_argument("--corpus", action="append", type=Path, metavar="PATH",
+                        help="an article file or folder (repeatable; default: the project's data/raw)")
+    search.add_argument("--speaker", help="the speaker's name, or words of it ('Putin')")
+    search.add_argument("--outlet", help="part of the outlet's name ('GZERO')")
+    search.add_argument("--since", help="published on or after this date (YYYY-MM-DD or YYYY)")
+    search.add_argument("--until", help="published on or before this date (YYYY-MM-DD or YYYY)")
+    search.add_argument("--format", choices=["text", "jsonl", "csv"], default="text")
+    search.set_defaults(run=_run_search)
 
     briefing = commands.add_parser("briefing", help="run the notebooks and rebuild every chart")
     briefing.set_defaults(run=_run_briefing)
@@ -162,6 +177,31 @@ def _run_tables(args: argparse.Namespace) -> int:
     for file, problem in corpus.failures:
         print(f"geolib: {file}: {problem}", file=sys.stderr)
     return _finish(len(corpus.failures))
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    filters = {"speaker": args.speaker, "outlet": args.outlet, "since": args.since, "until": args.until}
+    try:  # dates are checked before any work
+        as_date(args.since), as_date(args.until, end=True)
+    except ValueError as error:
+        _fail(f"a date must be YYYY-MM-DD or YYYY ({error})")
+        return 2
+    unreadable = 0
+    for folder in args.corpus or [None]:
+        corpus = load_corpus(folder, progress=False)
+        for file, problem in corpus.failures:
+            _fail(f"{file}: {problem}")
+        unreadable += len(corpus.failures)
+        found = corpus.search(args.text, **filters)
+        if args.format == "text":
+            for row in found.itertuples():
+                when = f"{row.published or 'undated'}, {row.outlet or 'unknown outlet'}"
+                print(f"{row.speaker} ({row.kind}; {when}; {row.article_id}): “{row.text}”")
+        else:
+            writer = _RecordWriter(args.format)
+            for record in found.to_dict(orient="records"):
+                writer.write(record)
+    return _finish(unreadable)
 
 
 def _run_briefing(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from geolib.parse import parse_raw
 from geolib.parse.manifest import MANIFEST_NAME, load_manifest
 from geolib.paths import raw_dir
 from geolib.pipeline import TABLES, Analysis, TableName, analyse
+from geolib.search import as_date, outlet_matches, published_in, search_quotes, speaker_matches
 
 # Files in a raw folder that are notes about the articles, not articles.
 NOT_ARTICLES = {MANIFEST_NAME, "README.md", "README.txt", "NOTES.md"}
@@ -80,6 +82,7 @@ class Corpus:
     folder: Path
     items: list[Article]
     failures: list[tuple[str, str]] = field(default_factory=list)
+    speaker: str | None = None  # when set: the quote-based tables keep only this speaker's rows
     _analyses: dict[str, Analysis] = field(default_factory=dict, repr=False)
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
@@ -134,8 +137,16 @@ class Corpus:
                 for name in missing:
                     rows[name].extend(analysis.records(name))
             for name in missing:
-                self._tables[name] = pd.DataFrame(rows[name])
+                table = pd.DataFrame(rows[name])
+                if self.speaker and "speaker" in table:
+                    table = table[table["speaker"].map(lambda s: speaker_matches(s, self.speaker))]
+                self._tables[name] = table.reset_index(drop=True)
         return {n: self._tables[n] for n in names}
+
+    def search(self, text: str | None = None, **filters) -> pd.DataFrame:
+        """Quotes and reported speech matching ``text`` and the filters of
+        ``geolib.search.search_quotes`` (``speaker``, ``outlet``, ``since``, ``until``)."""
+        return search_quotes(self.quotes, text, **filters)
 
     @property
     def quotes(self) -> pd.DataFrame:
@@ -166,12 +177,19 @@ def load_corpus(
     folder: str | Path | None = None,
     *,
     include: Iterable[str] | None = None,
+    outlet: str | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    speaker: str | None = None,
     progress: bool | None = None,
 ) -> Corpus:
-    """Parse every article under ``folder`` (default: the project's ``data/raw``),
-    only the ids in ``include`` if given.
+    """Parse every article under ``folder`` (default: the project's ``data/raw``).
 
-    Files that cannot be read are listed in ``corpus.errors``; the rest go on.
+    The filters choose articles: ``include`` (article ids), ``outlet`` (part of the outlet's
+    name), ``since``/``until`` (publication dates, ISO or a year, both included; undated
+    articles are left out when either is given) and ``speaker`` (articles quoting them; the
+    tables built from quotes then keep only their rows). Files that cannot be read are
+    listed in ``corpus.errors``; the rest go on.
     """
     folder = Path(folder) if folder is not None else raw_dir()
     files = list(article_files(folder))
@@ -186,7 +204,15 @@ def load_corpus(
             failures.append((str(path), error.problem))
         except Exception as error:  # one odd file must not stop the corpus
             failures.append((str(path), f"unexpected {type(error).__name__}: {error}"))
-    return Corpus(folder, articles, failures)
+    start, stop = as_date(since), as_date(until, end=True)
+    articles = [a for a in articles if (outlet is None or outlet_matches(a.outlet, outlet))
+                and published_in(a.published_iso, start, stop)]
+    corpus = Corpus(folder, articles, failures)
+    if speaker:
+        quoted = set(corpus.search(speaker=speaker, kinds=("direct", "partial", "indirect"))["article_id"])
+        corpus = Corpus(folder, [a for a in articles if a.id in quoted], failures, speaker,
+                        corpus._analyses)
+    return corpus
 
 
 def _progress(items: list, progress: bool | None, label: str) -> Iterable:
