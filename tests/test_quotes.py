@@ -953,3 +953,29 @@ def test_any_name_particle_of_the_lexicon_keeps_the_full_name(first, surname):
         f"“We want a deal this year,” {surname} said.",
     ))
     assert [q.speaker for q in quotes if q.kind == "direct"] == [first]
+
+
+def test_transcript_turns_run_on_until_narration():
+    """An official transcript: labelled turns, a title before a name in a label, unlabelled
+    paragraphs continuing the turn; narration after the last turn is read as narration."""
+    quotes = extract_quotes(make_article(
+        "The two leaders met in Oslo on Tuesday.",
+        "Prime Minister of Norway Anna Berglund: Colleagues, welcome. We have a great deal to discuss.",
+        "Our trade grew by a fifth last year, and I am sure it will grow again.",
+        "Question: Will the pipeline be finished this year?",
+        "Anna Berglund: It will be finished in May.",
+        "The ministry said later that the pipeline would cost more than planned.",
+    ))
+    direct = [(q.speaker, q.text[:20]) for q in quotes if q.kind == "direct"]
+    assert direct == [("Anna Berglund", "Colleagues, welcome."), ("Anna Berglund", "Our trade grew by a "),
+                      ("reporter", "Will the pipeline be"), ("Anna Berglund", "It will be finished ")]
+    assert [q.speaker for q in quotes if q.kind == "indirect"] == ["ministry"]
+    assert quotes[0].role == "Prime Minister of Norway"
+
+
+def test_a_label_without_a_name_is_no_turn():
+    quotes = extract_quotes(make_article(
+        "Key Points: The talks resumed in Geneva on Monday after a month's pause.",
+        "Washington: Officials said the talks would go on.",
+    ))
+    assert not [q for q in quotes if q.kind == "direct"]

@@ -45,7 +45,8 @@ from geolib.extract.attribution import (
     portfolio_words,
     split_title,
 )
-from geolib.extract.prefilter import PreparedParagraph, cue_pattern, prepare
+from geolib.extract.gender import is_given_name
+from geolib.extract.prefilter import PreparedParagraph, PreparedText, cue_pattern, prepare
 from geolib.extract.speakers import ArticleContext, Speaker
 from geolib.institutions import find_institution
 from geolib.model import Article, Paragraph
@@ -56,10 +57,12 @@ from geolib.nlp import (
     token_starts,
     tokenizes_sparingly,
 )
-from geolib.segment import Segmentation, segment
+from geolib.segment import Segment, Segmentation, segment
 from geolib.text.marks import QuoteSpan, inside_quote, pair_quotes, starts_with_opening_mark
 
 QUOTE_PARAGRAPH_KINDS = ("body",)
+HEADLINE_KINDS = ("title", "standfirst")  # they name people the body may refer to
+TRANSCRIPT_CONTEXT = 100  # sentences before the body that headline names are placed at
 CLAUSE_END = tuple(",.?!…—–-:;")
 SIGN_OFF_DASHES = ("—", "–", "-")
 MIN_INDIRECT_WORDS = 4
@@ -115,6 +118,8 @@ def extract_quotes(
     tokenized = prepared.masked() if tokenizes_sparingly(nlp) else None
     doc = nlp(make_doc(nlp, prepared.text, tokenized, (prepared.quotes, False), prepared.starts))
     reader = _ArticleReader(article, nlp, doc, prepared.text)
+    reader.note_names(segmentation.of_kinds(HEADLINE_KINDS))
+    reader.scan_turns(prepared)
     for seg, ready in zip(chosen, prepared.paragraphs, strict=True):
         reader.read(seg.index, seg.paragraph, ready)
     return reader.quotes
@@ -207,6 +212,8 @@ class _ArticleReader:
         self.paragraph_first_sentence: list[int] = []
         self.open_quote: Quote | None = None  # a quote left open at the previous paragraph's end
         self._names_in = _stretch_cache(self.entity_labels)  # see _remember_names
+        self.transcript = False  # two or more paragraphs open with a speaker label (scan_turns)
+        self.turn: Speaker | None = None  # the speaker of the transcript turn being read
 
     # -- per paragraph ------------------------------------------------------------
     def read(self, index: int, paragraph: Paragraph, ready: PreparedParagraph) -> None:
@@ -220,7 +227,7 @@ class _ArticleReader:
         self.open_quote = None
         if "(" in paragraph.text:
             self.context.acronyms.update(acronyms_defined(paragraph.text))
-        if self._transcript_line(index, paragraph, ready):
+        if self._transcript_line(index, paragraph, ready, cues):
             self.sentence_no += len(ready.starts)
             return
         for begin, end, needed in zip(ready.starts, ready.ends, ready.needed, strict=True):
@@ -239,26 +246,104 @@ class _ArticleReader:
             last = [q for q in self.quotes if q.paragraph == index and q.kind == "direct"]
             self.open_quote = last[-1] if last else None
 
-    def _transcript_line(self, index: int, paragraph: Paragraph, ready: PreparedParagraph) -> bool:
-        """A transcript line, ``NAME: words`` with the name in capitals, whose name is a person
-        the article has named: one direct quote, the words after the label, cue ":"."""
-        line = _TRANSCRIPT_LINE.match(self.text, ready.start, ready.end)
+    def note_names(self, segments: list[Segment]) -> None:
+        """Remember the people a headline or standfirst names (a transcript's "Press Briefing by
+        Press Secretary Jen Psaki" tells who "MS. PSAKI" is); they are never recent enough to
+        be what "he" or "she" means."""
+        for seg in segments:
+            self._remember_names(seg.text, 0, len(seg.text), list(seg.quotes), -TRANSCRIPT_CONTEXT)
+
+    def scan_turns(self, prepared: PreparedText) -> None:
+        """Is the article a transcript: two or more paragraphs opening with a speaker label?
+        Then a paragraph without a label continues the turn before it."""
+        labelled = sum(_turn_label(self.text, p.start, p.end, self._label_names) is not None
+                       for p in prepared.paragraphs)
+        self.transcript = labelled >= 2
+
+    def _label_names(self, label: str) -> list[tuple[int, str, bool]]:
+        """The people a title-case label names: a name of two words or more that opens with a
+        known given name, follows a title ("Foreign Minister X Y") or names someone the article
+        has met ("Key Points:" and "Washington:" are no one)."""
+        words = label.split()
+        people = []
+        for first, name, alone in self._names_in_stretch(words):
+            parts = name.split()
+            titled = any(w.lower() in self.lex.role_words for w in words[:first])
+            met = self.context._person_by_word(parts[-1]) is not None
+            if alone and len(parts) >= 2 and (is_given_name(parts[0]) or titled or met):
+                people.append((first, name, alone))
+        return people
+
+    def _transcript_line(self, index: int, paragraph: Paragraph, ready: PreparedParagraph,
+                         cues: list[Cue]) -> bool:
+        """A transcript's speaker turn: ``NAME: words`` (a label in capitals, a person's name with
+        or without a title, or a questioner's label) gives one direct quote of the words after
+        the label, cue ":"; in a transcript, a paragraph without a label continues the turn."""
+        line = _turn_label(self.text, ready.start, ready.end, self._label_names)
         if line is None:
-            return False
-        label = line.group(1)
-        person = self.context.person_by_label(label)
-        if person is not None:
-            speaker = Speaker(person.name, "person", person.role, person.affiliation)
-        elif label in QUESTION_LABELS:  # "Q:", "QUESTION:": a reporter's question
-            speaker = Speaker("reporter", "group", None, None)
-        else:
+            return self._turn_goes_on(index, paragraph, ready, cues)
+        label, words_at = line
+        speaker, rule = self._label_speaker(label)
+        if speaker is None:
             return False
         mention = Mention(0, 0, label, speaker.kind, speaker.name)
         self.context.spoke(self.sentence_no, speaker)
-        rule = "direct.transcript-line" if person is not None else "direct.transcript-question"
-        quote = self._make_quote(index, paragraph, line.end(), ready.end, "direct",
+        self.turn = speaker
+        quote = self._make_quote(index, paragraph, words_at, ready.end, "direct",
                                  _Attribution(speaker, mention, ":", rule))
         if quote is not None:
+            self.quotes.append(quote)
+        return True
+
+    def _names_a_speaker(self, cues: list[Cue], ready: PreparedParagraph) -> bool:
+        """Does a cue of the paragraph have a speaker named by a noun phrase (not a pronoun)?"""
+        floor, limit = _token_at(self.token_starts, ready.start), _token_at(self.token_starts, ready.end)
+        for cue in cues:
+            for mention in (self.phrases.before(cue.start, floor), self.phrases.after(cue.end, limit)):
+                if mention is not None and mention.kind != "pronoun":
+                    return True
+        return False
+
+    def _label_speaker(self, label: str) -> tuple[Speaker | None, str]:
+        """Who a transcript label names, and the rule that read it."""
+        if label in QUESTION_LABELS:  # "Q:", "QUESTION:": a reporter's question
+            return Speaker("reporter", "group", None, None), "direct.transcript-question"
+        if label.isupper():
+            words = label.split()
+            bare = " ".join(w for w in words if w.lower() not in self.lex.honorifics)
+            person = self.context.person_by_label(bare)
+            if person is not None:
+                speaker = Speaker(person.name, "person", person.role, person.affiliation)
+                return speaker, "direct.transcript-line"
+            if len(words) > 1 and words[0].lower() in self.lex.honorifics:  # "MS. PSAKI", not yet named
+                person = self.context.person(bare.title(), written_with=words[0])
+                return Speaker(person.name, "person", None, None), "direct.transcript-line"
+            return None, ""
+        found = self._label_names(label)  # "President of Russia Vladimir Putin"
+        first, name, _ = found[-1]
+        role, affiliation = split_title(label.split()[:first], self.entity_labels.get, self.lex)
+        person = self.context.person(name, role, affiliation)
+        return Speaker(person.name, "person", person.role, person.affiliation), "direct.transcript-line"
+
+    def _turn_goes_on(self, index: int, paragraph: Paragraph, ready: PreparedParagraph,
+                      cues: list[Cue]) -> bool:
+        """In a transcript, an unlabelled paragraph after a turn is more of the same speaker's
+        words. The turn ends at a line of capitals ("END") and at narration: a paragraph that
+        reports the words of someone it names ("The ministry said ...") without a word of the
+        first person (a speaker's own "they do not want to admit" goes on)."""
+        if not self.transcript or self.turn is None:
+            return False
+        words = self.text[ready.start : ready.end]
+        if not any(c.islower() for c in words) or (
+                cues and not _FIRST_PERSON.search(words) and self._names_a_speaker(cues, ready)):
+            self.turn = None
+            return False
+        self.context.spoke(self.sentence_no, self.turn)
+        mention = Mention(0, 0, "", self.turn.kind, self.turn.name)
+        quote = self._make_quote(index, paragraph, ready.start, ready.end, "direct",
+                                 _Attribution(self.turn, mention, None, "direct.transcript-turn-goes-on"))
+        if quote is not None:
+            quote.speaker_mention = None
             self.quotes.append(quote)
         return True
 
@@ -823,10 +908,33 @@ _NAME_WORD = rf"(?:(?:{_PARTICLE})-)?[A-Z][\w’'.-]*"  # "al-Harbi", "el-Sisi"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE})\s+)?{_NAME_WORD})*")
 
 
-# "ØSTERGAARD: No, and ..." opening a paragraph: a speaker label in a transcript.
+# Speaker labels opening a transcript's paragraph: "ØSTERGAARD: No, and ...", "MS. PSAKI:  Hi",
+# "President of Russia Vladimir Putin: India is ...", "Question: ...", and "Q    Thanks" (a
+# questioner's turn with no colon, as White House transcripts write it: "Q" and a capital).
 _CAPITAL_WORD = r"[^\W\d_a-z](?:[^\W\d_a-z]|['’.-])+"  # a word in capitals, any script ("AL-HARBI")
-_TRANSCRIPT_LINE = re.compile(rf"((?:{_CAPITAL_WORD}|Q)(?: {_CAPITAL_WORD}){{0,2}}):[ \t]+(?=\S)")
+_CAPITALS_LABEL = re.compile(rf"((?:{_CAPITAL_WORD}|Q)(?: {_CAPITAL_WORD}){{0,2}}):[ \t]+(?=\S)")
+_TITLE_LINK = "|".join(sorted(load_lexicon().particles | TITLE_PREPOSITIONS | {"the", "and"}))
+_NAMED_LABEL = re.compile(
+    rf"([A-Z][\w’'.-]*(?:[ \t]+(?:(?:{_TITLE_LINK})[ \t]+)*[A-Z][\w’'.-]*){{0,7}}):[ \t]+(?=\S)")
+_QUESTION_TURN = re.compile(r"(Q)[ \t]+(?=[A-Z“\"‘'(])")
 QUESTION_LABELS = _GRAMMAR["question_labels"]
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
+
+
+def _turn_label(text: str, start: int, end: int, names_in) -> tuple[str, int] | None:
+    """The speaker label opening ``text[start:end]`` and where the words after it start, or
+    None. A label in capitals or a questioner's label counts as it is; a label in title case
+    must hold a person's name (``names_in`` finds them: not "Key Points:" or "Washington:")."""
+    for pattern in (_CAPITALS_LABEL, _QUESTION_TURN):
+        if (match := pattern.match(text, start, end)) is not None:
+            return match.group(1), match.end()
+    match = _NAMED_LABEL.match(text, start, end)
+    if match is None:
+        return None
+    label = match.group(1)
+    if label in QUESTION_LABELS or names_in(label):
+        return label, match.end()
+    return None
 
 # "BEIJING, March 5 (Reuters) -", "TOKYO --", "NEW DELHI:" at the start of a story are not reported speech.
 _DATELINE = re.compile(
