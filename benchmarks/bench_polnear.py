@@ -7,7 +7,7 @@ the benchmark prints one line and exits 0. Only the train and dev splits are rea
 test split is reserved for final measurement by others and is refused.
 
 Each article's raw text is written to a temporary ``.txt`` file and read with the public
-API (``geolib.read_article``, ``geolib.extract.quotes.quote_records``). Gold (see
+API (``geolib.read_article``, ``geolib.pipeline.analyse(article).records("quotes")``). Gold (see
 ``benchmarks/polnear.py`` and ``benchmarks/scoring.py``; README "Method"):
 
 - **direct quotes**: PolNeAR content spans with >= 90% of their letters inside quotation
@@ -117,13 +117,13 @@ def score_article(article: GoldArticle, records: list[dict], kinds: tuple[str, .
 def run_geolib(article: GoldArticle, folder: Path) -> tuple[Context | None, str | None]:
     """geolib's quote records and paragraphs for one article's raw text, or the error it raised."""
     from geolib import read_article
-    from geolib.extract.quotes import quote_records
+    from geolib.pipeline import analyse
 
     path = folder / f"{article.name}.txt"
     path.write_text(article.text, encoding="utf-8")
     try:
         parsed = read_article(path)
-        records = quote_records(parsed)
+        records = analyse(parsed, cache=False).records("quotes")
         return Context(records, [(p.kind, p.start, p.end) for p in parsed.paragraphs]), None
     except Exception as exc:  # a crash is a finding to report, not a reason to stop
         return None, f"{type(exc).__name__}: {exc}"
@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
           f"all {everything.speaker_unscored}")
     print(f"one person under two names (extra names beyond the first, per article): {twice}")
     print(f"geolib time {geolib_time:.1f} s ({words / geolib_time if geolib_time else 0:,.0f} words/s, "
-          f"read_article + quote_records, one process); gold loading {load_time:.1f} s")
+          f"read_article + quote extraction, one process); gold loading {load_time:.1f} s")
     if crashes:
         print(f"{len(crashes)} article(s) made geolib raise:")
         for name, error in crashes:

@@ -979,3 +979,20 @@ def test_a_label_without_a_name_is_no_turn():
         "Washington: Officials said the talks would go on.",
     ))
     assert not [q for q in quotes if q.kind == "direct"]
+
+
+def test_two_apostrophes_are_a_double_quotation_mark():
+    """Newspaper archives write ''...'' (two apostrophes) and ``...'' for speech marks."""
+    quotes = extract_quotes(make_article(
+        "''We will not sign this treaty,'' Senator Margaret Holm said on Tuesday. ''Not this year.''",
+        "She called the draft ''a gift to Moscow'' and left the chamber.",
+        "``The votes are not there,'' said Paul Greaves, a Republican aide.",
+    ))
+    found = [(q.kind, q.speaker, q.text) for q in quotes]
+    assert found == [
+        ("direct", "Margaret Holm", "We will not sign this treaty"),
+        ("direct", "Margaret Holm", "Not this year."),
+        ("partial", "Margaret Holm", "a gift to Moscow"),
+        ("direct", "Paul Greaves", "The votes are not there"),
+    ]
+    assert pair_quotes("the 1990s' boom and rock 'n' roll")[0] == []

@@ -65,6 +65,8 @@ HEADLINE_KINDS = ("title", "standfirst")  # they name people the body may refer 
 TRANSCRIPT_CONTEXT = 100  # sentences before the body that headline names are placed at
 CLAUSE_END = tuple(",.?!…—–-:;")
 SIGN_OFF_DASHES = ("—", "–", "-")
+# Punctuation after which a cue may take its speaker after it ("..., said X", "'' said X").
+INVERTING_MARKS = frozenset({",", "”", '"', "’", "'", "''", "—", "–", ":"})
 MIN_INDIRECT_WORDS = 4
 TRAILING_PUNCT = {".", ",", ";", ":", "!", "?", "…", "—", "–", "-"}
 _GRAMMAR = load_lexicon().grammar  # function-word classes: data/attribution_patterns.json
@@ -598,7 +600,7 @@ class _ArticleReader:
                 if previous == ",":
                     mention = phrases.before(cue.start, floor)
                 inverted_ok = not cue.takes_object and (
-                    previous in {",", "”", '"', "’", "'", "—", "–", ":"} or cue.start == sent.start)
+                    previous in INVERTING_MARKS or cue.start == sent.start)
                 if mention is None and inverted_ok:
                     mention, position = phrases.after(cue.end, limit), "speaker-after-cue"
                     if mention is not None and not phrases.clean_end(mention.end, limit):
