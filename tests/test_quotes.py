@@ -996,3 +996,57 @@ def test_two_apostrophes_are_a_double_quotation_mark():
         ("direct", "Paul Greaves", "The votes are not there"),
     ]
     assert pair_quotes("the 1990s' boom and rock 'n' roll")[0] == []
+
+
+def test_reporting_verbs_of_real_news():
+    """Verbs the lexicon lacked: accused X of, joked, thanked, chanted, continued, reiterated."""
+    quotes = extract_quotes(make_article(
+        "Senator Ruth Adair accused the administration of “sleepwalking into a trade war.”",
+        "“I have been called worse,” the trade representative, Leo Marsh, joked.",
+        "“We are not going anywhere,” the crowd chanted outside the embassy.",
+        "Adair reiterated that the bill would reach the floor in June.",
+    ))
+    found = [(q.kind, q.speaker, q.cue) for q in quotes]
+    assert found == [
+        ("partial", "Ruth Adair", "accused"),
+        ("direct", "Leo Marsh", "joked"),
+        ("direct", "crowd", "chanted"),
+        ("indirect", "Ruth Adair", "reiterated"),
+    ]
+
+
+def test_quoted_words_belong_to_the_outermost_reporter():
+    """Cues nest: the words inside the clause someone reports are that someone's."""
+    quotes = extract_quotes(make_article(
+        "Opposition leader Mara Quint told reporters that the cabinet had agreed to “sell the "
+        "family silver” without a vote.",
+        "The utility said in a statement that it continued to supply “every customer, large and "
+        "small” and would say no more.",
+        "Washington wants Taiwan’s chipmakers — the island’s “silicon crown” — to invest abroad, "
+        "while Beijing has accused Taipei of “selling out” its industry.",
+    ))
+    found = [(q.text, q.kind, q.speaker) for q in quotes]
+    assert found == [
+        ("sell the family silver", "partial", "Mara Quint"),
+        ("every customer, large and small", "partial", "utility"),
+        ("silicon crown", "term", None),  # the cue after it opens another clause
+        ("selling out", "partial", "Beijing"),
+    ]
+
+
+def test_a_second_verb_shares_the_subject_of_the_first():
+    quotes = extract_quotes(make_article(
+        "Beijing’s answer came fast: a statement from China’s trade ministry called the tariffs "
+        "“pure coercion” and promised “firm countermeasures.”"))
+    assert {q.speaker for q in quotes} == {"China’s trade ministry"}
+
+
+def test_a_body_named_by_its_kind_refers_back_to_the_body():
+    quotes = extract_quotes(make_article(
+        "Gridwell said on Monday that the strikes had hit four substations in the west.",
+        "The company said two of them were “badly damaged” and would take weeks to repair.",
+        "The Central Election Board counted the ballots overnight.",
+        "Turnout was 61 percent, the lowest in two decades, the board said.",
+    ))
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("indirect", "Gridwell"), ("partial", "Gridwell"), ("indirect", "board")]

@@ -370,7 +370,13 @@ class Phrases:
             not _before_a_compound_noun(self.doc, tok.i + 1)
 
     def is_head(self, tok: Token) -> bool:
-        return self.is_name(tok) or self.is_group(tok) or self.is_role(tok) or tok.lower_ == "others"
+        return self.is_name(tok) or self.is_group(tok) or self.is_role(tok) or tok.lower_ == "others" \
+            or self._common_organisation(tok)
+
+    def _common_organisation(self, tok: Token) -> bool:
+        """An organisation named by its common noun ("the company", "the utility")."""
+        lower = tok.lower_
+        return tok.text.islower() and lower in self.lex.org_nouns and lower not in self.lex.field_nouns
 
     # -- noun phrases ---------------------------------------------------------
     def after(self, i: int, limit: int) -> Mention | None:
@@ -988,6 +994,8 @@ class Phrases:
             return Mention(a, b, span.text, "person", name_tokens.text, role=role,
                            affiliation=owner or affiliation)
         head = tokens[b - 1]
+        if det in ARTICLES - {"the"} and self.is_group(head) and head.lower_.endswith("s"):
+            return None  # "a link Indian officials (deny)": an indefinite article with a plural head
         if self.is_group(head) or head.lower_ == "others":
             return Mention(a, b, span.text, "group", _group_name(doc[named_from:b], self), affiliation=owner,
                            definite=det == "the" and i == b - 1,  # "the people", not "the Chinese people"
@@ -998,6 +1006,9 @@ class Phrases:
         if self._organisation_name(named_from, b):  # "Russia's central bank": owner and organisation noun
             return Mention(a, b, span.text, "org", _strip_article(doc[named_from:b].text),
                            affiliation=owner)  # "Ministry of Commerce": its head is no name
+        if self._common_organisation(head) and det:  # "the company said": a body named by its kind
+            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), affiliation=owner,
+                           definite=det == "the", rule="common-organisation")
         return None
 
     def _title_start(self, j: int) -> int:

@@ -76,6 +76,7 @@ SUBORDINATORS = _GRAMMAR["subordinators"]
 BE_FORMS = _GRAMMAR["be_forms"]
 COORDINATORS = _GRAMMAR["coordinators"]
 QUANTITY_WORDS = _GRAMMAR["quantity_words"]
+CLAUSE_BREAKS = _GRAMMAR["clause_breaks"]
 CLOSING_TAIL = 8  # tokens after a cue that closes its sentence ("..., officials said on Monday.")
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
 ADJUNCT_COMMA_WINDOW = 6  # tokens after a cue to the comma of a narrator's tail
@@ -478,9 +479,22 @@ class _ArticleReader:
 
     # -- partial quotes -------------------------------------------------------------
     def _partial_attribution(self, doc, phrases, sent, span, cues, number) -> _Attribution:
-        """A quoted phrase belongs to the speaker of the reported speech around it."""
+        """A quoted phrase belongs to the speaker of the reported speech around it: the nearest
+        cue before it, unless that cue stands in the clause another speaker reports ("X told
+        reporters that the government had agreed to “…”" is X's); else a cue after it in the
+        same clause."""
         before = [c for c in cues if self.token_starts[c.start] < span.open_at]
-        after = [c for c in cues if self.token_starts[c.start] >= span.outer_end]
+        after = [c for c in cues if self.token_starts[c.start] >= span.outer_end
+                 and not self._clause_break(span.outer_end, self.token_starts[c.start])]
+        outer = next((k for k in range(len(before) - 1) if self._reports_into(before[k], before[-1])), None)
+        if outer is not None:
+            reporter = self._attribute(doc, phrases, sent, before[outer], sent.start, sent.end, number,
+                                       remember=False)
+            nearest = self._attribute(doc, phrases, sent, before[-1], sent.start, sent.end, number,
+                                      remember=False)
+            if reporter.speaker is not None and reporter.mention.kind != "pronoun" and (
+                    nearest.speaker is None or nearest.speaker.name != reporter.speaker.name):
+                return reporter
         pronoun = None  # "Harbach said he expected ... “…”": the named subject outranks "he"
         for cue in [*reversed(before), *after]:
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
@@ -493,6 +507,17 @@ class _ArticleReader:
                 return found
             pronoun = found
         return pronoun or _Attribution(None, None, None)
+
+    def _reports_into(self, outer: Cue, inner: Cue) -> bool:
+        """Does ``inner`` stand in the clause ``outer`` reports ("told reporters that the
+        government had agreed"): a verb cue taking a clause, and no punctuation between?"""
+        if outer.phrase or outer.no_indirect:
+            return False
+        return not any(t.is_punct and t.text not in "“”\"‘’'" for t in self.tokens[outer.end : inner.start])
+
+    def _clause_break(self, start: int, end: int) -> bool:
+        """Does ``text[start:end]`` cross into another clause ("…”, while Beijing accused")?"""
+        return any(word in CLAUSE_BREAKS for word in _WORDS.findall(self.text[start:end].lower()))
 
     # -- indirect quotes ------------------------------------------------------------
     def _indirect(self, index, paragraph, doc, sent, number, spans, cues, phrases) -> None:
@@ -607,8 +632,16 @@ class _ArticleReader:
                         mention = None
                 if mention is None:
                     mention, position = phrases.before(cue.start, floor), "speaker-before-cue"
-                if mention is None and previous in COORDINATORS:  # "Lin dismissed the claim and said"
-                    mention, position = phrases.subject(floor, cue.start), "subject-of-coordinated-verb"
+                if previous in COORDINATORS and (mention is None or mention.kind != "pronoun"):
+                    # "Lin dismissed the claim and said", "a statement called it X and promised Y":
+                    # the subject of the verb before, found by that verb's own cue when it has one
+                    earlier = [c for c in self.cues if floor <= c.start < cue.start - 1]
+                    shared = self._attribute(doc, phrases, sent, earlier[-1], floor, cue.start, number,
+                                             remember=False) if earlier else None
+                    if shared is not None and shared.mention is not None:
+                        mention, position = shared.mention, "subject-of-coordinated-verb"
+                    elif mention is None:
+                        mention, position = phrases.subject(floor, cue.start), "subject-of-coordinated-verb"
         if mention is None or self._reduced_relative(mention, cue):
             return _Attribution(None, None, cue_text)
         if mention.kind == "pronoun" and mention.name == "it":  # "X urged ... to drop what it called"
@@ -920,6 +953,7 @@ _NAMED_LABEL = re.compile(
     rf"([A-Z][\w’'.-]*(?:[ \t]+(?:(?:{_TITLE_LINK})[ \t]+)*[A-Z][\w’'.-]*){{0,7}}):[ \t]+(?=\S)")
 _QUESTION_TURN = re.compile(r"(Q)[ \t]+(?=[A-Z“\"‘'(])")
 QUESTION_LABELS = _GRAMMAR["question_labels"]
+_WORDS = re.compile(r"\w+|;")
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
 
 
