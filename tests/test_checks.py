@@ -11,8 +11,7 @@ import pytest
 from geolib.checks import TOLERANCE, check_figure
 from geolib.extract.figures import extract_figures
 from geolib.model import Article, Paragraph
-from geolib.paths import project_root
-from geolib.reference import load_rates, load_trade
+from geolib.reference import PACKAGE_REFERENCE, load_rates, load_trade
 
 FT_SENTENCE = (
     "Russia’s trade with China hit $245bn last year — a record but still less than Moscow’s "
@@ -26,7 +25,7 @@ def tables():
     return load_trade(), load_rates()
 
 
-def figures(text: str, published: date = date(2025, 2, 27)) -> list:
+def figures(text: str, published: date | None = date(2025, 2, 27)) -> list:
     article = Article(
         title=None, standfirst=None, authors=[], outlet=None, section=None,
         published=published, published_text=None, topics=[], url=None,
@@ -122,7 +121,6 @@ def test_exports_match_mirror_imports(tables):
     ("text", "reason"),
     [
         ("Trade rose 35.8% in 2021.", "not a money figure"),
-        ("Russia's trade with China was $245bn.", "year is not stated"),
         ("Russia's trade hit $245bn in 2024.", "not between two known parties"),
         ("Russia's trade with China was $50bn in 2005.", "covers 2013"),
         ("Russia sold Ukraine $2bn of gas in 2024.", "no series for these parties"),
@@ -140,7 +138,7 @@ def test_no_reference(tables, text, reason):
 
 def test_user_rate_makes_yuan_checkable(tmp_path: Path):
     folder = tmp_path / "reference"
-    shutil.copytree(project_root() / "data" / "reference", folder)
+    shutil.copytree(PACKAGE_REFERENCE, folder)
     (folder / "cnyusd.csv").write_text("year,usd_per_cny,source\n2024,0.1389,PBoC average\n",
                                        encoding="utf-8")
     trade, rates = load_trade(folder), load_rates(folder)
@@ -153,6 +151,13 @@ def test_user_rate_makes_yuan_checkable(tmp_path: Path):
 
 def test_check_record_columns(tables):
     record = check(FT_SENTENCE, tables, index=1).to_record()
-    assert set(record) == {"verdict", "gap_bn", "gap_pct", "gap_currency", "tolerance",
-                           "explanation", "reference"}
+    assert set(record) == {"verdict", "checked_against", "source", "gap_bn", "gap_pct", "gap_currency",
+                           "tolerance", "explanation", "reference", "sources"}
     assert len(record["reference"]) == 3
+
+
+def test_undated_figure_without_a_publication_date_has_no_reference(tables):
+    undated = [f for f in figures("Russia's trade with China was $245bn.", published=None)
+               if f.kind == "money"]
+    result = check_figure(undated[0], *tables)
+    assert result.verdict == "no reference" and "year is not stated" in result.explanation

@@ -97,7 +97,8 @@ def test_money_formats(text, written, value, currency, scale):
 def test_per_year_is_a_qualifier_not_a_year():
     figure = only("The pipeline deal is worth $3.5bn a year to Moscow.")
     assert figure.text == "$3.5bn a year"
-    assert "per year" in figure.qualifiers and figure.year is None
+    assert "per year" in figure.qualifiers
+    assert (figure.year_text, figure.year_basis) == (None, "published")  # "a year" dates nothing
 
 
 @pytest.mark.parametrize(
@@ -154,7 +155,7 @@ def test_down_from_a_peak_is_one_qualifier():
         ("Russia's trade with China was $107bn five years ago.", 2020, "five years ago"),
         ("Russia's trade with China was $107bn 5 years ago.", 2020, "5 years ago"),
         ("In 2021, Russia's trade with the EU was €257.5bn.", 2021, "2021"),
-        ("Russia's trade with China was $240bn in the first half of 2023.", 2023, "2023"),
+        ("Russia's trade with China was $240bn in the first half of 2023.", 2023, "first half of 2023"),
     ],
 )
 def test_years(text, year, year_text):
@@ -284,7 +285,10 @@ def test_second_clause_tops_up_parties_unless_it_names_another_partner():
     first, second = money("China's trade with Russia hit $245bn in 2024, while Russia's trade "
                           "with India hit $65bn.")
     assert first.parties == ["China", "Russia"]
-    assert second.parties == ["Russia"]  # India is no actor: not filled in with China
+    assert second.parties == ["Russia", "India"]  # not filled in with China
+    first, second = money("China's trade with Russia hit $245bn in 2024, while Russia's trade "
+                          "with Ecuador hit $5bn.")
+    assert second.parties == ["Russia"]  # an economy geolib does not know: still not China
 
 
 def test_count_with_a_proper_adjective():
