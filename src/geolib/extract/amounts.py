@@ -38,7 +38,7 @@ from pathlib import Path
 from geolib.paths import PACKAGE_DATA
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_NUMBER = rf"(?<![\w.,]){_DIGITS}(?!\d|,\d)"
+_NUMBER = rf"(?<![\w.,/]){_DIGITS}(?!\d|,\d)"  # not in a web address ("/pr/90-million-yacht")
 _YEAR_LIKE = re.compile(r"(?:1[89]|20)\d{2}")
 
 
@@ -48,6 +48,14 @@ class Currency:
     code: str
     needs_scale: bool  # an ordinary word too ("marks", "won"): money only with a scale
     not_followed_by: re.Pattern[str] | None  # "pounds of" is a weight
+    family: str = ""  # "dollar" for every dollar, US or not
+
+    @property
+    def plain_dollar(self) -> bool:
+        """A dollar that does not say whose ("$", "dlrs"): US unless the article says
+        otherwise."""
+        return self.family == "dollar" and self.code == "USD" and not re.search(r"U\.?S|American",
+                                                                                 self.term)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity, so patterns can be cached
@@ -81,7 +89,7 @@ def load_notation(folder: Path = PACKAGE_DATA) -> Notation:
     currencies = [
         (row["position"], Currency(row["term"], row["currency"], row.get("needs_scale") == "1",
                                    re.compile(row["not_followed_by"]) if row.get("not_followed_by")
-                                   else None))
+                                   else None, row.get("family", "")))
         for row in _rows(folder / "currencies.csv")
     ]
     scales = _rows(folder / "scales.csv")
@@ -128,8 +136,11 @@ def _patterns(notation: Notation) -> _Patterns:
     scale = (rf"(?:(?:\s*-\s*|\s*)(?P<scale>(?i:{_alternation(spaced)}))(?![A-Za-z])"
              rf"|(?P<letter>(?i:{_alternation(attached)}))(?![A-Za-z]))")
     words = _alternation(notation.number_words)
-    number = (rf"(?:(?P<digits>{_NUMBER})|(?<![\w-])(?P<word>(?i:{words}))"
-              rf"(?P<half>\s+and\s+a\s+half)?(?![\w-]))(?:{scale})?")
+    # "two", "a hundred and sixty", "twenty-five", "one and a half"
+    word_number = (rf"(?:{words})(?:(?:(?<=hundred)\s+and\s+|\s+and\s+(?=an?\s+half)|[\s-]+)"
+                   rf"(?:{words}))*")
+    number = (rf"(?:(?P<digits>{_NUMBER})|(?<![\w-])(?P<word>(?i:{word_number}))(?![\w-]))"
+              rf"(?:{scale})?")
     before = rf"(?<![A-Za-z])(?P<cur>{_alternation(c.term for c in notation.before)})\s?$"
     after = rf"(?:\s*-\s*|\s+)(?P<cur>(?i:{_alternation(c.term for c in notation.after)}))(?![A-Za-z])"
     rate = "|".join(notation.per_year) or "(?!)"
@@ -171,6 +182,7 @@ class Amount:
     currency: str | None = None
     per_year: bool = False
     unit: str | None = None  # a percentage's "%", a count's counted noun
+    plain_dollar: bool = False  # "$" or "dlrs": US dollars unless the article names another
 
 
 @dataclass
@@ -183,6 +195,7 @@ class _Token:
     word: bool  # a number word ("two"): a number only when scaled or in a range
     per_year: bool
     currency_after: bool  # the currency is written after the number ("5 billion dlrs")
+    plain_dollar: bool = False
     year_like: bool = False  # "2022": a plain four-digit year, never one end of a range
 
 
@@ -190,17 +203,14 @@ def _token(sentence: str, match: re.Match[str], notation: Notation, patterns: _P
     digits, word = match.group("digits"), match.group("word")
     scale_word = match.group("scale") or match.group("letter")
     scale = notation.scales[scale_word.lower()] if scale_word else None
-    if digits:
-        value = float(digits.replace(",", ""))
-    else:
-        value = notation.number_words[re.sub(r"\s+", " ", word.lower())]
-        value += 0.5 if match.group("half") else 0.0
+    value = float(digits.replace(",", "")) if digits else _word_value(word, notation)
     start, end = match.start(), match.end()
     currency = None
+    plain = False
     before = patterns.before.search(sentence, max(0, start - 12), start)
     if before is not None and digits:
-        currency = patterns.before_codes[re.sub(r"\s+", " ", before.group("cur"))].code
-        start = before.start()
+        written = patterns.before_codes[re.sub(r"\s+", " ", before.group("cur"))]
+        currency, plain, start = written.code, written.plain_dollar, before.start()
     currency_after = False
     after = patterns.after.match(sentence, end)
     if currency is None and after is not None:
@@ -210,12 +220,33 @@ def _token(sentence: str, match: re.Match[str], notation: Notation, patterns: _P
                 and not (found.not_followed_by and found.not_followed_by.match(sentence, after.end()))
                 and not plain_year):
             currency, currency_after, end = found.code, True, after.end()
+            plain = found.plain_dollar
     per_year = False
     rate = patterns.rate.match(sentence, end)
     if rate is not None and (currency or scale):
         per_year, end = True, rate.end()
     year_like = bool(digits and not scale and not currency and _YEAR_LIKE.fullmatch(digits))
-    return _Token(start, end, value, scale, currency, bool(word), per_year, currency_after, year_like)
+    return _Token(start, end, value, scale, currency, bool(word), per_year, currency_after, plain,
+                  year_like)
+
+
+def _word_value(words: str, notation: Notation) -> float:
+    """The value of number words: "a hundred and sixty" -> 160, "one and a half" -> 1.5."""
+    text = re.sub(r"\s+", " ", words.lower())
+    if text in notation.number_words:
+        return notation.number_words[text]
+    total = 0.0
+    text = re.sub(r"\bhalf an?\b", "half", text)
+    for word in re.split(r"[\s-]+", re.sub(r"\b(?:and )?an? half\b", "half", text)):
+        if word == "and":
+            continue
+        if word == "half":
+            total += 0.5
+        elif word == "hundred":
+            total = max(total, 1.0) * 100
+        else:
+            total += notation.number_words.get(word, 0.0)
+    return total
 
 
 def _link(sentence: str, first: _Token, second: _Token, notation: Notation,
@@ -233,6 +264,8 @@ def _link(sentence: str, first: _Token, second: _Token, notation: Notation,
         return "range" if re.search(r"\bbetween\s+$", before, re.IGNORECASE) else None
     if not re.fullmatch(r"\s+(?:to|or)\s+", gap):
         return None
+    if gap.strip() == "or" and first.currency and first.scale:
+        return None  # "48 trillion rubles or 45 percent": another figure, no range
     if re.search(r"\bfrom\s+$", before, re.IGNORECASE) or patterns.change.search(before):
         return "change"
     low = first.value * (first.scale or second.scale or 1.0)
@@ -244,8 +277,10 @@ def _link(sentence: str, first: _Token, second: _Token, notation: Notation,
 
 def _share(first: _Token, second: _Token) -> tuple[_Token, _Token]:
     """Each end of a range or change takes the scale and currency the other states."""
-    return (replace(first, scale=first.scale or second.scale, currency=first.currency or second.currency),
-            replace(second, scale=second.scale or first.scale, currency=second.currency or first.currency))
+    return (replace(first, scale=first.scale or second.scale, currency=first.currency or second.currency,
+                    plain_dollar=first.plain_dollar if first.currency else second.plain_dollar),
+            replace(second, scale=second.scale or first.scale, currency=second.currency or first.currency,
+                    plain_dollar=second.plain_dollar if second.currency else first.plain_dollar))
 
 
 def _amount(first: _Token, last: _Token | None = None) -> Amount | None:
@@ -257,7 +292,7 @@ def _amount(first: _Token, last: _Token | None = None) -> Amount | None:
     high = last.value * (last.scale or scale) / scale if last else first.value
     end = last or first
     return Amount(first.start, end.end, kind, first.value, high, scale, first.currency,
-                  per_year=first.per_year or end.per_year)
+                  per_year=first.per_year or end.per_year, plain_dollar=first.plain_dollar)
 
 
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$")
@@ -283,6 +318,16 @@ def _counts(sentence: str, notation: Notation, patterns: _Patterns) -> list[Amou
     return found
 
 
+def _stands_alone(sentence: str, end: int, notation: Notation) -> bool:
+    """Is a scaled number followed by no noun ("3.04 billion in December", "3.04
+    billion.") rather than counting one ("1.4 billion people", "a thousand new jobs")?"""
+    following = re.match(r"(?:\s*-\s*|\s+)([A-Za-z][\w'’-]*)", sentence[end:])
+    if following is None:
+        return True
+    word = following.group(1).lower()
+    return word in notation.not_counted and word != "of"  # "a million of Russia's people"
+
+
 def find_amounts(sentence: str, notation: Notation | None = None) -> list[Amount]:
     """Money, percentages, counts and bare scaled numbers in ``sentence``, left to right,
     never overlapping (money wins over a percentage, a percentage over a count, a count
@@ -295,8 +340,9 @@ def find_amounts(sentence: str, notation: Notation | None = None) -> list[Amount
         low = float(match.group("n1").replace(",", ""))
         high = float(match.group("n2").replace(",", "")) if match.group("n2") else low
         percents.append(Amount(match.start(), match.end(), "percent", low, high, 1.0, unit="%"))
+    bare = [a for a in money if a.kind == "bare" and _stands_alone(sentence, a.end, notation)]
     ranked = [*(a for a in money if a.kind == "money"), *percents, *_counts(sentence, notation, patterns),
-              *(a for a in money if a.kind == "bare")]
+              *bare]
     chosen: list[Amount] = []
     for amount in ranked:  # in priority order: keep the first of overlapping amounts
         if all(amount.end <= other.start or amount.start >= other.end for other in chosen):

@@ -149,6 +149,9 @@ class _Patterns:
     head_before: re.Pattern[str]
     comparison: re.Pattern[str]
     partner: re.Pattern[str]
+    target: re.Pattern[str]
+    carry: re.Pattern[str]
+    named_year: re.Pattern[str]
 
 
 @lru_cache(maxsize=4)
@@ -178,13 +181,16 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     comparisons = "|".join(grammar.get("comparison_cues", [])) or "(?!)"
     partners = "|".join(grammar.get("partner_cues", [])) or "(?!)"
     qualifier_words = _alternation(q.phrase for q in lexicon.qualifiers if q.placement == "before")
+    fillers = "|".join([qualifier_words, *grammar.get("comparison_fillers", [])])
     connectors = "|".join(grammar.get("head_connectors", [])) or "(?!)"
+    function_words = "|".join(lexicon.notation.not_counted) or "(?!)"
+    specific = _alternation(m.term for m in lexicon.measures if m.priority == 1)
     return _Patterns(
         breaks=re.compile("|".join(grammar["clause_breaks"]), re.IGNORECASE),
         year=re.compile(_YEAR),
-        skip=re.compile(rf"\b(?:{skip})\s+{period}", re.IGNORECASE),
+        skip=re.compile(rf"\b(?:{skip})\s+(?:(?:a|an|the)\s+)?{period}", re.IGNORECASE),
         month=re.compile(rf"\b(?P<month>{_MONTH})(?![\w])(?:['’]s)?"
-                         rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"),
+                         rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"),
         quarter=re.compile(rf"\b(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)"
                            rf"[\s-]+(?P<unit>quarter|half)|Q(?P<q>[1-4]))\b"
                            rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?", re.IGNORECASE),
@@ -193,14 +199,19 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
                      for e in grammar.get("events", [])),
         measures=re.compile(rf"\b(?:{measures})\b", re.IGNORECASE),
         head_after=re.compile(
-            rf"(?:\s*(?:{connectors}))?\s+(?:[A-Za-z.’'-]+\s+){{0,2}}?(?P<term>{measures})\b",
-            re.IGNORECASE),
+            rf"(?:\s+(?:{connectors}))?\s+(?:(?!(?:{function_words})\b)[A-Za-z.’'-]+\s+){{0,2}}?"
+            rf"(?P<term>{measures})\b", re.IGNORECASE),
         head_before=re.compile(
             rf"\b(?P<term>{measures})\s+(?:(?:{connectors})\s+)"
             rf"(?:(?:a|an|the)\s+)?(?:(?:{qualifier_words})\s+(?:(?:a|an|the)\s+)?)?$", re.IGNORECASE),
-        comparison=re.compile(rf"\b(?:{comparisons})\s+(?:(?:{qualifier_words})\s+)?(?:(?:a|an|the)\s+)?$",
-                              re.IGNORECASE),
+        comparison=re.compile(rf"\b(?:{comparisons})\s+(?:(?:{fillers})\s+)*$", re.IGNORECASE),
         partner=re.compile(rf"\b(?:{partners})\s+(?:the\s+)?$", re.IGNORECASE),
+        carry=re.compile(
+            rf"(?:\b(?:{comparisons}|{'|'.join(grammar.get('level_cues', [])) or '(?!)'})"
+            rf"|\b(?:{specific})(?:\s+(?:{connectors}))?)\s+(?:(?:{fillers})\s+)*$", re.IGNORECASE),
+        named_year=re.compile(rf"{_YEAR}(?={'|'.join(grammar.get('year_names_after', [])) or '(?!)'})"),
+        # a target's own year, right after it: "to reach $200bn by 2025"
+        target=re.compile(rf"\s+by\s+(?:the\s+end\s+of\s+|end-)?(?P<year>{_YEAR})", re.IGNORECASE),
     )
 
 
@@ -264,22 +275,20 @@ class _Found:
 
 def _carried_currency(sentence: str, bare: Amount, amounts: list[Amount], previous: _Recent | None,
                       lexicon: Lexicon, patterns: _Patterns, paragraph_index: int) -> str | None:
-    """The currency of a bare scaled number ("up from 3.04 billion"): that of a money
-    figure in the same sentence, else of the money figure before it in the paragraph,
-    else of a recent one (two paragraphs back at most) when the sentence names a money
-    measure ("exports", "deficit")."""
+    """The currency of a bare scaled number ("up from 3.04 billion"), when the words
+    before it make it a figure of the same kind as the money before it: a comparison
+    ("up from", "compared with"), a level ("rose to", "reached", "totalled") or a
+    specific measure ("imports 31.2 billion", "a surplus of 212 mln"). The currency is
+    that of a money figure of the same sentence, else of the last money figure, in this
+    paragraph or two before it at most."""
+    if not patterns.carry.search(sentence, 0, bare.start):
+        return None
     same = [a for a in amounts if a.kind == "money"]
     if same:
         before = [a for a in same if a.end <= bare.start]
         return (before[-1] if before else same[0]).currency
-    if previous is None:
-        return None
-    has_measure = bool(patterns.measures.search(sentence))
-    if previous.paragraph == paragraph_index and (
-            has_measure or patterns.comparison.search(sentence[: bare.start])):
-        return previous.currency
-    if has_measure and paragraph_index - previous.paragraph <= 2:
-        return previous.currency
+    if previous is not None and paragraph_index - previous.paragraph <= 2:
+        return previous.figure.currency
     return None
 
 
@@ -418,13 +427,23 @@ def _inherit_parties(parties: list[str], previous: Figure | None, neighbour: Fig
     return parties
 
 
+@lru_cache(maxsize=1)
+def _world_places() -> re.Pattern[str]:
+    """Countries and regions of the world gazetteer (``geolib.places``)."""
+    from geolib.places import PLACES_CSV
+
+    with open(PLACES_CSV, newline="", encoding="utf-8") as handle:
+        names = [row["name"] for row in csv.DictReader(handle) if row["kind"] in ("country", "region")]
+    return re.compile(rf"(?:{_alternation(names)})(?![\w])")
+
+
 def _names_unknown_partner(sentence: str, lo: int, hi: int,
                            mentions: list[ActorMention]) -> bool:
-    """Does ``sentence[lo:hi]`` name a partner geolib knows no economy for ("with Chile")?"""
-    for match in re.finditer(r"\b(?:with|to|from|and|between)\s+(?:the\s+)?([A-Z][\w-]+)",
-                             sentence[lo:hi]):
-        at = lo + match.start(1)
-        if not any(m.start <= at < m.end for m in mentions):
+    """Does ``sentence[lo:hi]`` name a partner country geolib has no economy for ("with
+    Ecuador")? A source ("according to Eurostat") is no partner."""
+    for match in re.finditer(r"\b(?:with|to|from|and|between)\s+(?:the\s+)?(?=[A-Z])", sentence[lo:hi]):
+        at = lo + match.end()
+        if not any(m.start <= at < m.end for m in mentions) and _world_places().match(sentence, at):
             return True
     return False
 
@@ -466,25 +485,44 @@ def _measures_by_term(lexicon: Lexicon) -> dict[str, Measure]:
     return {m.term.lower(): m for m in lexicon.measures}
 
 
+def _headline(sentence: str) -> bool:
+    """Are most words capitalised, as in a headline ("US Trade Deficit Widens")?"""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _terms(sentence: str, patterns: _Patterns, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
+    """Measure terms in ``sentence[lo:hi]``, except inside a name ("the Commerce
+    Department", "the Department of Trade and Industry"): a capitalised term that
+    starts no sentence, outside headlines."""
+    found = list(patterns.measures.finditer(sentence, lo, len(sentence) if hi is None else hi))
+    if _headline(sentence):
+        return found
+    return [m for m in found if not (m.group(0)[0].isupper() and m.group(0)[1:2].islower()
+                                     and sentence[: m.start()].strip(" \"“‘(["))]
+
+
 def _measure(sentence: str, lexicon: Lexicon, patterns: _Patterns, amount: Amount,
              regions: list[tuple[int, int]]) -> Measure | None:
     """The measure of the amount: the noun it heads ("a $5bn deficit", "$5bn in aid",
     "$200bn of Chinese goods") or that heads it ("a deficit of $5bn", "a deal worth
     $5bn"), else the nearest term of its clause, specific before general; goods are
     exports or imports as the sentence says; a deal is what it trades, when said."""
+    allowed = {m.start() for m in _terms(sentence, patterns)}
     after = patterns.head_after.match(sentence, amount.end)
     before = patterns.head_before.search(sentence, 0, amount.start)
     head = None
-    if after and not patterns.breaks.search(sentence, amount.end, after.start("term")):
+    if (after and after.start("term") in allowed
+            and not patterns.breaks.search(sentence, amount.end, after.start("term"))):
         head = _measure_at(lexicon, after.group("term"))
-    elif before:
+    elif before and before.start("term") in allowed:
         head = _measure_at(lexicon, before.group("term"))
     if head is not None and head.measure == "goods":
         return _goods(sentence, lexicon, patterns, amount)
     if head is not None and (head.priority < 3 or head.measure == "tariffs"):
         return head
     for lo, hi in regions:
-        found = [(_measure_at(lexicon, m.group(0)), m) for m in patterns.measures.finditer(sentence, lo, hi)]
+        found = [(_measure_at(lexicon, m.group(0)), m) for m in _terms(sentence, patterns, lo, hi)]
         found = [(measure, m) for measure, m in found if measure.priority < 3]
         if found:
             measure, _ = min(found, key=lambda f: (f[0].priority, _distance(f[1], amount)))
@@ -492,7 +530,7 @@ def _measure(sentence: str, lexicon: Lexicon, patterns: _Patterns, amount: Amoun
     if head is not None:
         return head
     for lo, hi in regions:
-        found = list(patterns.measures.finditer(sentence, lo, hi))
+        found = _terms(sentence, patterns, lo, hi)
         if found:
             return _measure_at(lexicon, min(found, key=lambda m: _distance(m, amount)).group(0))
     return None
@@ -505,7 +543,7 @@ def _distance(match: re.Match[str], amount: Amount) -> int:
 def _goods(sentence: str, lexicon: Lexicon, patterns: _Patterns, amount: Amount) -> Measure:
     """Goods are a flow: the nearest export or import word of the sentence; goods that
     are tariffed or sanctioned are imports; else trade."""
-    flows = [(_measure_at(lexicon, m.group(0)), m) for m in patterns.measures.finditer(sentence)]
+    flows = [(_measure_at(lexicon, m.group(0)), m) for m in _terms(sentence, patterns)]
     directed = [(measure, m) for measure, m in flows if measure.flow in ("exports", "imports")]
     if directed:
         return min(directed, key=lambda f: _distance(f[1], amount))[0]
@@ -643,7 +681,8 @@ def _year_mentions(paragraph: str, lexicon: Lexicon, patterns: _Patterns, publis
     counts from the year expression before it, else from the publication year.
     """
     published_year = published.year if published else None
-    blocked = [*taken, *(m.span() for m in patterns.skip.finditer(paragraph))]
+    blocked = [*taken, *(m.span() for m in patterns.skip.finditer(paragraph)),
+               *(m.span() for m in patterns.named_year.finditer(paragraph))]
     found = _candidates(paragraph, lexicon, patterns, published, precision, events)
     mentions: list[_YearMention] = []
     last_end = -1
@@ -690,24 +729,24 @@ class _Recent:
     """The last money figure read, for what later figures leave unsaid."""
 
     paragraph: int
-    currency: str | None
-    year: int | None
-    year_text: str | None
-    year_basis: str | None
-    subject: list[str]  # the parties it names as its subject (for national measures)
+    figure: Figure
+    subject: list[str]  # the parties it has as its subject (national measures only)
 
 
 @dataclass
 class _Context:
-    """What the figures of an article share: its dates, home and the last figures."""
+    """What the figures of an article share: its dates, home, dollar and period, and the
+    last money figure."""
 
     article: Article
     lexicon: Lexicon
     rates: pd.DataFrame
     events: pd.DataFrame | None
     home: str | None
-    money: _Recent | None = None  # the last money figure
-    main: _Recent | None = None  # the last money figure that is no comparison, with a year
+    dollar: str | None  # "Canadian dlrs" named in the article: its plain "dlrs" are CAD
+    money: _Recent | None = None
+    pair: _Recent | None = None  # the last money figure between two parties or more
+    period: _YearMention | None = None  # the time of the article's lead figure
 
 
 def _usd_bn(amount: Amount, year: int | None, published_year: int | None,
@@ -724,152 +763,242 @@ def _usd_bn(amount: Amount, year: int | None, published_year: int | None,
     return billions * rate[0], rate[1]
 
 
-def _year_of(amount: Amount, compared: bool, local_years: list[_YearMention],
-             regions: list[tuple[int, int]], sentence_length: int, context: _Context,
-             index: int) -> tuple[int | None, str | None, str | None]:
+@dataclass
+class _Place:
+    """An amount in its sentence: its scope, regions and what introduces it."""
+
+    amount: Amount
+    lo: int
+    hi: int
+    regions: list[tuple[int, int]]
+    compared: bool
+
+
+def _year_of(place: _Place, sentence: str, years: list[_YearMention], blocked: list[tuple[int, int]],
+             context: _Context) -> tuple[int | None, str | None, str | None]:
     """``(year, year_text, year_basis)`` of an amount (see the module's step 4)."""
-    own = _nearest_year(local_years, amount, regions[:1])
-    if own is None and compared:
-        nearest = _nearest_year(local_years, amount, [(0, amount.start), (amount.end, sentence_length)])
-        if nearest is not None and nearest.year is not None:  # "$5bn in 2019, up from $4bn"
-            return _earlier_period(nearest), nearest.text, "context"
-    found = own or _nearest_year(local_years, amount,
-                                 [*regions[1:], (0, amount.start), (amount.end, sentence_length)])
+    patterns = _patterns(context.lexicon)
+    amount = place.amount
+    target = patterns.target.match(sentence, amount.end)
+    if target is not None:  # "to reach $200bn by 2025": the target's own year
+        return int(target.group("year")), target.group("year"), "stated"
+    own = _nearest_year(years, amount, place.regions[:1])
+    if own is not None:
+        return own.year, own.text, own.basis
+    free = [y for y in years if not any(lo <= y.start < hi for lo, hi in blocked)]
+    if place.compared:  # "$5bn in 2019, up from $4bn": the period before
+        other = _nearest_year(free, amount, [(0, amount.start), (amount.end, len(sentence))])
+        if other is not None and other.year is not None:
+            return _earlier_period(other), other.text, "context"
+    found = _nearest_year(free, amount, [*place.regions[1:], (place.lo, place.hi), (0, amount.start)])
     if found is not None:
         return found.year, found.text, found.basis
-    main = context.main
-    if main is not None and main.year is not None and index - main.paragraph <= 2:
-        year = main.year - 1 if compared and main.year_basis != "published" else main.year
-        return year, main.year_text, "context"
+    period = context.period  # the lead figure's time ("in January"), or the publication year
+    if period is not None and period.year is not None:
+        if period.basis == "published":
+            return period.year, None, "published"
+        year = _earlier_period(period) if place.compared else period.year
+        return year, period.text, "context"
     published = context.article.published
     if published is not None:
         return published.year, None, "published"
     return None, None, None
 
 
+def _scopes(sentence: str, amounts: list[Amount], lexicon: Lexicon,
+            mentions: list[ActorMention]) -> list[tuple[Amount, int, int]]:
+    """Each amount with its scope ``(lo, hi)``: money figures split the sentence among
+    themselves (a percentage or count between them, "100 pct tariffs on $300m", takes no
+    part of a money figure's clause); percentages and counts split it among all amounts."""
+    def cuts(chosen: list[Amount]) -> dict[int, tuple[int, int]]:
+        bounds = [0] + [_boundary(sentence, a, b, lexicon, mentions)
+                        for a, b in zip(chosen, chosen[1:], strict=False)] + [len(sentence)]
+        return {id(a): (lo, hi) for a, lo, hi in zip(chosen, bounds, bounds[1:], strict=False)}
+
+    money = cuts([a for a in amounts if a.kind == "money"])
+    every = cuts(amounts)
+    return [(a, *(money.get(id(a)) or every[id(a)])) for a in amounts]
+
+
+def _compared(sentence: str, since: int, amount: Amount, patterns: _Patterns) -> bool:
+    """Is the amount introduced as a comparison ("up from 3.04 billion", "from a revised
+    12.9 billion dlrs", "compared with $5bn")?"""
+    return patterns.comparison.search(sentence, since, amount.start) is not None
+
+
+def _money_only(sentence: str, amounts: list[Amount], context: _Context, index: int) -> list[Amount]:
+    """The sentence's amounts, with bare scaled numbers either given a carried currency
+    or dropped, and plain dollars read as the article's own dollar."""
+    patterns = _patterns(context.lexicon)
+    previous = context.money
+    kept: list[Amount] = []
+    for amount in amounts:
+        if amount.kind == "bare":
+            currency = _carried_currency(sentence, amount, amounts, previous, context.lexicon,
+                                         patterns, index)
+            if currency is None:
+                continue
+            amount.kind, amount.currency = "money", currency
+        elif amount.kind == "money" and amount.plain_dollar and context.dollar:
+            amount.currency = context.dollar
+        kept.append(amount)
+    return kept
+
+
 def _paragraph_figures(seg: Segment, context: _Context) -> list[Figure]:
-    article, lexicon, rates = context.article, context.lexicon, context.rates
+    article, lexicon = context.article, context.lexicon
     patterns = _patterns(lexicon)
-    index, paragraph, text = seg.index, seg.paragraph, seg.text
-    published = article.published
-    published_year = published.year if published else None
+    text = seg.text
     readable = _readable(text)
     sentences = [(s, e, find_amounts(text[s:e], lexicon.notation)) for s, e in seg.sentences]
     taken = [(s + a.start, s + a.end) for s, _, amounts in sentences for a in amounts]
-    years = _year_mentions(readable, lexicon, patterns, published, article.published_precision,
+    years = _year_mentions(readable, lexicon, patterns, article.published, article.published_precision,
                            context.events, taken)
-    anaphor = _anaphor_pattern(lexicon)
     figures: list[Figure] = []
-    previous: Figure | None = None  # the paragraph's last money figure
     for s, e, amounts in sentences:
-        sentence, readable_sentence = text[s:e], readable[s:e]
-        kept: list[Amount] = []
-        for amount in amounts:
-            if amount.kind == "bare":
-                currency = _carried_currency(sentence, amount, amounts, context.money, lexicon,
-                                             patterns, index)
-                if currency is None:
-                    continue
-                amount.kind, amount.currency = "money", currency
-            kept.append(amount)
-        amounts = kept
-        neighbour: Figure | None = None  # the figure before, in this sentence
-        neighbour_measure: Measure | None = None
-        mentions = _party_mentions(readable_sentence, lexicon, amounts)
+        amounts = _money_only(text[s:e], amounts, context, seg.index)
         local_years = [_YearMention(y.start - s, y.end - s, y.year, y.text, y.basis, y.unit, y.period)
                        for y in years if s <= y.start and y.end <= e]
-        cuts = [0] + [_boundary(sentence, a, b, lexicon, mentions)
-                      for a, b in zip(amounts, amounts[1:], strict=False)] + [len(sentence)]
-        for amount, lo, hi in zip(amounts, cuts, cuts[1:], strict=False):
-            regions = _core_regions(sentence, amount, lo, hi, patterns)
-            compared = bool(patterns.comparison.search(sentence, lo, amount.start))
-            party_mentions = _parties(mentions, regions)
-            if amount.kind == "count":
-                measure = Measure(amount.unit or "", amount.unit or "", "", 1, False)
-            else:
-                measure = _measure(readable_sentence, lexicon, patterns, amount,
-                                   [*regions, (lo, hi), (0, amount.start)])
-            qualifiers, bound = _qualifiers(sentence, lexicon, amount, lo, hi)
-            parties = _inherit_parties(
-                _distinct(party_mentions), previous, neighbour,
-                anaphoric=bool(anaphor.search(sentence, lo, hi)),
-                unknown_partner=_names_unknown_partner(sentence, lo, hi, mentions))
-            if measure is None and neighbour is not None and neighbour.kind != "count":
-                measure = neighbour_measure
-            implied: list[str] = []
-            if amount.kind == "money" and measure is not None and measure.national:
-                partners = set(_distinct(party_mentions)) - set(_subjects(sentence, party_mentions, patterns))
-                if set(parties) <= partners:  # "a $43.1bn deficit with China": whose deficit?
-                    subject = _implied_subject(context, index)
-                    if subject and subject not in parties:
-                        implied = [subject]
-                        parties = [subject, *parties]
-            year_value, year_text, year_basis = (None, None, None)
-            if amount.kind in ("money", "percent", "count"):
-                year_value, year_text, year_basis = _year_of(
-                    amount, compared, local_years, [*regions, (lo, hi)], len(sentence), context, index)
-                if amount.kind != "money" and year_basis in ("context", "published"):
-                    year_value, year_text, year_basis = None, None, None
-            usd, rate_year = (_usd_bn(amount, year_value, published_year, rates)
-                              if amount.kind == "money" else (None, None))
-            start, end = paragraph.raw_span(s + amount.start, s + amount.end)
-            figure = Figure(
-                file=article.file,
-                article_id=article.id,
-                figure_id="",  # numbered in reading order by extract_figures
-                start=start,
-                end=end,
-                text=sentence[amount.start: amount.end],
-                kind=amount.kind,
-                value=(amount.low + amount.high) / 2,
-                value_low=amount.low,
-                value_high=amount.high,
-                currency=amount.currency,
-                scale=amount.scale,
-                unit=amount.unit if amount.kind != "money" else None,
-                value_usd_bn=usd,
-                usd_rate_year=rate_year,
-                year=year_value,
-                year_text=year_text,
-                parties=parties,
-                measure=measure.measure if measure else None,
-                flow=(measure.flow or None) if measure else None,
-                direction=_direction(sentence, measure.flow if measure else None, parties,
-                                     party_mentions),
-                qualifiers=qualifiers,
-                bound=bound,
-                sentence=sentence.strip(),
-                paragraph=index,
-                year_basis=year_basis,
-                implied_parties=implied,
-            )
-            figures.append(figure)
-            neighbour, neighbour_measure = figure, measure
-            if amount.kind == "money":
-                previous = figure
-                _remember(context, figure, measure, compared, _subjects(sentence, party_mentions, patterns),
-                          index)
+        figures.extend(_sentence_figures(seg, s, e, amounts, local_years, readable[s:e], context,
+                                         figures[-1] if figures else None))
     return figures
 
 
-def _implied_subject(context: _Context, index: int) -> str | None:
-    """The subject a national figure leaves unsaid: that of the money figures just
-    before it (two paragraphs back at most), else the article's home."""
+def _sentence_figures(seg: Segment, s: int, e: int, amounts: list[Amount], years: list[_YearMention],
+                      readable: str, context: _Context, before: Figure | None) -> list[Figure]:
+    """The figures of one sentence, ``seg.text[s:e]`` (``readable``: the same with an
+    all-capitals headline's words capitalised)."""
+    lexicon = context.lexicon
+    patterns = _patterns(lexicon)
+    sentence = seg.text[s:e]
+    mentions = _party_mentions(readable, lexicon, amounts)
+    places = []
+    for n, (amount, lo, hi) in enumerate(_scopes(sentence, amounts, lexicon, mentions)):
+        since = amounts[n - 1].end if n else 0
+        places.append(_Place(amount, lo, hi, _core_regions(sentence, amount, lo, hi, patterns),
+                             _compared(sentence, since, amount, patterns)))
+    figures: list[Figure] = []
+    neighbour: tuple[Figure, Measure | None] | None = None  # the figure before, in this sentence
+    previous = before if before is not None and before.kind == "money" else None
+    for place in places:
+        amount = place.amount
+        blocked = [p.regions[0] for p in places if p is not place and p.compared]
+        party_mentions = _parties(mentions, place.regions)
+        if amount.kind == "count":
+            measure: Measure | None = Measure(amount.unit or "", amount.unit or "", "", 1, False)
+        else:
+            measure = _measure(readable, lexicon, patterns, amount,
+                               [*place.regions, (place.lo, place.hi), (0, amount.start)])
+        if measure is None and neighbour is not None and neighbour[0].kind != "count":
+            measure = neighbour[1]
+        pair = context.pair
+        if (previous is None or len(previous.parties) < 2) and pair is not None and (
+                seg.index - pair.paragraph <= 2):
+            previous = pair.figure  # "bilateral trade", "the two countries": the last pair named
+        parties = _inherit_parties(
+            _distinct(party_mentions), previous, neighbour[0] if neighbour else None,
+            anaphoric=bool(_anaphor_pattern(lexicon).search(sentence, place.lo, place.hi)),
+            unknown_partner=_names_unknown_partner(sentence, place.lo, place.hi, mentions))
+        named = _subjects(sentence, party_mentions, patterns)
+        implied: list[str] = []
+        if amount.kind == "money" and measure is not None and set(parties) <= (
+                set(_distinct(party_mentions)) - set(named)):  # "a $43.1bn deficit with China"
+            subject = _implied_subject(context, seg.index, measure)
+            if subject and subject not in parties:
+                implied, parties = [subject], [subject, *parties]
+        year, year_text, year_basis = _year_of(place, sentence, years, blocked, context)
+        if amount.kind != "money" and year_basis in ("context", "published"):
+            year, year_text, year_basis = None, None, None
+        figure = _figure(seg, s, sentence, place, measure, parties, party_mentions, implied,
+                         (year, year_text, year_basis), context)
+        figures.append(figure)
+        neighbour = (figure, measure)
+        if amount.kind == "money":
+            previous = figure
+            _remember(context, figure, measure, place, named, seg.index, years)
+    return figures
+
+
+def _figure(seg: Segment, s: int, sentence: str, place: _Place, measure: Measure | None,
+            parties: list[str], party_mentions: list[ActorMention], implied: list[str],
+            year: tuple[int | None, str | None, str | None], context: _Context) -> Figure:
+    article, amount = context.article, place.amount
+    qualifiers, bound = _qualifiers(sentence, context.lexicon, amount, place.lo, place.hi)
+    published_year = article.published.year if article.published else None
+    usd, rate_year = (_usd_bn(amount, year[0], published_year, context.rates)
+                      if amount.kind == "money" else (None, None))
+    start, end = seg.paragraph.raw_span(s + amount.start, s + amount.end)
+    return Figure(
+        file=article.file,
+        article_id=article.id,
+        figure_id="",  # numbered in reading order by extract_figures
+        start=start,
+        end=end,
+        text=sentence[amount.start: amount.end],
+        kind=amount.kind,
+        value=(amount.low + amount.high) / 2,
+        value_low=amount.low,
+        value_high=amount.high,
+        currency=amount.currency,
+        scale=amount.scale,
+        unit=amount.unit if amount.kind != "money" else None,
+        value_usd_bn=usd,
+        usd_rate_year=rate_year,
+        year=year[0],
+        year_text=year[1],
+        parties=parties,
+        measure=measure.measure if measure else None,
+        flow=(measure.flow or None) if measure else None,
+        direction=_direction(sentence, measure.flow if measure else None, parties, party_mentions),
+        qualifiers=qualifiers,
+        bound=bound,
+        sentence=sentence.strip(),
+        paragraph=seg.index,
+        year_basis=year[2],
+        implied_parties=implied,
+    )
+
+
+def _implied_subject(context: _Context, index: int, measure: Measure) -> str | None:
+    """The subject a figure leaves unsaid: for a national measure, that of the money
+    figures just before it (two paragraphs back at most); else the article's home."""
     recent = context.money
-    if recent is not None and recent.subject and index - recent.paragraph <= 2:
+    if measure.national and recent is not None and recent.subject and index - recent.paragraph <= 2:
         return recent.subject[0]
     return context.home
 
 
-def _remember(context: _Context, figure: Figure, measure: Measure | None, compared: bool,
-              named: list[str], index: int) -> None:
-    subject = named or figure.implied_parties or (
-        context.money.subject if context.money and measure and measure.national else [])
-    recent = _Recent(index, figure.currency, figure.year, figure.year_text, figure.year_basis,
-                     list(subject) if measure is not None and measure.national else [])
-    context.money = recent
-    if not compared and figure.year_basis in ("stated", "relative", "event"):
-        context.main = recent
+def _remember(context: _Context, figure: Figure, measure: Measure | None, place: _Place,
+              named: list[str], index: int, years: list[_YearMention]) -> None:
+    national = measure is not None and measure.national
+    subject = (named or figure.implied_parties or
+               (context.money.subject if context.money and national else [])) if national else []
+    context.money = _Recent(index, figure, list(subject))
+    if len(figure.parties) >= 2:
+        context.pair = context.money
+    headline = context.article.paragraphs[index].kind == "title"
+    if context.period is None and not place.compared and figure.year is not None and not (
+            headline and figure.year_basis == "published"):
+        context.period = next((y for y in years if y.text == figure.year_text and y.year == figure.year),
+                              _YearMention(0, 0, figure.year, figure.year_text or "",
+                                           figure.year_basis or "stated"))
+
+
+def _article_dollar(article: Article, lexicon: Lexicon) -> str | None:
+    """The one non-US dollar an article names ("Canadian dlrs", "HK$"), if just one: its
+    plain "dlrs" are that dollar too, as wire copy writes them."""
+    pattern = _dollar_pattern(lexicon)
+    found = {code for p in article.paragraphs if p.kind in FIGURE_PARAGRAPH_KINDS
+             for code in (pattern[1][m.group(0).lower()] for m in pattern[0].finditer(p.text))}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _dollar_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    dollars = {c.term.lower(): c.code for c in (*lexicon.notation.before, *lexicon.notation.after)
+               if c.family == "dollar" and c.code != "USD"}
+    terms = "|".join(re.escape(t) for t in sorted(dollars, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![A-Za-z])(?:{terms})(?![A-Za-z])", re.IGNORECASE), dollars
 
 
 def extract_figures(
@@ -889,7 +1018,8 @@ def extract_figures(
         events = tables.events if events is None else events
     segmentation = segmentation or segment(article)
     lexicon = load_lexicon()
-    context = _Context(article, lexicon, rates, events, article_home(article, lexicon))
+    context = _Context(article, lexicon, rates, events, article_home(article, lexicon),
+                       _article_dollar(article, lexicon))
     figures: list[Figure] = []
     for seg in segmentation.of_kinds(FIGURE_PARAGRAPH_KINDS):
         figures.extend(_paragraph_figures(seg, context))
