@@ -8,9 +8,9 @@
     regression set.
 (b) ``figures_wire/``: made-up articles in 1980s wire style (hard-wrapped, "mln stg",
     "billion dlrs", capitals headlines) and 2014-2020 newspaper style, with ``gold.jsonl``
-    (see its README). Each article is read twice: by geolib's parser, and as written (each
-    blank-line or indented block one paragraph), so a parsing fault shows apart from a
-    figure fault.
+    (see its README): a development set, and ``figures_wire/heldout/`` scored once. Each
+    article is read twice: by geolib's parser, and as written (each blank-line or
+    indented block one paragraph), so a parsing fault shows apart from a figure fault.
 (c) ``--devcorpus``: a real corpus with no gold: money figures found per file type, and
     a random sample printed for checking by hand.
 
@@ -187,15 +187,17 @@ def score_article(raw: str, figures: list[Figure], gold: list[dict], verbose: bo
     return score
 
 
-def score_wire(verbose: bool) -> None:
+def score_wire(folder: Path, verbose: bool) -> None:
     gold: dict[str, list[dict]] = {}
-    for line in (WIRE / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         gold.setdefault(row["file"], []).append(row)
+    wire_style = {name for name, rows in gold.items() if any(r["text"].isupper() for r in rows)} | {
+        p.name for p in folder.glob("w[0-9]*")}
     for reading in ("parsed", "as written"):
         totals = {"wire": Score(), "newspaper": Score()}
-        print(f"(b) figures_wire, read {reading}:")
-        for path in sorted(WIRE.glob("[wn][0-9]*")):
+        print(f"(b) {folder.relative_to(HERE)}, read {reading}:")
+        for path in sorted(folder.glob("[wnh][0-9]*")):
             raw = path.read_text(encoding="utf-8")
             if reading == "parsed":
                 try:
@@ -209,7 +211,7 @@ def score_wire(verbose: bool) -> None:
                 print(f"  {path.name}")
             figures = extract_figures(article) if article is not None else []
             score = score_article(raw, figures, gold.get(path.name, []), verbose)
-            totals["wire" if path.name.startswith("w") else "newspaper"].add(score)
+            totals["wire" if path.name in wire_style or "REUTER" in raw else "newspaper"].add(score)
         overall = Score()
         for label, score in totals.items():
             print("  " + score.line(label))
@@ -279,5 +281,6 @@ if __name__ == "__main__":
         spot_check(args.devcorpus, args.sample, args.seed)
     else:
         score_cases()
-        score_wire(args.verbose)
+        score_wire(WIRE, args.verbose)
+        score_wire(WIRE / "heldout", args.verbose)
         seed_articles()

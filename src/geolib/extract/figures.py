@@ -152,6 +152,7 @@ class _Patterns:
     target: re.Pattern[str]
     carry: re.Pattern[str]
     named_year: re.Pattern[str]
+    present: re.Pattern[str]
 
 
 @lru_cache(maxsize=4)
@@ -211,7 +212,9 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             rf"|\b(?:{specific})(?:\s+(?:{connectors}))?)\s+(?:(?:{fillers})\s+)*$", re.IGNORECASE),
         named_year=re.compile(rf"{_YEAR}(?={'|'.join(grammar.get('year_names_after', [])) or '(?!)'})"),
         # a target's own year, right after it: "to reach $200bn by 2025"
-        target=re.compile(rf"\s+by\s+(?:the\s+end\s+of\s+|end-)?(?P<year>{_YEAR})", re.IGNORECASE),
+        target=re.compile(rf"(?:\s+(?!by\b)[\w-]+){{0,4}}?\s+by\s+(?:the\s+end\s+of\s+|end-)?"
+                          rf"(?P<year>{_YEAR})", re.IGNORECASE),
+        present=re.compile(rf"\b(?:{'|'.join(grammar.get('present_cues', [])) or '(?!)'})\b", re.IGNORECASE),
     )
 
 
@@ -499,7 +502,7 @@ def _terms(sentence: str, patterns: _Patterns, lo: int = 0, hi: int | None = Non
     if _headline(sentence):
         return found
     return [m for m in found if not (m.group(0)[0].isupper() and m.group(0)[1:2].islower()
-                                     and sentence[: m.start()].strip(" \"“‘(["))]
+                                     and not re.search(r"(?:^|[—–:-])[\s\"“‘(\[]*$", sentence[: m.start()]))]
 
 
 def _measure(sentence: str, lexicon: Lexicon, patterns: _Patterns, amount: Amount,
@@ -794,12 +797,15 @@ def _year_of(place: _Place, sentence: str, years: list[_YearMention], blocked: l
     if found is not None:
         return found.year, found.text, found.basis
     period = context.period  # the lead figure's time ("in January"), or the publication year
+    published = context.article.published
+    if (published is not None and period is not None and period.year is not None
+            and period.year < published.year and patterns.present.search(sentence, place.lo, place.hi)):
+        return published.year, None, "published"  # "the fund holds $5bn": now, not the period
     if period is not None and period.year is not None:
         if period.basis == "published":
             return period.year, None, "published"
         year = _earlier_period(period) if place.compared else period.year
         return year, period.text, "context"
-    published = context.article.published
     if published is not None:
         return published.year, None, "published"
     return None, None, None
@@ -960,10 +966,12 @@ def _figure(seg: Segment, s: int, sentence: str, place: _Place, measure: Measure
 
 
 def _implied_subject(context: _Context, index: int, measure: Measure) -> str | None:
-    """The subject a figure leaves unsaid: for a national measure, that of the money
-    figures just before it (two paragraphs back at most); else the article's home."""
+    """The subject a figure leaves unsaid: for a national measure, the one subject of
+    the money figure just before it (two paragraphs back at most); else the article's
+    home."""
     recent = context.money
-    if measure.national and recent is not None and recent.subject and index - recent.paragraph <= 2:
+    if measure.national and recent is not None and len(recent.subject) == 1 and (
+            index - recent.paragraph <= 2):
         return recent.subject[0]
     return context.home
 
@@ -982,6 +990,22 @@ def _remember(context: _Context, figure: Figure, measure: Measure | None, place:
         context.period = next((y for y in years if y.text == figure.year_text and y.year == figure.year),
                               _YearMention(0, 0, figure.year, figure.year_text or "",
                                            figure.year_basis or "stated"))
+
+
+def _date_headlines(figures: list[Figure], context: _Context) -> None:
+    """A headline's undated figure is the lead's: it takes the time the body's first
+    dated figure states ("Trade tops $100bn" over "...rose to $110.8bn last year")."""
+    period = context.period
+    if period is None or period.year is None or period.basis == "published":
+        return
+    for figure in figures:
+        kind = context.article.paragraphs[figure.paragraph].kind
+        if kind in ("title", "standfirst") and figure.year_basis == "published":
+            figure.year, figure.year_text, figure.year_basis = period.year, period.text, "context"
+            if figure.kind == "money" and figure.currency != "USD":
+                figure.value_usd_bn, figure.usd_rate_year = _usd_bn(
+                    Amount(0, 0, "money", figure.value_low, figure.value_high, figure.scale, figure.currency),
+                    figure.year, figure.year, context.rates)
 
 
 def _article_dollar(article: Article, lexicon: Lexicon) -> str | None:
@@ -1023,6 +1047,7 @@ def extract_figures(
     figures: list[Figure] = []
     for seg in segmentation.of_kinds(FIGURE_PARAGRAPH_KINDS):
         figures.extend(_paragraph_figures(seg, context))
+    _date_headlines(figures, context)
     for n, figure in enumerate(figures, 1):
         figure.figure_id = f"{article.id}:f{n:03d}"
     return figures
