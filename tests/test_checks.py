@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geolib.checks import TOLERANCE, check_figure
+from geolib.checks import TOLERANCE, check_figure, check_records
 from geolib.extract.figures import extract_figures
 from geolib.model import Article, Paragraph
 from geolib.reference import PACKAGE_REFERENCE, load_rates, load_trade
@@ -161,3 +161,36 @@ def test_undated_figure_without_a_publication_date_has_no_reference(tables):
                if f.kind == "money"]
     result = check_figure(undated[0], *tables)
     assert result.verdict == "no reference" and "year is not stated" in result.explanation
+
+
+def test_each_source_row_has_its_own_verdict_and_the_check_names_its_row(tables):
+    census = check("US goods trade with China came to $582bn in 2024.", tables)
+    assert census.verdict == "consistent"
+    record = census.to_record()
+    by_source = {row["reference_value"]: row for row in record["sources"]}
+    assert set(by_source) == {582.0, 688.3}  # US Census and Chinese customs, never averaged
+    assert by_source[582.0]["verdict"] == "consistent" and by_source[688.3]["verdict"] == "differs"
+    assert by_source[688.3]["gap_bn"] == pytest.approx(582 - 688.3)
+    assert "Census" in record["source"] and "582" in record["checked_against"]
+    customs = check("US goods trade with China came to $688bn in 2024.", tables).to_record()
+    assert customs["verdict"] == "consistent" and "GACC" in customs["source"]
+    midway = check("US goods trade with China came to $635bn in 2024.", tables).to_record()
+    assert midway["verdict"] == "differs"  # the mean of two sources is no published value
+    assert {row["verdict"] for row in midway["sources"]} == {"differs"}
+
+
+def test_checks_work_outside_the_project_and_convert_euros(tmp_path: Path, monkeypatch):
+    from geolib import paths
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GEOLIB_HOME", raising=False)
+    monkeypatch.setattr(paths, "reference_dir", lambda: None)
+    euros = [f for f in figures("The EU's trade with Russia was €257.5bn in 2021.") if f.kind == "money"]
+    assert euros[0].value_usd_bn == pytest.approx(257.5 * 1.1827)
+    record = check_records(euros)[0]
+    assert record["verdict"] == "consistent" and record["source"]
+
+
+def test_a_year_assumed_from_the_publication_date_is_said(tables):
+    result = check("Russia's trade with China is worth $240bn.", tables)
+    assert "publication year" in result.explanation

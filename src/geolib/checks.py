@@ -213,9 +213,17 @@ def _pair_rows(trade: pd.DataFrame, figure: Figure) -> pd.DataFrame:
     return empty
 
 
+_YEAR_BASIS_NOTES = {"published": "the publication year, as no time is stated",
+                     "context": "the time of the figures around it"}
+
+
 def _subject(figure: Figure) -> str:
     parties = "–".join(figure.parties) or "unknown parties"
-    return f"{figure.text} ({parties} {figure.measure or 'figure'}, {figure.year or 'year unknown'})"
+    year = str(figure.year or "year unknown")
+    note = _YEAR_BASIS_NOTES.get(figure.year_basis or "")
+    if figure.year and note:
+        year += f": {note}"
+    return f"{figure.text} ({parties} {figure.measure or 'figure'}, {year})"
 
 
 def _no_reference(figure: Figure, reason: str) -> Check:

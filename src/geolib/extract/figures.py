@@ -13,17 +13,19 @@ A paragraph is read sentence by sentence, in four steps:
    second figure of "…hit $245bn last year — a record but still less than Moscow's
    $270bn…";
 3. *attributes*, read from the amount's scope: parties (the economies named nearest,
-   ``data/actors.csv`` and ``data/economies.csv``; a figure of a national measure that
-   names only a partner, or none, "a $43.1bn deficit with China", gets its subject from
-   the figures before it or from the article's home, its dateline or outlet), measure
+   ``data/actors.csv`` and ``data/economies.csv``; a figure that names only a partner,
+   or none, "a $43.1bn deficit with China", gets its subject from the figure before it
+   or from the article's home, its dateline or outlet: ``implied_parties``), measure
    (``data/measures.csv``: the noun the amount heads, "a $5bn deficit", "$5bn in aid",
    else the nearest, specific terms before generic ones), qualifiers
    (``data/qualifiers.csv``);
-4. *year*: a year stated in the clause, else a relative one resolved against the
-   publication date ("last year", "in August", "December's", "the first quarter"),
-   else the year before an event the reference data dates ("before the war"); never a
-   reference point or target ("since October 2008", "by 2025"); else the year of the
-   figure before it, else the publication year. ``year_basis`` says which.
+4. *year*: a year stated in the clause, or a target's own ("$200bn by 2025"), else a
+   relative one resolved against the publication date ("last year", "in August",
+   "December's", "the first quarter"), else the year before an event the reference
+   data dates ("before the war"); never a reference point ("since October 2008") or a
+   law's name ("the Trade Act of 1974"); else the period of the article's lead figure
+   (a comparison, "up from 3.04 billion", the period before it; a present-tense figure,
+   "the fund holds $41bn", now), else the publication year. ``year_basis`` says which.
 
 Regular expressions over data files rather than a trained NER model: geolib ships no
 model, and the formats are a closed, data-driven set (see ``geolib.extract.amounts`` for
@@ -196,7 +198,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
                            rf"[\s-]+(?P<unit>quarter|half)|Q(?P<q>[1-4]))\b"
                            rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?", re.IGNORECASE),
         relative=relative,
-        events=tuple((re.compile(e["pattern"], re.IGNORECASE), re.compile(e["event"], re.IGNORECASE))
+        events=tuple((re.compile(rf"(?:\b(?P<n>\d+|{numbers})\s+years?\s+(?=before|prior))?(?:{e['pattern']})",
+                                 re.IGNORECASE), re.compile(e["event"], re.IGNORECASE))
                      for e in grammar.get("events", [])),
         measures=re.compile(rf"\b(?:{measures})\b", re.IGNORECASE),
         head_after=re.compile(
@@ -667,10 +670,12 @@ def _candidates(paragraph: str, lexicon: Lexicon, patterns: _Patterns, published
             found.append(_Candidate(m.start(), m.end(), m.group(0), year, "relative", unit, month,
                                     offset, count, anchor))
     for phrase, event in patterns.events:
-        for m in phrase.finditer(paragraph):
+        for m in phrase.finditer(paragraph):  # "before the war", "two years before the war"
             year = _event_year(event, events, published)
+            n = m.group("n")
             if year is not None:
-                found.append(_Candidate(m.start(), m.end(), m.group(0), year, "event"))
+                back = (int(n) if n.isdigit() else int(numbers[n.lower()])) if n else 1
+                found.append(_Candidate(m.start(), m.end(), m.group(0), year + 1 - back, "event"))
     return found
 
 
