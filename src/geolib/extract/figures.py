@@ -860,14 +860,18 @@ def _paragraph_figures(seg: Segment, context: _Context) -> list[Figure]:
     article, lexicon = context.article, context.lexicon
     patterns = _patterns(lexicon)
     text = seg.text
-    readable = _readable(text)
     sentences = [(s, e, find_amounts(text[s:e], lexicon.notation)) for s, e in seg.sentences]
+    if not any(amounts for _, _, amounts in sentences):
+        return []  # most paragraphs: nothing more to read
+    readable = _readable(text)
     taken = [(s + a.start, s + a.end) for s, _, amounts in sentences for a in amounts]
     years = _year_mentions(readable, lexicon, patterns, article.published, article.published_precision,
                            context.events, taken)
     figures: list[Figure] = []
     for s, e, amounts in sentences:
         amounts = _money_only(text[s:e], amounts, context, seg.index)
+        if not amounts:
+            continue
         local_years = [_YearMention(y.start - s, y.end - s, y.year, y.text, y.basis, y.unit, y.period)
                        for y in years if s <= y.start and y.end <= e]
         figures.extend(_sentence_figures(seg, s, e, amounts, local_years, readable[s:e], context,
