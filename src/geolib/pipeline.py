@@ -61,8 +61,8 @@ class Analysis:
         known = self._stored("figures")
         if known is not None:
             return [Figure(**record) for record in known]
-        _, rates = reference.reference_tables()
-        figures = extract_figures(self.article, self.segmentation, rates)
+        tables = reference.reference_tables()
+        figures = extract_figures(self.article, self.segmentation, tables.rates, tables.events)
         self._keep("figures", figure_records(figures))
         return figures
 
@@ -116,8 +116,8 @@ class Analysis:
 
 
 def _checks(a: Analysis) -> list[dict]:
-    trade, rates = reference.reference_tables()
-    return check_records(a.figures, trade, rates)
+    tables = reference.reference_tables()
+    return check_records(a.figures, tables.trade, tables.rates)
 
 
 STAGES: dict[str, Callable[[Analysis], list[dict]]] = {
