@@ -16,6 +16,7 @@ from geolib.parse.lines import (
     Line,
     build_paragraph,
     heading_level,
+    indent,
     is_emphasised_only,
     is_image_only,
     is_list_item,
@@ -70,6 +71,7 @@ class Layout:
     paragraphs: list[Paragraph] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     profile_names: list[str] = field(default_factory=list)
+    site_name: str | None = None  # a site's name shown over the headline
     reporter_names: list[str] = field(default_factory=list)  # from "Reporting by …" credits
     wire: cues.WireDateline | None = None
 
@@ -80,55 +82,191 @@ class Layout:
         return [p for p in self.paragraphs if p.kind == kind]
 
 
-def read_layout(text: str, markdown: bool, captions: frozenset[str] = frozenset()) -> Layout:
-    """Classify every line of ``text`` into paragraphs or dropped lines.
+def read_layout(
+    text: str,
+    markdown: bool,
+    captions: frozenset[str] = frozenset(),
+    *,
+    start: int = 0,
+    known_title: str | None = None,
+) -> Layout:
+    """Classify every line of ``text`` from offset ``start`` into paragraphs or dropped lines.
 
-    ``captions`` are texts known to be photo captions (e.g. an HTML page's figcaptions).
+    ``captions`` are texts known to be photo captions (e.g. an HTML page's figcaptions);
+    ``known_title`` is the title as metadata gives it (front matter, an HTML page's meta
+    tags): then only a line that repeats it is the title line.
     """
-    units = _units(text, markdown)
-    reader = _LayoutReader(units, markdown, captions)
+    units = _units(text, markdown, start)
+    reader = _LayoutReader(units, markdown, captions, known_title)
     return reader.read()
 
 
-def _units(text: str, markdown: bool) -> list[Unit]:
-    """Non-blank lines as units; hard-wrapped prose blocks become one unit each."""
+def _units(text: str, markdown: bool, start: int = 0) -> list[Unit]:
+    """Non-blank lines as units; the lines of a hard-wrapped paragraph become one unit."""
     blocks: list[list[Line]] = [[]]
     for line in split_lines(text):
+        if line.start < start:
+            continue
         if line.blank:
             if blocks[-1]:
                 blocks.append([])
         else:
             blocks[-1].append(line)
+    blocks = [b for b in blocks if b]
+    width = _wrap_width(blocks)
     units: list[Unit] = []
-    for number, block in enumerate(b for b in blocks if b):
-        if _hard_wrapped(block, markdown):
-            units.append(Unit(block, build_paragraph(block, "body", markdown), block=number))
-            continue
-        for k, line in enumerate(block):
-            units.append(
-                Unit(
-                    [line],
-                    build_paragraph([line], "body", markdown),
-                    heading=heading_level(line) if markdown else 0,
-                    emphasised=markdown and is_emphasised_only(line),
-                    blank_before=(k == 0),
-                    list_item=is_list_item(line),
-                    image=markdown and is_image_only(line),
-                    block=number,
-                )
-            )
-    return units
+    for number, block in enumerate(blocks):
+        for k, group in enumerate(_paragraph_lines(block, markdown, width)):
+            units.append(_unit(group, markdown, number, blank_before=k == 0))
+    return _join_speaker_labels(units, markdown)
+
+
+def _unit(lines: list[Line], markdown: bool, block: int, blank_before: bool) -> Unit:
+    line = lines[0]
+    if len(lines) > 1:
+        return Unit(lines, build_paragraph(lines, "body", markdown), blank_before=blank_before,
+                    list_item=is_list_item(line), block=block)
+    return Unit(
+        lines,
+        build_paragraph(lines, "body", markdown),
+        heading=heading_level(line) if markdown else 0,
+        emphasised=markdown and is_emphasised_only(line),
+        blank_before=blank_before,
+        list_item=is_list_item(line),
+        image=markdown and is_image_only(line),
+        block=block,
+    )
+
+
+def _join_speaker_labels(units: list[Unit], markdown: bool) -> list[Unit]:
+    """A transcript's speaker label alone on its line ("Q", "MS. PSAKI:") belongs to the
+    words that follow it: one paragraph "Q What did ...", as transcripts print turns inline."""
+    if not any(cues.is_speaker_label(u.text) for u in units):
+        return units
+    joined: list[Unit] = []
+    pending: Unit | None = None
+    for unit in units:
+        if pending is not None and unit.text and not cues.is_speaker_label(unit.text):
+            lines = pending.lines + unit.lines
+            unit = Unit(lines, build_paragraph(lines, "body", markdown),
+                        blank_before=pending.blank_before, block=pending.block)
+            pending = None
+        elif pending is not None:
+            joined.append(pending)
+            pending = None
+        if cues.is_speaker_label(unit.text):
+            pending = unit
+        else:
+            joined.append(unit)
+    if pending is not None:
+        joined.append(pending)
+    return joined
+
+
+def _wrap_width(blocks: list[list[Line]]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None when it is not wrapped.
+
+    Wrapped lines (all but the last of a paragraph) fill the width nearly to the end;
+    a text whose lines are whole paragraphs, or vary at random, has no such width.
+    """
+    lengths = sorted(len(line.raw.rstrip()) for block in blocks if len(block) > 1
+                     for line in block[:-1])
+    if len(lengths) < _MIN_WRAPPED_LINES:
+        return None
+    width = lengths[int(0.95 * (len(lengths) - 1))]
+    if not 30 <= width <= _MAX_WRAP_WIDTH:
+        return None
+    near = sum(1 for n in lengths if n >= 0.75 * width)
+    return width if near >= 0.6 * len(lengths) else None
+
+
+# Fewer wrapped lines than this do not show a width.
+_MIN_WRAPPED_LINES = 4
+# Wider than this, lines are paragraphs, not a wrapped text.
+_MAX_WRAP_WIDTH = 150
+# A wrapped line that stops short of the width by more than this share ended on purpose.
+_WRAP_SLACK = 0.2
+
+
+def _paragraph_lines(block: list[Line], markdown: bool, width: int | None) -> list[list[Line]]:
+    """A block's lines grouped into paragraphs: a line joins the one before it when it
+    continues it (a wrapped line), and starts a new paragraph at an indentation step,
+    a list item, a Markdown line break, or a line that stands alone (a byline, a link)."""
+    if len(block) == 1:
+        return [block]
+    wrapped_block = width is None and _hard_wrapped(block, markdown)
+    groups = [[block[0]]]
+    for line in block[1:]:
+        if _continues(groups[-1], line, markdown, width, wrapped_block):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _continues(group: list[Line], line: Line, markdown: bool, width: int | None,
+               wrapped_block: bool) -> bool:
+    previous, first = group[-1], group[0]
+    if _stands_alone(previous, markdown) or _stands_alone(line, markdown) or is_list_item(line):
+        return False
+    if markdown and previous.raw.endswith(("  ", "\\")):
+        return False  # a Markdown line break
+    if is_list_item(first):
+        if indent(line) > indent(first):
+            return True  # the item's own wrapped lines, indented under it
+    elif indent(line) > indent(previous):
+        return False  # an indented first line begins a paragraph
+    elif indent(line) < indent(previous) and len(group) > 1 and indent(group[1]) == indent(previous):
+        return False  # an indented block has ended
+    previous_text = previous.raw.strip()
+    if line.raw.lstrip()[:1].islower() and not cues.ends_sentence(previous_text):
+        return True  # a sentence goes on: no sentence or heading starts in lower case
+    line_text = line.raw.strip()
+    if width is not None:
+        if cues.is_byline(previous_text) or _metadata_line(line_text) or _headline_caps(previous_text):
+            return False  # a headline over its byline and date
+        length = len(previous.raw.rstrip())
+        if length + 1 + len(line_text.split(None, 1)[0]) > width:
+            return True  # the next word did not fit: the line was wrapped
+    if cues.is_chrome(previous_text) or cues.is_chrome(line_text):
+        return False  # a footer's lines, one item each
+    if width is None:
+        return wrapped_block
+    return length >= (1 - _WRAP_SLACK) * width and not cues.ends_sentence(previous_text)
+
+
+def _stands_alone(line: Line, markdown: bool) -> bool:
+    """A line that is never part of a wrapped paragraph: a link, a rule, a table row."""
+    text = line.raw.strip()
+    if cues.is_url(text) or is_rule(line) or cues.chrome_reason(text) in _SIGN_OFFS:
+        return True
+    return markdown and bool(heading_level(line) or _table_row(text) or is_image_only(line))
+
+
+# Chrome that ends a story on its own line ("###", "Reuter"), never a wrapped line's end.
+_SIGN_OFFS = ("end mark", "wire sign-off")
+
+
+def _metadata_line(text: str) -> bool:
+    return bool(cues.is_byline(text) or cues.dateline_date(text) or cues.is_copyright(text)
+                or cues.is_time_line(text))
+
+
+def _headline_caps(text: str) -> bool:
+    """A wire headline in capitals ("JAPAN SEES TRADE SURPLUS NARROWING")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 10 and all(c.isupper() for c in letters)
 
 
 def _hard_wrapped(block: list[Line], markdown: bool) -> bool:
-    """Prose wrapped at a fixed width: long lines that mostly stop mid-sentence."""
+    """Prose wrapped at no single width: long lines that mostly stop mid-sentence."""
     if len(block) < 2:
         return False
     texts = [line.raw.strip() for line in block]
     if any(cues.is_url(t) or is_rule(line) for t, line in zip(texts, block, strict=True)):
         return False
     # A headline over its byline and dateline is not one wrapped paragraph.
-    if any(cues.is_byline(t) or cues.dateline_date(t) or cues.is_copyright(t) for t in texts[1:]):
+    if any(_metadata_line(t) for t in texts[1:]):
         return False
     if markdown and any(_table_row(t) for t in texts):
         return False
@@ -146,10 +284,13 @@ def _hard_wrapped(block: list[Line], markdown: bool) -> bool:
 class _LayoutReader:
     """Walks the units once, deciding each one's kind."""
 
-    def __init__(self, units: list[Unit], markdown: bool, captions: frozenset[str]) -> None:
+    def __init__(self, units: list[Unit], markdown: bool, captions: frozenset[str],
+                 known_title: str | None = None) -> None:
         self.units = units
         self.markdown = markdown
         self.captions = captions
+        self.known_title = known_title
+        self.titled = known_title is not None  # whether the article has a title at all
         self.kinds: list[str | None] = [None] * len(units)
         self.reasons: dict[int, str] = {}
         self.layout = Layout()
@@ -157,6 +298,9 @@ class _LayoutReader:
     def drop(self, index: int, reason: str) -> None:
         self.kinds[index] = None
         self.reasons[index] = reason
+
+    def drop_chrome(self, index: int) -> None:
+        self.drop(index, cues.chrome_reason(self.units[index].text) or "site chrome")
 
     def read(self) -> Layout:
         title = self._find_title()
@@ -178,29 +322,77 @@ class _LayoutReader:
             elif not unit.text:
                 self.drop(i, "markup only")
         candidates = [i for i, u in enumerate(units) if u.text and i not in self.reasons]
-        title = None
-        if self.markdown:
-            headings = [i for i in candidates[:12]
-                        if units[i].heading and not cues.is_topic_heading(units[i].text)]
-            top = min((units[i].heading for i in headings), default=0)
-            title = next((i for i in headings if units[i].heading == top), None)
-        if title is None:
-            title = self._repeated_title(candidates)
-        if title is None:
-            title = next(
-                (i for i in candidates
-                 if not units[i].chrome and not cues.is_url(units[i].text)
-                 and not self._in_label_block(i)),
-                None,
-            )
+        if self.known_title is not None:
+            title = self._known_title_line(candidates)
+        else:
+            title = self._title_line(candidates)
         if title is None:
             return None
+        self.titled = True
         self.kinds[title] = "title"
         for i in candidates:
             if i >= title:
                 break
             self._before_title(i)
         return title
+
+    def _title_line(self, candidates: list[int]) -> int | None:
+        """The headline: the top Markdown heading, a line the page repeats, or the first
+        line that could be a headline and is not the site's name."""
+        units = self.units
+        if self.markdown:
+            headings = [i for i in candidates[:12]
+                        if units[i].heading and not cues.is_topic_heading(units[i].text)]
+            top = min((units[i].heading for i in headings), default=0)
+            title = next((i for i in headings if units[i].heading == top), None)
+            if title is not None:
+                return title
+        title = self._repeated_title(candidates)
+        if title is not None:
+            return title
+        eligible = [
+            i for i in candidates[:_TITLE_SEARCH]
+            if not units[i].chrome and not cues.is_url(units[i].text) and not self._in_label_block(i)
+            and not cues.is_section_name(units[i].text) and _headline_like(units[i].text)
+        ]
+        if not eligible:
+            return None
+        if len(eligible) > 1 and self._site_name(eligible[0], eligible[1]):
+            self.drop(eligible[0], "site name")
+            self.layout.site_name = units[eligible[0]].text
+            return eligible[1]
+        return eligible[0]
+
+    def _site_name(self, first: int, second: int) -> bool:
+        """Whether ``first`` is the site's name over the headline ``second``: a short name
+        that the page's copyright line names, or that a menu follows, or that a longer
+        line not ending a sentence follows just before the byline or date."""
+        units = self.units
+        name = units[first].text
+        if len(name.split()) > 5 or cues.ends_sentence(name) or _metadata_line(name):
+            return False
+        folded = name.casefold()
+        if any(cues.is_copyright(u.text) and folded in u.text.casefold() for u in units[second:]):
+            return True
+        between = range(first + 1, second)
+        if any(units[i].chrome or self._in_label_block(i) or cues.is_section_name(units[i].text)
+               for i in between):
+            return True
+        headline = units[second].text
+        followed_by_metadata = any(
+            _metadata_line(u.text) for u in units[second + 1 : second + 1 + _HEADLINE_TO_BYLINE]
+        )
+        return (followed_by_metadata and not headline.endswith(".")
+                and len(headline.split()) > len(name.split()) and not _metadata_line(headline))
+
+    def _known_title_line(self, candidates: list[int]) -> int | None:
+        """The line that shows the title metadata gives, if the text repeats it near its top."""
+        assert self.known_title is not None
+        wanted = _comparable(self.known_title)
+        for i in candidates[:_TITLE_SEARCH]:
+            if _comparable(self.units[i].text) == wanted:
+                return i
+        return None
 
     def _in_label_block(self, i: int) -> bool:
         """Part of a block of several short labels: a menu or breadcrumb, not a headline."""
@@ -222,6 +414,8 @@ class _LayoutReader:
 
     def _before_title(self, i: int) -> None:
         unit = self.units[i]
+        if i in self.reasons:
+            return
         kicker = (
             self.markdown
             and self.layout_has_no("section")
@@ -231,8 +425,8 @@ class _LayoutReader:
         if kicker and (unit.emphasised or not unit.chrome):
             self.kinds[i] = "section"
         elif unit.chrome:
-            self.drop(i, "site chrome")
-        else:
+            self.drop_chrome(i)
+        elif i not in self.reasons:
             self.drop(i, "site header before the title")
 
     def layout_has_no(self, kind: str) -> bool:
@@ -252,10 +446,10 @@ class _LayoutReader:
             if cues.is_url(text):
                 self._link(i)
             elif self.units[i].chrome:
-                self.drop(i, "site chrome")
+                self.drop_chrome(i)
             elif cues.is_standalone_credit(text):
                 self.kinds[i] = "credit"
-            elif cues.dateline_date(text):
+            elif cues.dateline_date(text) or cues.is_time_line(text):
                 self.kinds[i] = "dateline"
                 metadata_at.append(i)
             elif _role_like(text) and cues.is_url(following) and cues.profile_slug(following):
@@ -271,7 +465,10 @@ class _LayoutReader:
                 if i >= metadata_at[0]:
                     break
                 followed_by_credit = i + 1 < len(self.units) and self.kinds[i + 1] == "credit"
-                if self.kinds[i] is None and i not in self.reasons and not followed_by_credit:
+                text = self.units[i].text
+                if (self.kinds[i] is None and i not in self.reasons and not followed_by_credit
+                        and not (self.known_title is not None and _label(text, words=8))
+                        and not self._menu_item(i)):
                     self.kinds[i] = "standfirst"
 
     def _link(self, i: int) -> None:
@@ -313,8 +510,12 @@ class _LayoutReader:
             elif len(text) < 200 and cues.is_copyright(text):
                 self.kinds[i] = "copyright"
             elif unit.chrome:
-                self.drop(i, "site chrome")
+                self.drop_chrome(i)
                 in_links = cues.is_link_list_heading(text)
+            elif self._menu_item(i):
+                self.drop(i, "site menu")
+            elif cues.is_time_line(text):
+                self.kinds[i] = "dateline"
             elif cues.is_contributor_credit(text):
                 self.layout.reporter_names.extend(cues.contributor_names(text))
                 self.drop(i, "contributor credits")
@@ -322,12 +523,25 @@ class _LayoutReader:
                 self.kinds[i] = "caption"
             elif cues.is_standalone_credit(text):
                 self.kinds[i] = "credit"
-            elif (unit.heading or _emphasised_heading(unit)) and title is not None:
+            elif (unit.heading or _emphasised_heading(unit)) and self.titled:
                 self.kinds[i] = "heading"
+            elif cues.is_section_name(text) and self.titled:
+                self.kinds[i] = "heading"  # "Economy" over the paragraphs about it
             elif cues.is_author_bio(text, authors):
                 self.kinds[i] = "author_role"
             else:
                 self.kinds[i] = "body"
+
+    def _menu_item(self, i: int) -> bool:
+        """A section name in a menu: in a block of labels, or with no running text after it."""
+        unit = self.units[i]
+        if not cues.is_section_name(unit.text):
+            return False
+        if self._in_label_block(i):
+            return True
+        following = next((u for j, u in enumerate(self.units[i + 1 :], i + 1)
+                          if j not in self.reasons and u.text), None)
+        return following is None or not _sentence_like(following.text)
 
     def _author_names(self) -> list[str]:
         """Names from the bylines and profile links found so far."""
@@ -447,6 +661,23 @@ def _emphasised_heading(unit: Unit) -> bool:
         and not text.endswith(".")
         and cues.inline_credit_start(text) is None
     )
+
+
+# How many lines from the top a title is looked for; how far below it a byline may come.
+_TITLE_SEARCH = 25
+_HEADLINE_TO_BYLINE = 3
+# Longer than this, a line is running text, never a headline.
+_MAX_TITLE = 250
+
+
+def _headline_like(text: str) -> bool:
+    """Short enough for a headline, and not page metadata."""
+    return len(text) <= _MAX_TITLE and not _metadata_line(text) and not cues.is_copyright(text)
+
+
+def _comparable(text: str) -> str:
+    """Text for comparing titles: letters and digits only, case folded."""
+    return "".join(c for c in text.casefold() if c.isalnum())
 
 
 def _table_row(text: str) -> bool:
