@@ -153,6 +153,68 @@ def test_a_section_name_over_running_text_is_a_heading_not_a_menu(tmp_path):
     assert len(kinds(article, "body")) == 2
 
 
+WIRE_WEB_COPY = """Skip to main content
+Exclusive news and analysis for professionals
+Example Wire home
+World
+Business
+Markets
+My News
+Sign In
+
+World
+Exports beat forecasts as shipments to Southeast Asia surge
+By Lena Cheng and Mark Holloway
+May 9, 20253:14 AM GMTUpdated 2 hours ago
+
+Item 1 of 2 Containers are stacked at a port in Qingdao, China. REUTERS/Staff/File Photo
+BEIJING, May 9 (Reuters) - China's exports grew faster than expected in April, customs data showed.
+"Exporters have found new markets," said Wei Lin, an economist at a Hong Kong bank.
+Reporting by Lena Cheng; Editing by Sam Holmes
+Our Standards: The Trust Principles., opens new tab
+Suggested Topics:
+Trade
+"""
+
+
+def test_web_copy_headline_is_the_line_over_the_byline(tmp_path):
+    article = read(tmp_path, "wire-copy.txt", WIRE_WEB_COPY)
+    assert article.title == "Exports beat forecasts as shipments to Southeast Asia surge"
+    assert article.authors == ["Lena Cheng", "Mark Holloway"]
+    assert article.published == date(2025, 5, 9)  # "20253:14 AM GMT": the date glued to a time
+    assert article.outlet == "Reuters"
+    assert kinds(article, "caption") == ["Item 1 of 2 Containers are stacked at a port in Qingdao, China."]
+    assert kinds(article, "credit") == ["REUTERS/Staff/File Photo"]
+    assert kinds(article, "body")[0].startswith("China's exports grew faster")
+    assert article.topics == ["Trade"]
+    assert reasons(article)["Our Standards: The Trust Principles., opens new tab"] == "footer"
+    assert reasons(article)["Exclusive news and analysis for professionals"] == "site header before the title"
+
+
+def test_standfirst_without_full_stop_under_its_headline(tmp_path):
+    text = ("Seoul and Tokyo renew currency swap line\n"
+            "The deal restores a safety net both sides let lapse in 2015\n"
+            "Ji-ho Han in Seoul\n"
+            "Tue 4 Feb 2025 06.00 GMT\n\n"
+            "South Korea and Japan agreed on Tuesday to renew a $10bn currency swap line.\n")
+    article = read(tmp_path, "swap.txt", text)
+    assert article.title == "Seoul and Tokyo renew currency swap line"
+    assert article.authors == ["Ji-ho Han"]
+    assert article.standfirst == "The deal restores a safety net both sides let lapse in 2015"
+
+
+def test_credit_over_its_caption_and_broadcaster_dateline(tmp_path):
+    text = ("Xi and Putin pledge deeper ties\nBy Laura Bick, Example TV\n"
+            "Updated 3:14 AM EDT, Tue May 20, 2025\n\n"
+            "Getty Images\nXi Jinping and Vladimir Putin in the Kremlin on Thursday\n\n"
+            "Hong Kong CNN —\nChinese leader Xi Jinping arrived in Moscow on Wednesday for a state visit.\n")
+    article = read(tmp_path, "tv.txt", text)
+    assert kinds(article, "credit") == ["Getty Images"]
+    assert kinds(article, "caption") == ["Xi Jinping and Vladimir Putin in the Kremlin on Thursday"]
+    assert kinds(article, "dateline")[-1] == "Hong Kong CNN —"
+    assert article.published == date(2025, 5, 20)
+
+
 def test_bylines_in_common_forms():
     assert cues.byline_names("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
     assert cues.byline_names("By Jane Doe, John Roe and Mary Major") == ["Jane Doe", "John Roe", "Mary Major"]
@@ -287,6 +349,23 @@ def test_html_dateline_lede_is_body_and_meta_tags_give_title_date_authors(tmp_pa
     assert body[0].startswith("China and the European Union opened talks on Tuesday")
     assert body[1] == ("“We want a solution through dialogue,” said a spokesman for China’s commerce "
                        "ministry, Wang Wei.")  # the hidden tooltip is left out
+
+
+def test_html_title_without_site_suffix_and_alt_text_is_not_located_in_words(tmp_path, monkeypatch):
+    monkeypatch.setenv("GEOLIB_HOME", str(tmp_path))
+    page = ('<html><head><meta property="og:title" content="Taiwan detects warships | Island Daily">'
+            '<meta property="og:site_name" content="Island Daily"></head><body><article>'
+            "<h1>Taiwan detects warships</h1>"
+            '<figure><img src="a.jpg" alt="ships"><figcaption>A navy vessel in the strait. '
+            "Photo: Reuters</figcaption></figure>"
+            "<p>TAIPEI &mdash; Taiwan's defence ministry said on Wednesday it had detected 11 Chinese "
+            "warships operating near the island.</p></article></body></html>")
+    article = read(tmp_path, "ships.html", page)
+    assert article.title == "Taiwan detects warships"
+    assert kinds(article, "title") == ["Taiwan detects warships"]  # the h1 line is the title
+    assert kinds(article, "dateline") == ["TAIPEI —"]
+    alt = [d for d in article.dropped if d.reason == "image (alt text)"]
+    assert all(d.start == d.end for d in alt)  # an attribute is not page text: an empty span
 
 
 def test_html_offsets_index_the_page_itself(tmp_path, monkeypatch):

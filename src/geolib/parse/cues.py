@@ -170,6 +170,9 @@ _INLINE_CREDIT_WORD = re.compile(
     re.IGNORECASE,
 )
 _INLINE_CREDIT_PARENS = re.compile(r"\s\((?P<credit>[^()]{2,80})\)$")
+# "... in Qingdao, China. REUTERS/Tingshu Wang/File Photo": an agency, a slash, a name.
+_INLINE_CREDIT_SLASHED = re.compile(
+    r"\s(?P<credit>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}/[A-Z][^/\n]{1,40}(?:/[^/\n]{1,40}){0,3})$")
 # A trailing "(Agency)" only ends a caption, which is short; body text is left alone.
 MAX_CAPTION = 400
 
@@ -181,7 +184,7 @@ def inline_credit_start(text: str) -> int | None:
 
 
 def _trailing_credit_start(text: str) -> int | None:
-    for pattern in (INLINE_CREDIT, _INLINE_CREDIT_WORD, _INLINE_CREDIT_PARENS):
+    for pattern in (INLINE_CREDIT, _INLINE_CREDIT_WORD, _INLINE_CREDIT_PARENS, _INLINE_CREDIT_SLASHED):
         if not _may_end_in_credit(text, pattern):
             continue
         match = pattern.search(text)
@@ -196,6 +199,10 @@ def _trailing_credit_start(text: str) -> int | None:
             len(text) > MAX_CAPTION or not is_photo_credit(credit)
         ):
             continue
+        if pattern is _INLINE_CREDIT_SLASHED and (
+            len(text) > MAX_CAPTION or not _agencies().match(credit) or not is_photo_credit(credit)
+        ):
+            continue
         return match.start() + 1
     return None
 
@@ -206,6 +213,8 @@ def _may_end_in_credit(text: str, pattern: re.Pattern[str]) -> bool:
         return "©" in text
     if pattern is _INLINE_CREDIT_PARENS:
         return text.endswith((")", ")\n"))  # ``$`` also matches before a final newline
+    if pattern is _INLINE_CREDIT_SLASHED:
+        return "/" in text[-120:]
     return _may_contain(text, _CREDIT_WORDS)
 
 
@@ -328,15 +337,17 @@ _BYLINE_STRICT_START = re.compile(r"^(?:(?:written|words|story|text)\s+)?by\s+",
 _NAME_FIRST = re.compile(rf"^{NAME}")
 
 
-def is_byline(text: str) -> bool:
-    """A short line of author names, with optional "By", places and an outlet."""
+def is_byline(text: str, loose: bool = False) -> bool:
+    """A short line of author names, with optional "By", places and an outlet. Without
+    "By", the first name must be a known given name, unless ``loose`` (where the line's
+    place says it is a byline: under a headline, over a date)."""
     text = text.strip()
     if len(text) > 120 or text.endswith((".", "?", "!", ":")):
         return False
     # Check case-sensitively that names come first (they must be capitalised); this check
     # is quick, and spares most lines the case-insensitive one, which can backtrack long.
     body = _BYLINE_STRICT_START.sub("", text)
-    if body == text and (body.isupper() or not _given_name(body.split(None, 1)[0])):
+    if body == text and (body.isupper() or not (loose or _given_name(body.split(None, 1)[0]))):
         # Without "By", a line of capitalised words is a byline only if it starts with a
         # given name: not "U.S. DEFICIT WIDENS" or "Briefing Room".
         return False
@@ -350,10 +361,14 @@ def _given_names() -> frozenset[str]:
 
 
 def _given_name(word: str) -> bool:
-    """A given name ("Joe"), or a hyphenated one ("Min-jun"), or an initial ("J.")."""
+    """A given name ("Joe"), or a hyphenated one ("Min-jun")."""
     word = word.strip("*_")
-    return (word.casefold() in _given_names() or word.split("-")[0].casefold() in _given_names()
-            or bool(re.fullmatch(r"[A-Z]\.", word)))
+    return word.casefold() in _given_names() or word.split("-")[0].casefold() in _given_names()
+
+
+def says_by(text: str) -> bool:
+    """Whether a byline begins with "By" ("By Jane Doe", "Words by Jane Doe")."""
+    return bool(_BYLINE_STRICT_START.match(text.strip()))
 
 
 def byline_names(text: str) -> list[str]:
@@ -397,11 +412,11 @@ DATE_EXPRESSION = (
     rf"|(?:{_WEEKDAY_SHORT},?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|yesterday|today|(?:on\s+)?{_WEEKDAY})"
 )
-_TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{1,4}\b)?"
+_TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{1,4}(?![a-z]))|\s+[a-z]{1,4}\b)?"
 _DATELINE = re.compile(
     rf"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)\s*(?:on|at|:)?\s*)?"
     rf"(?:{_TIME},?\s+(?:on\s+)?)?"
-    rf"(?P<date>{DATE_EXPRESSION})(?:[\s,/|•·–—-]+(?:at\s+)?{_TIME})?"
+    rf"(?P<date>{DATE_EXPRESSION})(?:[\s,/|•·–—-]*(?:at\s+)?{_TIME})?"
     rf"(?:\s*(?:[|•·/–—-]|\(?updated|\(?last updated).{{0,60}})?\.?$",
     re.IGNORECASE,
 )
@@ -422,7 +437,10 @@ def dateline_date(text: str) -> str | None:
     """The date expression of a dateline ("Published 17 HOURS AGO" -> "17 HOURS AGO")."""
     if len(text) > 90:
         return None
-    match = _DATELINE.match(text.strip())
+    text = text.strip()
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]  # "(February 13, 2025)"
+    match = _DATELINE.match(text)
     return match.group("date") if match else None
 
 
@@ -499,11 +517,20 @@ class WireDateline:
     agency: str | None
 
 
+# "Hong Kong CNN —": a broadcaster's dateline, the place as written, the outlet in capitals.
+_OUTLET_DATELINE = re.compile(
+    rf"^(?P<place>[{_UPPER}][\w'’.-]+(?:[ ,]+[{_UPPER}][\w'’.-]+){{0,3}})\s+"
+    r"\(?(?P<agency>[A-Z]{2,6})\)?\s*[—–](?:\s+(?=\S)|\s*$)"
+)
+
+
 def wire_dateline(text: str) -> WireDateline | None:
     """The dateline at the start of a wire story's first paragraph, or None."""
-    match = _WIRE_DATELINE.match(text)
+    match = _WIRE_DATELINE.match(text) or _OUTLET_DATELINE.match(text)
     if not match or len(match.group("place")) < 3:
         return None
+    if match.re is _OUTLET_DATELINE:
+        return WireDateline(match.end(), match.group("place"), None, match.group("agency"))
     if match.group("dash") == ":" and not match.group("agency"):
         return None  # "NOTE: ..." is not a dateline
     return WireDateline(match.end(), match.group("place"), match.group("date"), match.group("agency"))

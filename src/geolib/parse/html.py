@@ -148,7 +148,21 @@ def page_metadata(tree) -> dict:
     canonical = tree.xpath('//link[@rel="canonical"]/@href')
     if canonical and canonical[0].startswith(("http://", "https://")):
         found.setdefault("url", canonical[0])
+    if "title" in found and "site" in found:
+        found["title"] = _without_site_name(found["title"], found["site"])
     return found
+
+
+def _without_site_name(title: str, site: str) -> str:
+    """"Beijing weighs Moscow ties | The Daily Globe" -> "Beijing weighs Moscow ties"."""
+    for separator in (" | ", " - ", " – ", " — ", " :: "):
+        head, _, tail = title.rpartition(separator)
+        if head and tail.strip().casefold() == site.casefold():
+            return head.strip()
+        tail, _, rest = title.partition(separator)
+        if rest and tail.strip().casefold() == site.casefold():
+            return rest.strip()
+    return title
 
 
 # Microdata properties read, as the keys of ``_META`` name them.
@@ -358,7 +372,7 @@ def _locate_all(page: str, text: PageText, records: list) -> tuple[dict, int] | 
     gapped = 0
     for _, is_dropped, record in records:
         if is_dropped:
-            span = _locate_span(text, record.text, cursor)
+            span = _locate_span(text, record, cursor, page)
             if span is None:
                 moved[id(record)] = Dropped(record.text, raw_at, raw_at, record.reason)
                 continue
@@ -378,13 +392,27 @@ def _locate_all(page: str, text: PageText, records: list) -> tuple[dict, int] | 
     return moved, gapped
 
 
-def _locate_span(text: PageText, clean: str, cursor: int) -> tuple[tuple[int, int], int] | None:
-    key = _letters(clean)
-    at = text.find(key, cursor) if key else -1
-    if at < 0:
+def _locate_span(
+    text: PageText, dropped: Dropped, cursor: int, page: str
+) -> tuple[tuple[int, int], int] | None:
+    """A dropped line's page span and the cursor after it: the next place its text stands
+    as whole words at or after ``cursor``. Alt text and Markdown markup are not page text."""
+    key = _letters(dropped.text)
+    if not key or dropped.reason in _NOT_PAGE_TEXT:
         return None
-    last = at + len(key) - 1
-    return (text.offsets[at], text.offsets[last] + text.lengths[last]), at + len(key)
+    at = text.text.find(key, cursor)
+    while at >= 0:
+        start = text.offsets[at]
+        last = at + len(key) - 1
+        end = text.offsets[last] + text.lengths[last]
+        if not (start and page[start - 1].isalnum()) and not (end < len(page) and page[end].isalnum()):
+            return (start, end), at + len(key)
+        at = text.text.find(key, at + 1)
+    return None
+
+
+# Dropped lines that trafilatura made up or took from attributes, not from the page's text.
+_NOT_PAGE_TEXT = ("image (alt text)", "markup only", "horizontal rule", "table row")
 
 
 def _locate_paragraph(

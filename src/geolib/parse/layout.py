@@ -28,6 +28,8 @@ from geolib.parse.lines import (
 _REPEAT_WINDOW = 3
 # How many units after the title can still be front matter (byline, dateline, ...).
 _FRONT_MATTER_WINDOW = 8
+# How many paragraphs of running text a standfirst may have, before a byline or date.
+_MAX_STANDFIRST = 2
 
 
 @dataclass
@@ -223,7 +225,8 @@ def _continues(group: list[Line], line: Line, markdown: bool, width: int | None,
         return True  # a sentence goes on: no sentence or heading starts in lower case
     line_text = line.raw.strip()
     if width is not None:
-        if cues.is_byline(previous_text) or _metadata_line(line_text) or _headline_caps(previous_text):
+        if (cues.is_byline(previous_text) or _metadata_line(line_text)
+                or (_headline_caps(previous_text) and not _headline_caps(line_text))):
             return False  # a headline over its byline and date
         length = len(previous.raw.rstrip())
         if length + 1 + len(line_text.split(None, 1)[0]) > width:
@@ -313,7 +316,7 @@ class _LayoutReader:
     def _find_title(self) -> int | None:
         units = self.units
         for i, unit in enumerate(units):
-            if is_rule(unit.lines[0]):
+            if is_rule(unit.lines[0]) or _RULE_TEXT.fullmatch(unit.text):
                 self.drop(i, "horizontal rule")
             elif unit.image:
                 self.drop(i, "image (alt text)")
@@ -357,11 +360,47 @@ class _LayoutReader:
         ]
         if not eligible:
             return None
-        if len(eligible) > 1 and self._site_name(eligible[0], eligible[1]):
+        title = self._headline_over_byline(candidates, set(eligible))
+        if title is None:
+            named = len(eligible) > 1 and self._site_name(eligible[0], eligible[1])
+            title = eligible[1] if named else eligible[0]
+        if eligible[0] < title and self._site_name(eligible[0], title):
             self.drop(eligible[0], "site name")
             self.layout.site_name = units[eligible[0]].text
-            return eligible[1]
-        return eligible[0]
+        return title
+
+    def _headline_over_byline(self, candidates: list[int], eligible: set[int]) -> int | None:
+        """The headline just above the page's first byline ("By ...") or date line, past
+        at most a standfirst: where a page copy's menus and taglines end, the story begins."""
+        units = self.units
+        anchor = next(
+            (n for n, i in enumerate(candidates[:_TITLE_SEARCH])
+             if cues.says_by(units[i].text) and cues.is_byline(units[i].text)
+             or cues.dateline_date(units[i].text) or cues.is_time_line(units[i].text)),
+            None,
+        )
+        if anchor is None:
+            return None
+        skipped = 0
+        for n in range(anchor - 1, -1, -1):
+            i = candidates[n]
+            text = units[i].text
+            if _metadata_line(text) or units[i].chrome:
+                continue
+            if n == anchor - 1 and n and cues.is_byline(text, loose=True) and candidates[n - 1] in eligible:
+                continue  # names over the date ("Ji-ho Han in Seoul"), a headline above them
+            if i in eligible and not text.endswith("."):
+                # A standfirst without a full stop may sit under the headline: then the
+                # line just above it, if it could be a headline too, is the headline.
+                above = candidates[n - 1] if n else None
+                if (above is not None and above in eligible and not units[above].text.endswith(".")
+                        and len(units[above].text.split()) >= 3 and not self._site_name(above, i)):
+                    return above
+                return i
+            skipped += 1
+            if skipped > _MAX_STANDFIRST:
+                return None
+        return None
 
     def _site_name(self, first: int, second: int) -> bool:
         """Whether ``first`` is the site's name over the headline ``second``: a short name
@@ -390,7 +429,13 @@ class _LayoutReader:
         assert self.known_title is not None
         wanted = _comparable(self.known_title)
         for i in candidates[:_TITLE_SEARCH]:
-            if _comparable(self.units[i].text) == wanted:
+            line = _comparable(self.units[i].text)
+            if line == wanted or (
+                # "Beijing weighs Moscow ties" under the page title "Beijing weighs Moscow ties -
+                # The Daily Globe", or the other way round
+                min(len(line), len(wanted)) >= 0.6 * max(len(line), len(wanted))
+                and (wanted.startswith(line) or line.startswith(wanted))
+            ):
                 return i
         return None
 
@@ -426,6 +471,8 @@ class _LayoutReader:
             self.kinds[i] = "section"
         elif unit.chrome:
             self.drop_chrome(i)
+        elif cues.is_section_name(unit.text) or self._in_label_block(i):
+            self.drop(i, "site menu")
         elif i not in self.reasons:
             self.drop(i, "site header before the title")
 
@@ -438,10 +485,12 @@ class _LayoutReader:
         window = [i for i in range(start, min(len(self.units), start + _FRONT_MATTER_WINDOW))
                   if i not in self.reasons]
         metadata_at: list[int] = []
+        running = 0  # units of running text seen before any byline or date
         for n, i in enumerate(window):
             text = self.units[i].text
-            if metadata_at and _sentence_like(text):
+            if _sentence_like(text) and (metadata_at or running >= _MAX_STANDFIRST):
                 break  # the story itself has begun
+            running += not metadata_at and _sentence_like(text)
             following = self.units[window[n + 1]].text if n + 1 < len(window) else ""
             if cues.is_url(text):
                 self._link(i)
@@ -454,7 +503,12 @@ class _LayoutReader:
                 metadata_at.append(i)
             elif _role_like(text) and cues.is_url(following) and cues.profile_slug(following):
                 self.kinds[i] = "author_role"
-            elif cues.is_byline(text):
+            elif (cues.is_byline(text) and (title is not None or cues.says_by(text))) or (
+                title is not None and cues.is_byline(text, loose=True)
+                and (cues.dateline_date(following) or cues.is_time_line(following))
+            ):
+                # Names without "By" are a byline only under a headline ("Rose Garden" is
+                # not), and if no given name starts them, only over the date.
                 self.kinds[i] = "byline"
                 metadata_at.append(i)
             elif (n > 0 and self.kinds[window[n - 1]] == "byline" and not self.units[i].blank_before
@@ -554,14 +608,14 @@ class _LayoutReader:
     def _topic_heading(self, i: int) -> bool:
         """"Topics", "Explore more on these topics": a heading over a list of short tags."""
         unit = self.units[i]
-        if not cues.is_topic_heading(unit.text) or cues.ends_sentence(unit.text):
+        if not cues.is_topic_heading(unit.text) or cues.ends_sentence(unit.text.rstrip(":")):
             return False
         if cues.inline_topics(unit.text):  # "Topics: China, Taiwan" holds its own list
             return False
         if unit.heading or unit.emphasised:
             return True
         following = self.units[i + 1].text if i + 1 < len(self.units) else ""
-        return _label(unit.text, words=6) and _label(following, words=8)
+        return _label(unit.text.rstrip(":"), words=6) and _label(following, words=8)
 
     def _continues_link_list(self, i: int) -> bool:
         """A short item under a "Related articles" heading: same block, a list item or a link."""
@@ -572,14 +626,24 @@ class _LayoutReader:
         return unit.block == previous.block or unit.list_item or linked
 
     def _captions(self) -> None:
-        """A paragraph directly followed by a photo credit is that photo's caption."""
+        """A paragraph directly followed by a photo credit is that photo's caption; so is a
+        short line that is not a sentence directly under a credit ("Getty Images" / "Xi
+        Jinping in the Kremlin on Thursday")."""
         previous: int | None = None
         for i, kind in enumerate(self.kinds):
             if (kind == "credit" and previous is not None and self.kinds[previous] == "body"
                     and len(self.units[previous].text) <= cues.MAX_CAPTION):
                 self.kinds[previous] = "caption"
+            elif (kind == "body" and previous is not None and self.kinds[previous] == "credit"
+                  and previous + 1 == i and not cues.ends_sentence(self.units[i].text)
+                  and len(self.units[i].text) <= cues.MAX_CAPTION and not self._captioned(previous)):
+                self.kinds[i] = "caption"
             if kind is not None or self.units[i].image:
                 previous = i  # a credit under an image credits the image, not the text above
+
+    def _captioned(self, credit: int) -> bool:
+        """Whether the credit already has its caption above it."""
+        return credit > 0 and self.kinds[credit - 1] == "caption"
 
     # -- paragraphs -------------------------------------------------------------------
     def _emit(self) -> Layout:
@@ -663,6 +727,8 @@ def _emphasised_heading(unit: Unit) -> bool:
     )
 
 
+# A rule written with escaped characters ("\\_\\_\\_"): only rule characters are left.
+_RULE_TEXT = re.compile(r"[-_*=~•·]{3,}")
 # How many lines from the top a title is looked for; how far below it a byline may come.
 _TITLE_SEARCH = 25
 _HEADLINE_TO_BYLINE = 3
