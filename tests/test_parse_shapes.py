@@ -351,6 +351,15 @@ def test_html_dateline_lede_is_body_and_meta_tags_give_title_date_authors(tmp_pa
                        "ministry, Wang Wei.")  # the hidden tooltip is left out
 
 
+def test_a_dateline_lede_is_never_the_title(tmp_path):
+    text = ("BEIJING, March 12 - China and the European Union opened talks on Tuesday over tariffs "
+            "on electric vehicles, officials said.\n\nThe talks are expected to last two days.\n")
+    article = read(tmp_path, "lede.txt", text)
+    assert article.title is None
+    assert kinds(article, "dateline") == ["BEIJING, March 12 -"]
+    assert len(kinds(article, "body")) == 2
+
+
 def test_html_title_without_site_suffix_and_alt_text_is_not_located_in_words(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOLIB_HOME", str(tmp_path))
     page = ('<html><head><meta property="og:title" content="Taiwan detects warships | Island Daily">'
@@ -539,3 +548,14 @@ def test_dev_corpus_html_offsets_index_the_pages(tmp_path, monkeypatch):
         for paragraph in article.paragraphs:
             shown = "".join(visible_text(raw[paragraph.start : paragraph.end]).split())
             assert spans_hold_more or shown == "".join(paragraph.text.split()), (path.name, paragraph)
+
+
+@pytest.mark.skipif(not DEVCORPUS.is_dir(), reason="dev corpus not present")
+def test_dev_corpus_text_offsets_are_exact_and_front_matter_gives_titles(tmp_path):
+    for path in sorted(DEVCORPUS.glob("*.txt")):
+        article = read_article(path, manifest=ManifestEntry(file=path.name))
+        raw = path.read_text(encoding="utf-8")
+        assert article.title and article.published_precision == "day", path.name
+        assert not any(p.text.startswith(("title:", "date:", "tags:")) for p in article.paragraphs)
+        for paragraph in article.paragraphs:
+            assert offsets_are_exact(paragraph, raw), (path.name, paragraph)

@@ -148,7 +148,8 @@ def _join_speaker_labels(units: list[Unit], markdown: bool) -> list[Unit]:
     joined: list[Unit] = []
     pending: Unit | None = None
     for unit in units:
-        if pending is not None and unit.text and not cues.is_speaker_label(unit.text):
+        if (pending is not None and unit.text and not cues.is_speaker_label(unit.text)
+                and not unit.list_item and not unit.heading):
             lines = pending.lines + unit.lines
             unit = Unit(lines, build_paragraph(lines, "body", markdown),
                         blank_before=pending.blank_before, block=pending.block)
@@ -297,6 +298,10 @@ class _LayoutReader:
         self.kinds: list[str | None] = [None] * len(units)
         self.reasons: dict[int, str] = {}
         self.layout = Layout()
+        self._blocks: dict[int, list[Unit]] = {}
+        for unit in units:
+            self._blocks.setdefault(unit.block, []).append(unit)
+        self._label_blocks: dict[int, bool] = {}
 
     def drop(self, index: int, reason: str) -> None:
         self.kinds[index] = None
@@ -353,8 +358,12 @@ class _LayoutReader:
         title = self._repeated_title(candidates)
         if title is not None:
             return title
+        # Where the story itself begins (a dateline lede, a long paragraph), no title follows.
+        begins = next((n for n, i in enumerate(candidates[:_TITLE_SEARCH])
+                       if not units[i].chrome
+                       and (cues.wire_dateline(units[i].text) or len(units[i].text) > _MAX_TITLE)), None)
         eligible = [
-            i for i in candidates[:_TITLE_SEARCH]
+            i for i in candidates[:_TITLE_SEARCH if begins is None else begins]
             if not units[i].chrome and not cues.is_url(units[i].text) and not self._in_label_block(i)
             and not cues.is_section_name(units[i].text) and _headline_like(units[i].text)
         ]
@@ -441,8 +450,11 @@ class _LayoutReader:
 
     def _in_label_block(self, i: int) -> bool:
         """Part of a block of several short labels: a menu or breadcrumb, not a headline."""
-        block = [u for u in self.units if u.block == self.units[i].block]
-        return len(block) > 1 and all(_label(u.text) for u in block)
+        number = self.units[i].block
+        if number not in self._label_blocks:  # judged once per block
+            block = self._blocks[number]
+            self._label_blocks[number] = len(block) > 1 and all(_label(u.text) for u in block)
+        return self._label_blocks[number]
 
     def _repeated_title(self, candidates: list[int]) -> int | None:
         """A page copy often shows the headline twice; the first copy is the title."""
@@ -737,8 +749,9 @@ _MAX_TITLE = 250
 
 
 def _headline_like(text: str) -> bool:
-    """Short enough for a headline, and not page metadata."""
-    return len(text) <= _MAX_TITLE and not _metadata_line(text) and not cues.is_copyright(text)
+    """Short enough for a headline, not page metadata, not a story's opening dateline."""
+    return (len(text) <= _MAX_TITLE and not _metadata_line(text) and not cues.is_copyright(text)
+            and not cues.wire_dateline(text))
 
 
 def _comparable(text: str) -> str:
