@@ -174,18 +174,22 @@ def _run_manifest(args: argparse.Namespace) -> int:
     if args.write and (args.out or args.all):
         _fail("--write appends to the folder's manifest; it takes neither --out nor --all")
         return 1
-    if args.out and args.out.resolve().parent == folder.resolve():
+    if args.out and folder.resolve() in args.out.resolve().parents:
         _fail(f"{args.out}: proposals go outside the corpus folder (use --write to append to its manifest)")
         return 1
     files = [f for f in article_files(folder) if f.parent == folder]
-    proposals = propose_rows(files, parse_cached, every=args.all)
-    for proposal in proposals:
-        if proposal.problem:
-            _fail(f"{folder / proposal.file}: {proposal.problem}")
-    if args.write:
-        added = append_rows(folder, proposals)
-        print(f"appended {added} row(s) to {folder / 'manifest.csv'}")
-        return 0
+    try:
+        proposals = propose_rows(files, parse_cached, every=args.all)
+        for proposal in proposals:
+            if proposal.problem:
+                _fail(f"{folder / proposal.file}: {proposal.problem}")
+        if args.write:
+            added = append_rows(folder, proposals)
+            print(f"appended {added} row(s) to {folder / 'manifest.csv'}")
+            return 0
+    except ArticleError as error:  # the folder's manifest itself cannot be read
+        _fail(error)
+        return 1
     text = proposals_csv(proposals)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
