@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from geolib import ArticleError, read_article
 from geolib.cli import main as cli_main
 from geolib.model import offsets_are_exact
+from geolib.parse.html import visible_text
 from geolib.parse.manifest import ManifestEntry
 from geolib.reading import LegacyEncodingWarning
 
@@ -29,6 +30,16 @@ def kinds(article, kind):
 def assert_offsets_exact(article, raw_text):
     for paragraph in article.paragraphs:
         assert offsets_are_exact(paragraph, raw_text), paragraph
+
+
+def assert_offsets_in_page(article, page):
+    """Each paragraph's span of the page reads as its text, tags left out and character
+    references decoded, whitespace aside; each character maps into that span."""
+    for paragraph in article.paragraphs:
+        shown = visible_text(page[paragraph.start : paragraph.end])
+        assert "".join(shown.split()) == "".join(paragraph.text.split()), paragraph
+        for index, _ in enumerate(paragraph.text):
+            assert paragraph.start <= paragraph.to_raw(index) < paragraph.end
 
 
 # -- the FT seed: a Markdown-like export -------------------------------------------------
@@ -255,10 +266,9 @@ def test_html_page_through_trafilatura(tmp_path, monkeypatch):
     body = kinds(article, "body")
     assert any(t.startswith("China is unlikely to abandon Russia") for t in body)
     assert not any("Subscribe" in t or "Home | World" in t for t in body)
-    # Offsets refer to the cached extracted text, which the article names.
-    base = Path(article.offsets_base)
-    assert base.is_file()
-    assert_offsets_exact(article, base.read_text(encoding="utf-8"))
+    # Offsets index the page itself: each paragraph is found again between its tags.
+    assert article.offsets_base == "html"
+    assert_offsets_in_page(article, HTML)
 
 
 def test_manifest_overrides_inferred_fields(tmp_path):
@@ -476,7 +486,8 @@ def test_page_copy_with_chrome_captions_bio_related_and_topics(tmp_path):
     ]
     reasons = {d.text: d.reason for d in article.dropped}
     assert reasons["What is the Taiwan Strait median line?"] == "related links"
-    assert reasons["Advertisement"] == reasons["Accept all cookies"] == "site chrome"
+    assert reasons["Advertisement"] == "site chrome"
+    assert reasons["Accept all cookies"] == "cookie banner"
     assert reasons["Topics"] == "topic list heading"
     assert_offsets_exact(article, raw)
 
@@ -563,7 +574,7 @@ def test_markdown_lists_quotes_images_bio_and_related(tmp_path):
     assert kinds(article, "author_role") == ["Tom Harris is a trade reporter."]
     reasons = {d.text: d.reason for d in article.dropped}
     assert reasons["Oil tanks at Kozmino"] == "image (alt text)"
-    assert reasons["Facebook Twitter"] == "site chrome"
+    assert reasons["Facebook Twitter"] == "sharing"
     assert reasons["Brussels and Beijing"] == "related links"
     assert reasons["Related: Why Chinese cars are flooding Russia"] == "site chrome"
     assert_offsets_exact(article, raw)
@@ -618,7 +629,8 @@ def test_html_figure_caption_headings_and_json_ld(tmp_path, monkeypatch):
     assert kinds(article, "credit") == ["Photo: Sputnik/Kremlin via Reuters"]
     assert kinds(article, "heading") == ["What comes next"]
     assert len(kinds(article, "body")) == 3
-    assert_offsets_exact(article, Path(article.offsets_base).read_text(encoding="utf-8"))
+    assert article.offsets_base == "html"
+    assert_offsets_in_page(article, HTML_FIGURE)
 
 
 def test_headline_block_with_caps_byline_time_first_date_and_contributors(tmp_path):

@@ -3,6 +3,7 @@
     geolib parse FILE [--format json|text]
     geolib quotes|speakers|figures|checks|stances|frames PATH... [--format jsonl|csv] [--jobs N]
     geolib tables [FOLDER] [--out DIR]
+    geolib manifest FOLDER [--out FILE | --write] [--all]
     geolib briefing
 
 Table commands stream: one article is read, written and forgotten at a time (from
@@ -81,6 +82,19 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--until", help="published on or before this date (YYYY-MM-DD or YYYY)")
     search.add_argument("--format", choices=["text", "jsonl", "csv"], default="text")
     search.set_defaults(run=_run_search)
+
+    manifest = commands.add_parser(
+        "manifest", help="propose manifest.csv rows (outlet, date, URL, title) for review",
+        description="Propose manifest.csv rows for the files in FOLDER that its manifest does not "
+        "list, from their meta tags, front matter, bylines, datelines and file names. Printed as "
+        "CSV unless --out or --write is given; rows already in the manifest are never changed.")
+    manifest.add_argument("folder", type=Path)
+    manifest.add_argument("--out", type=Path, help="write the proposals to this CSV file instead")
+    manifest.add_argument("--write", action="store_true",
+                          help="append the proposals to FOLDER/manifest.csv (only new files' rows)")
+    manifest.add_argument("--all", action="store_true",
+                          help="also propose rows for files the manifest lists (to compare; never written)")
+    manifest.set_defaults(run=_run_manifest)
 
     briefing = commands.add_parser("briefing", help="run the notebooks and rebuild every chart")
     briefing.set_defaults(run=_run_briefing)
@@ -202,6 +216,42 @@ def _run_search(args: argparse.Namespace) -> int:
             for record in found.to_dict(orient="records"):
                 writer.write(record)
     return _finish(unreadable)
+
+
+def _run_manifest(args: argparse.Namespace) -> int:
+    from geolib.corpus import article_files
+    from geolib.parse.propose import append_rows, proposals_csv, propose_rows
+
+    folder = args.folder
+    if not folder.is_dir():
+        _fail(f"{folder}: no such folder")
+        return 1
+    if args.write and (args.out or args.all):
+        _fail("--write appends to the folder's manifest; it takes neither --out nor --all")
+        return 1
+    if args.out and folder.resolve() in args.out.resolve().parents:
+        _fail(f"{args.out}: proposals go outside the corpus folder (use --write to append to its manifest)")
+        return 1
+    files = [f for f in article_files(folder) if f.parent == folder]
+    try:
+        proposals = propose_rows(files, parse_cached, every=args.all)
+        for proposal in proposals:
+            if proposal.problem:
+                _fail(f"{folder / proposal.file}: {proposal.problem}")
+        if args.write:
+            added = append_rows(folder, proposals)
+            print(f"appended {added} row(s) to {folder / 'manifest.csv'}")
+            return 0
+    except ArticleError as error:  # the folder's manifest itself cannot be read
+        _fail(error)
+        return 1
+    text = proposals_csv(proposals)
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"wrote {len(proposals)} proposal(s) to {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 def _run_briefing(args: argparse.Namespace) -> int:

@@ -1,9 +1,12 @@
 """The article model: what the parser produces and every later stage reads.
 
-Offsets are into the raw file's *decoded* text (for HTML: into the extracted text
-named by ``Article.offsets_base``). A paragraph's clean ``text`` is that raw span
-with markup removed and whitespace normalised; ``Paragraph.to_raw`` maps any
-character of ``text`` back to the raw offset it came from.
+Offsets are into the raw file's *decoded* text. For an HTML page (``Article.offsets_base
+== "html"``) that text is the page's source: a paragraph's characters come from the text
+between its tags, character references decoded (such a character maps to the reference's
+``&``); where the page cannot be matched, offsets index the extracted text whose cached
+copy ``offsets_base`` names. A paragraph's clean ``text`` is that raw span with markup
+removed and whitespace normalised; ``Paragraph.to_raw`` maps any character of ``text``
+back to the raw offset it came from.
 """
 
 from __future__ import annotations
@@ -102,7 +105,7 @@ class Article:
     file: str = ""
     source_format: str = ""  # "markdown", "plain" or "html"
     published_precision: str | None = None  # "day" or "year"
-    offsets_base: str = "raw"  # "raw", or the path of the cached extracted text
+    offsets_base: str = "raw"  # "raw", "html" (an HTML page's source), or a cached extraction's path
     sha256: str = ""
     warnings: list[str] = field(default_factory=list)
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from geolib.errors import ArticleError
-from geolib.model import Article, Paragraph
+from geolib.model import Article, Dropped, Paragraph
 from geolib.parse import cues
 from geolib.parse.dates import resolve_published
+from geolib.parse.frontmatter import FrontMatter, read_front_matter
 from geolib.parse.glue import repair_glued_words
-from geolib.parse.html import Extraction, extract_html
+from geolib.parse.html import Extraction, extract_html, locate_in_html
 from geolib.parse.layout import Layout, read_layout
 from geolib.parse.manifest import ManifestEntry, entry_for
 from geolib.parse.sniff import sniff_format
@@ -33,9 +34,16 @@ def parse_raw(raw: RawText, manifest: ManifestEntry | None) -> Article:
     path, entry = raw.path, manifest
     source_format = sniff_format(raw.text)
     extraction = extract_html(path, raw.text) if source_format == "html" else None
+    front = read_front_matter(raw.text) if extraction is None else None
+    meta = extraction or front
     text = extraction.text if extraction else raw.text
     markdown = source_format == "markdown" or bool(extraction and extraction.markdown)
-    layout = read_layout(text, markdown, extraction.captions if extraction else frozenset())
+    layout = read_layout(
+        text, markdown, extraction.captions if extraction else frozenset(),
+        start=front.end if front else 0, known_title=meta.title if meta else None,
+    )
+    if front:
+        layout.dropped.insert(0, Dropped(raw.text[: front.end].strip(), 0, front.end, "front matter"))
     paragraphs, repairs = repair_glued_words(layout.paragraphs)
     layout.paragraphs = paragraphs
     if not any(p.kind == "body" for p in paragraphs):
@@ -46,31 +54,39 @@ def parse_raw(raw: RawText, manifest: ManifestEntry | None) -> Article:
         cues.copyright_owner_and_year(copyright_line.text) if copyright_line else (None, None)
     )
     dateline, date_text = _dated_line(layout)
-    if extraction and extraction.published and not date_text:
-        date_text = extraction.published
+    if meta and meta.published and (front or extraction.published_stated or not date_text):
+        # Front matter and a page's meta tags state the date outright; a date that
+        # trafilatura guessed from the page comes after the article's own dateline.
+        dateline, date_text = None, meta.published
     published, precision = resolve_published(date_text, copyright_year, entry)
     wire_agency = layout.wire.agency if layout.wire else None
 
     warnings = list(repairs)
     if raw.encoding != "utf-8":
         warnings.insert(0, f"not UTF-8; read as {raw.encoding}")
+    offsets_base = "raw"
+    if extraction:
+        located = locate_in_html(raw.text, extraction, layout.paragraphs, layout.dropped)
+        offsets_base, layout.paragraphs, layout.dropped = located.base, located.paragraphs, located.dropped
+        if located.note:
+            warnings.append(located.note)
     return Article(
-        title=_title(layout, extraction),
-        standfirst=_standfirst(layout, extraction),
-        authors=_authors(layout, extraction),
-        outlet=_first(entry and entry.outlet, extraction and extraction.outlet, owner, wire_agency),
-        section=_first(entry and entry.section, _text(layout, "section"),
-                       extraction and extraction.section),
+        title=_title(layout, meta),
+        standfirst=_standfirst(layout, meta),
+        authors=_authors(layout, meta),
+        outlet=_first(entry and entry.outlet, meta and meta.outlet, owner, wire_agency,
+                      layout.site_name),
+        section=_first(entry and entry.section, _text(layout, "section"), meta and meta.section),
         published=published,
-        published_text=_published_text(dateline, date_text, extraction),
-        topics=[p.text for p in layout.all("topic")] or (extraction.topics if extraction else []),
-        url=_first(entry and entry.url, extraction and extraction.url),
+        published_text=_published_text(dateline, date_text, meta),
+        topics=[p.text for p in layout.all("topic")] or (meta.topics if meta else []),
+        url=_first(entry and entry.url, meta and meta.url),
         paragraphs=layout.paragraphs,
         dropped=layout.dropped,
         file=str(path),
         source_format=source_format,
         published_precision=precision,
-        offsets_base=extraction.base if extraction else "raw",
+        offsets_base=offsets_base,
         sha256=raw.sha256,
         warnings=warnings,
     )
@@ -96,12 +112,12 @@ def _dated_line(layout: Layout) -> tuple[Paragraph | None, str | None]:
 
 
 def _published_text(
-    line: Paragraph | None, date_text: str | None, extraction: Extraction | None
+    line: Paragraph | None, date_text: str | None, meta: Extraction | FrontMatter | None
 ) -> str | None:
     """The date as written: the whole dateline, or just the date when it sat in a byline."""
     if line is not None:
         return line.text if line.kind == "dateline" else date_text
-    return extraction.published if extraction else None
+    return meta.published if meta else None
 
 
 def _text(layout: Layout, kind: str) -> str | None:
@@ -109,19 +125,19 @@ def _text(layout: Layout, kind: str) -> str | None:
     return paragraph.text if paragraph else None
 
 
-def _title(layout: Layout, extraction: Extraction | None) -> str | None:
-    return _first(extraction and extraction.title, _text(layout, "title"))
+def _title(layout: Layout, meta: Extraction | FrontMatter | None) -> str | None:
+    return _first(meta and meta.title, _text(layout, "title"))
 
 
-def _standfirst(layout: Layout, extraction: Extraction | None) -> str | None:
+def _standfirst(layout: Layout, meta: Extraction | FrontMatter | None) -> str | None:
     parts = [p.text for p in layout.all("standfirst")]
-    return " ".join(parts) if parts else (extraction.standfirst if extraction else None)
+    return " ".join(parts) if parts else (meta.standfirst if meta else None)
 
 
-def _authors(layout: Layout, extraction: Extraction | None) -> list[str]:
+def _authors(layout: Layout, meta: Extraction | FrontMatter | None) -> list[str]:
     names = [name for p in layout.all("byline") for name in cues.byline_names(p.text)]
-    if not names and extraction:
-        names = extraction.authors
+    if not names and meta:
+        names = meta.authors
     if not names:
         names = layout.reporter_names
     if not names:

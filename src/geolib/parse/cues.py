@@ -7,6 +7,7 @@ are data files in ``geolib/data``; the grammar of bylines and dates stays here.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -27,51 +28,103 @@ def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
 def is_chrome(text: str) -> bool:
     """Site furniture such as "Search" or "scroll to top arrow or icon", or a short row
     of such items ("Home | World | Search", "Facebook Twitter Email")."""
+    return chrome_reason(text) is not None
+
+
+def chrome_reason(text: str) -> str | None:
+    """Why a line is site furniture ("site chrome", "newsletter sign-up", "footer",
+    "site menu", ...), or None when it is not."""
     normalised = text.strip().rstrip(" .:|>›»").strip()
     if not normalised:
-        return False
-    if _one_chrome_item(normalised):
-        return True
-    if len(normalised) > 80:
-        return False
-    first = _CHROME_ITEM_GAP.split(normalised, maxsplit=1)[0]
-    if first and not _one_chrome_item(first):
-        return False  # its first item is not chrome, so the row is not: no need to split it
-    items = [i for i in _CHROME_ITEM_GAP.split(normalised) if i]
-    return len(items) > 1 and all(_one_chrome_item(i) for i in items)
+        return None
+    if reason := _one_chrome_item(normalised):
+        return reason
+    if len(normalised) > 100:
+        return None
+    # A row of items: split at separators ("Privacy Policy | Terms of Use"), else at spaces.
+    for gap, least_sections in ((_CHROME_SEPARATOR, 2), (_CHROME_SPACE, 3)):
+        first = gap.split(normalised, maxsplit=1)
+        if len(first) < 2 or not _row_item(first[0], True):
+            continue  # quick: its first item is not chrome, so the row is not
+        items = [i for i in gap.split(normalised) if i]
+        reasons = [_row_item(i, len(items) >= least_sections) for i in items]
+        if len(items) > 1 and all(reasons):
+            return reasons[0] if len(set(reasons)) == 1 else "site chrome"
+    return None
 
 
-_CHROME_ITEM_GAP = re.compile(r"\s*[|•·/]\s*|\s+")
+_CHROME_SEPARATOR = re.compile(r"\s*[|•·/]\s*")
+_CHROME_SPACE = re.compile(r"\s+")
 
 
-def _one_chrome_item(text: str) -> bool:
-    return _any_chrome_rule().fullmatch(text) is not None
+def _row_item(text: str, sections: bool) -> str | None:
+    """The reason an item of a row is chrome; section names count in rows long enough."""
+    text = text.strip()
+    return _one_chrome_item(text) or ("site menu" if sections and is_section_name(text) else None)
+
+
+def _one_chrome_item(text: str) -> str | None:
+    match = _any_chrome_rule().fullmatch(text)
+    if match is None:
+        return None
+    return _chrome_reasons()[int(match.lastgroup[1:])]
 
 
 @cache
 def _any_chrome_rule() -> re.Pattern[str]:
-    """All chrome rules as one alternation: one regex call per item, not one per rule."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p, _ in _chrome_rules()), re.IGNORECASE)
+    """All chrome rules as one alternation, a named group per reason: one regex call per
+    item, not one per rule, and the group that matched names the reason."""
+    reasons = _chrome_reasons()
+    groups = [
+        f"(?P<r{n}>" + "|".join(f"(?:{p.pattern})" for p, _, why in _chrome_rules() if why == reason) + ")"
+        for n, reason in enumerate(reasons)
+    ]
+    return re.compile("|".join(groups), re.IGNORECASE)
+
+
+@cache
+def _chrome_reasons() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(reason for _, _, reason in _chrome_rules()))
 
 
 def is_link_list_heading(text: str) -> bool:
     """Chrome that heads a list of links to other stories ("Related articles")."""
     normalised = text.strip().rstrip(" .:|>›»").strip()
-    return any(heads_list and p.fullmatch(normalised) for p, heads_list in _chrome_rules())
+    return any(heads_list and p.fullmatch(normalised) for p, heads_list, _ in _chrome_rules())
 
 
 @cache
-def _chrome_rules() -> tuple[tuple[re.Pattern[str], bool], ...]:
-    """``(pattern, heads a list of links)`` for every rule in ``site_chrome.txt``."""
+def _chrome_rules() -> tuple[tuple[re.Pattern[str], bool, str], ...]:
+    """``(pattern, heads a list of links, reason)`` for every rule in ``site_chrome.txt``."""
     rules = []
+    reason = "site chrome"
     for line in (PACKAGE_DATA / "site_chrome.txt").read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
+        if section := re.fullmatch(r"\[([^\]]+)\]", line):
+            reason = section.group(1).strip()
+            continue
         heads_list = line.startswith("list:")
         pattern = line.removeprefix("list:").strip()
-        rules.append((re.compile(pattern, re.IGNORECASE), heads_list))
+        rules.append((re.compile(pattern, re.IGNORECASE), heads_list, reason))
     return tuple(rules)
+
+
+@cache
+def _section_names() -> frozenset[str]:
+    lines = (PACKAGE_DATA / "site_sections.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(n.strip().lower() for n in lines if n.strip() and not n.startswith("#"))
+
+
+def is_section_name(text: str) -> bool:
+    """A news site's section name as its menus show it ("Politics", "Asia Pacific")."""
+    return len(text) <= 30 and text.strip().rstrip(" .:|>›»").strip().lower() in _section_names()
+
+
+def is_menu_row(text: str) -> bool:
+    """A row of section names or chrome items ("Politics | Economy | Security")."""
+    return chrome_reason(text) == "site menu"
 
 
 def is_topic_heading(text: str) -> bool:
@@ -117,6 +170,9 @@ _INLINE_CREDIT_WORD = re.compile(
     re.IGNORECASE,
 )
 _INLINE_CREDIT_PARENS = re.compile(r"\s\((?P<credit>[^()]{2,80})\)$")
+# "... in Qingdao, China. REUTERS/Tingshu Wang/File Photo": an agency, a slash, a name.
+_INLINE_CREDIT_SLASHED = re.compile(
+    r"\s(?P<credit>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3}/[A-Z][^/\n]{1,40}(?:/[^/\n]{1,40}){0,3})$")
 # A trailing "(Agency)" only ends a caption, which is short; body text is left alone.
 MAX_CAPTION = 400
 
@@ -128,7 +184,7 @@ def inline_credit_start(text: str) -> int | None:
 
 
 def _trailing_credit_start(text: str) -> int | None:
-    for pattern in (INLINE_CREDIT, _INLINE_CREDIT_WORD, _INLINE_CREDIT_PARENS):
+    for pattern in (INLINE_CREDIT, _INLINE_CREDIT_WORD, _INLINE_CREDIT_PARENS, _INLINE_CREDIT_SLASHED):
         if not _may_end_in_credit(text, pattern):
             continue
         match = pattern.search(text)
@@ -143,6 +199,10 @@ def _trailing_credit_start(text: str) -> int | None:
             len(text) > MAX_CAPTION or not is_photo_credit(credit)
         ):
             continue
+        if pattern is _INLINE_CREDIT_SLASHED and (
+            len(text) > MAX_CAPTION or not _agencies().match(credit) or not is_photo_credit(credit)
+        ):
+            continue
         return match.start() + 1
     return None
 
@@ -153,6 +213,8 @@ def _may_end_in_credit(text: str, pattern: re.Pattern[str]) -> bool:
         return "©" in text
     if pattern is _INLINE_CREDIT_PARENS:
         return text.endswith((")", ")\n"))  # ``$`` also matches before a final newline
+    if pattern is _INLINE_CREDIT_SLASHED:
+        return "/" in text[-120:]
     return _may_contain(text, _CREDIT_WORDS)
 
 
@@ -267,23 +329,46 @@ _PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|al|el|bin|ibn)"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
 _PLACE = r"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 _BYLINE = re.compile(
-    rf"^(?:by\s+)?{NAME}{_PLACE}?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}{_PLACE}?)*"
+    rf"^(?:(?:(?:written|words|story|text)\s+)?by\s+)?{NAME}{_PLACE}?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}{_PLACE}?)*"
     r"(?:\s*[,|–—·•-]\s*[\w][\w .,&'’:-]{1,40}?){0,3}$",
     re.IGNORECASE,
 )
-_BYLINE_STRICT_START = re.compile(r"^by\s+", re.IGNORECASE)
+_BYLINE_STRICT_START = re.compile(r"^(?:(?:written|words|story|text)\s+)?by\s+", re.IGNORECASE)
 _NAME_FIRST = re.compile(rf"^{NAME}")
 
 
-def is_byline(text: str) -> bool:
-    """A short line of author names, with optional "By", places and an outlet."""
+def is_byline(text: str, loose: bool = False) -> bool:
+    """A short line of author names, with optional "By", places and an outlet. Without
+    "By", the first name must be a known given name, unless ``loose`` (where the line's
+    place says it is a byline: under a headline, over a date)."""
     text = text.strip()
     if len(text) > 120 or text.endswith((".", "?", "!", ":")):
         return False
     # Check case-sensitively that names come first (they must be capitalised); this check
     # is quick, and spares most lines the case-insensitive one, which can backtrack long.
     body = _BYLINE_STRICT_START.sub("", text)
+    if body == text and (body.isupper() or not (loose or _given_name(body.split(None, 1)[0]))):
+        # Without "By", a line of capitalised words is a byline only if it starts with a
+        # given name: not "U.S. DEFICIT WIDENS" or "Briefing Room".
+        return False
     return bool(_NAME_FIRST.match(body)) and bool(_BYLINE.match(text))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    with (PACKAGE_DATA / "given_names.csv").open(encoding="utf-8", newline="") as handle:
+        return frozenset(row["name"].casefold() for row in csv.DictReader(handle))
+
+
+def _given_name(word: str) -> bool:
+    """A given name ("Joe"), or a hyphenated one ("Min-jun")."""
+    word = word.strip("*_")
+    return word.casefold() in _given_names() or word.split("-")[0].casefold() in _given_names()
+
+
+def says_by(text: str) -> bool:
+    """Whether a byline begins with "By" ("By Jane Doe", "Words by Jane Doe")."""
+    return bool(_BYLINE_STRICT_START.match(text.strip()))
 
 
 def byline_names(text: str) -> list[str]:
@@ -299,9 +384,23 @@ def byline_names(text: str) -> list[str]:
         if _agencies().fullmatch(part.strip()):
             continue  # "Reuters", "Associated Press": an agency, not a person
         part = re.sub(rf"{_PLACE}$", "", part).strip()
+        if _is_role(part):
+            continue  # "Jane Doe | Trade Reporter": a job, not a second author
         if re.fullmatch(NAME, part):
             names.append(part.title() if part.isupper() else part)  # "JANE DOE" -> "Jane Doe"
     return names
+
+
+@cache
+def _roles() -> re.Pattern[str]:
+    lines = (PACKAGE_DATA / "byline_roles.txt").read_text(encoding="utf-8").splitlines()
+    words = [re.escape(w.strip()) for w in lines if w.strip() and not w.startswith("#")]
+    return re.compile(rf"\b(?:{'|'.join(words)})s?\b", re.IGNORECASE)
+
+
+def _is_role(text: str) -> bool:
+    """A job title as bylines give it ("Trade Reporter", "Asia Correspondent")."""
+    return bool(_roles().search(text))
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -313,21 +412,49 @@ DATE_EXPRESSION = (
     rf"|(?:{_WEEKDAY_SHORT},?\s+)?{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|yesterday|today|(?:on\s+)?{_WEEKDAY})"
 )
+_TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+(?-i:[A-Z]{1,4}(?![a-z]))|\s+[a-z]{1,4}\b)?"
 _DATELINE = re.compile(
-    rf"^(?:(?:first\s+|last\s+)?(?:published|updated|posted)\s*(?:on|at|:)?\s*)?"
-    rf"(?:\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?(?:\s+[A-Z]{{2,4}})?,?\s+(?:on\s+)?)?"
-    rf"(?P<date>{DATE_EXPRESSION})(?:[\s,]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm)?(?:\s+[A-Z]{{2,4}})?)?"
-    rf"(?:\s*(?:[|•·]|updated).{{0,40}})?\.?$",
+    rf"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)\s*(?:on|at|:)?\s*)?"
+    rf"(?:{_TIME},?\s+(?:on\s+)?)?"
+    rf"(?P<date>{DATE_EXPRESSION})(?:[\s,/|•·–—-]*(?:at\s+)?{_TIME})?"
+    rf"(?:\s*(?:[|•·/–—-]|\(?updated|\(?last updated).{{0,60}})?\.?$",
     re.IGNORECASE,
 )
+# A line with only a time: "Updated 3:14 PM ET", "2:36 P.M. EST".
+_TIME_LINE = re.compile(
+    rf"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)\s*(?:on|at|:)?\s*)?"
+    rf"(?:at\s+)?{_TIME}\.?$",
+    re.IGNORECASE,
+)
+
+
+def is_time_line(text: str) -> bool:
+    """A line giving only a time ("Updated 3:14 PM ET"): page metadata, not text."""
+    return len(text) <= 40 and bool(_TIME_LINE.match(text.strip()))
 
 
 def dateline_date(text: str) -> str | None:
     """The date expression of a dateline ("Published 17 HOURS AGO" -> "17 HOURS AGO")."""
     if len(text) > 90:
         return None
-    match = _DATELINE.match(text.strip())
+    text = text.strip()
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]  # "(February 13, 2025)"
+    match = _DATELINE.match(text)
     return match.group("date") if match else None
+
+
+# A transcript's speaker label standing alone on its line: "Q", "MS. PSAKI:", "Vladimir Putin:".
+_SPEAKER_LABEL = re.compile(
+    rf"^(?:(?:Q|A|QUESTION|ANSWER)[.:]?|[{_UPPER}][{_UPPER}.'’ -]{{1,40}}:"
+    rf"|[{_UPPER}][{_LOWER}'’.-]+(?: (?:{_PARTICLE} )?[{_UPPER}][{_LOWER}'’.-]+){{1,3}}:)$"
+)
+
+
+def is_speaker_label(text: str) -> bool:
+    """A speaker label alone on its line, which the next line's words belong to."""
+    return (len(text) <= 45 and bool(_SPEAKER_LABEL.match(text))
+            and not is_topic_heading(text) and not is_chrome(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -390,11 +517,20 @@ class WireDateline:
     agency: str | None
 
 
+# "Hong Kong CNN —": a broadcaster's dateline, the place as written, the outlet in capitals.
+_OUTLET_DATELINE = re.compile(
+    rf"^(?P<place>[{_UPPER}][\w'’.-]+(?:[ ,]+[{_UPPER}][\w'’.-]+){{0,3}})\s+"
+    r"\(?(?P<agency>[A-Z]{2,6})\)?\s*[—–](?:\s+(?=\S)|\s*$)"
+)
+
+
 def wire_dateline(text: str) -> WireDateline | None:
     """The dateline at the start of a wire story's first paragraph, or None."""
-    match = _WIRE_DATELINE.match(text)
+    match = _WIRE_DATELINE.match(text) or _OUTLET_DATELINE.match(text)
     if not match or len(match.group("place")) < 3:
         return None
+    if match.re is _OUTLET_DATELINE:
+        return WireDateline(match.end(), match.group("place"), None, match.group("agency"))
     if match.group("dash") == ":" and not match.group("agency"):
         return None  # "NOTE: ..." is not a dateline
     return WireDateline(match.end(), match.group("place"), match.group("date"), match.group("agency"))

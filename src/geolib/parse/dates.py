@@ -27,15 +27,23 @@ def resolve_published(
     return None, None
 
 
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)")
+
+
 def parse_date(text: str, base: date | None = None) -> date | None:
     """A date expression as a date; relative ones ("17 hours ago", "on Wednesday")
     only when there is a base date to count from."""
-    import dateparser  # slow to import; only needed here
-
     text = re.sub(r"^on\s+", "", text.strip(), flags=re.IGNORECASE)
+    if iso := _ISO_DATE.match(text):  # "2025-03-04T23:30:00-05:00": the day as written, in its zone
+        try:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
     # "17 hours ago", "on Wednesday", "March 12": only certain counted from a known date.
     if not re.search(r"\d{4}", text) and base is None:
         return None
+    import dateparser  # slow to import; only needed here
+
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime.combine(base, datetime.min.time())

@@ -59,6 +59,12 @@ def _split_any_line_ends(text: str) -> list[Line]:
     return lines
 
 
+def indent(line: Line) -> int:
+    """How far a line is indented (a tab counts as four spaces)."""
+    stripped = line.raw.lstrip(" \t")
+    return len(line.raw[: len(line.raw) - len(stripped)].expandtabs(4))
+
+
 def is_rule(line: Line) -> bool:
     """A horizontal rule such as ``---`` or ``***``."""
     return bool(_RULE.match(line.raw))
