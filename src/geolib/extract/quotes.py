@@ -57,11 +57,10 @@ from geolib.nlp import (
     token_starts,
     tokenizes_sparingly,
 )
-from geolib.segment import Segment, Segmentation, segment
+from geolib.segment import Segmentation, segment
 from geolib.text.marks import QuoteSpan, inside_quote, pair_quotes, starts_with_opening_mark
 
 QUOTE_PARAGRAPH_KINDS = ("body",)
-HEADLINE_KINDS = ("title", "standfirst")  # they name people the body may refer to
 TRANSCRIPT_CONTEXT = 100  # sentences before the body that headline names are placed at
 CLAUSE_END = tuple(",.?!…—–-:;")
 SIGN_OFF_DASHES = ("—", "–", "-")
@@ -121,7 +120,7 @@ def extract_quotes(
     tokenized = prepared.masked() if tokenizes_sparingly(nlp) else None
     doc = nlp(make_doc(nlp, prepared.text, tokenized, (prepared.quotes, False), prepared.starts))
     reader = _ArticleReader(article, nlp, doc, prepared.text)
-    reader.note_names(segmentation.of_kinds(HEADLINE_KINDS))
+    reader.note_names([text for text in (article.title, article.standfirst) if text])
     reader.scan_turns(prepared)
     for seg, ready in zip(chosen, prepared.paragraphs, strict=True):
         reader.read(seg.index, seg.paragraph, ready)
@@ -249,12 +248,12 @@ class _ArticleReader:
             last = [q for q in self.quotes if q.paragraph == index and q.kind == "direct"]
             self.open_quote = last[-1] if last else None
 
-    def note_names(self, segments: list[Segment]) -> None:
+    def note_names(self, headlines: list[str]) -> None:
         """Remember the people a headline or standfirst names (a transcript's "Press Briefing by
         Press Secretary Jen Psaki" tells who "MS. PSAKI" is); they are never recent enough to
         be what "he" or "she" means."""
-        for seg in segments:
-            self._remember_names(seg.text, 0, len(seg.text), list(seg.quotes), -TRANSCRIPT_CONTEXT)
+        for text in headlines:
+            self._remember_names(text, 0, len(text), pair_quotes(text)[0], -TRANSCRIPT_CONTEXT)
 
     def scan_turns(self, prepared: PreparedText) -> None:
         """Is the article a transcript: two or more paragraphs opening with a speaker label?
