@@ -24,7 +24,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("extract", ("geolib.extract",)),
     ("stance and checks", ("geolib.stance", "geolib.checks")),
     ("pipeline", ("geolib.pipeline",)),
-    ("corpus", ("geolib.corpus", "geolib.workers", "geolib.engine", "geolib.search", "geolib.output")),
+    ("corpus", ("geolib.search", "geolib.identity", "geolib.corpus", "geolib.workers", "geolib.engine",
+                "geolib.output")),
     ("presentation", ("geolib.analysis", "geolib.narrative", "geolib.charts", "geolib.briefing",
                       "geolib.cli", "geolib.__main__", "geolib")),
 ]

@@ -184,6 +184,8 @@ def _run_tables(args: argparse.Namespace) -> int:
         "dropped": corpus.dropped, "errors": corpus.errors,
     }
     tables.update(corpus.tables(args.only if args.only is not None else TABLES))
+    if "speakers" in tables:  # one row per speaker across the corpus; per article beside it
+        tables["article_speakers"], tables["speakers"] = tables["speakers"], corpus.speakers
     for name, frame in tables.items():
         path = args.out / f"{name}.csv"
         frame.map(_cell).to_csv(path, index=False)

@@ -20,6 +20,7 @@ import pandas as pd
 
 from geolib import cache
 from geolib.errors import ArticleError
+from geolib.identity import speaker_ids
 from geolib.model import Article
 from geolib.parse import parse_raw
 from geolib.parse.manifest import MANIFEST_NAME, load_manifest
@@ -29,6 +30,11 @@ from geolib.search import as_date, outlet_matches, published_in, search_quotes, 
 
 # Files in a raw folder that are notes about the articles, not articles.
 NOT_ARTICLES = {MANIFEST_NAME, "README.md", "README.txt", "NOTES.md"}
+SPEAKER_TABLES = frozenset({"speakers", "stances", "frames"})  # tables whose rows name a speaker
+SPEAKER_COLUMNS = [
+    "speaker_id", "speaker", "aliases", "kind", "role", "affiliation", "institution", "institution_country",
+    "institution_type", "n_quotes", "n_articles", "articles", "outlets", "first_published", "last_published",
+]
 # Show a progress bar from this many files on.
 PROGRESS_FROM = 20
 
@@ -85,6 +91,7 @@ class Corpus:
     speaker: str | None = None  # when set: the quote-based tables keep only this speaker's rows
     _analyses: dict[str, Analysis] = field(default_factory=dict, repr=False)
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    _ids: dict[str, tuple[str, str]] | None = field(default=None, repr=False)  # speaker -> (id, name)
 
     def __getitem__(self, article_id: str) -> Article:
         for article in self.items:
@@ -127,21 +134,41 @@ class Corpus:
 
     def tables(self, names: Iterable[TableName] = TABLES, progress: bool | None = None
                ) -> dict[str, pd.DataFrame]:
-        """Several tables, built in one pass over the articles (each stage once per article)."""
+        """Several tables, built in one pass over the articles (each stage once per article).
+
+        A table with speakers gets each speaker's ``speaker_id`` across the corpus
+        (``geolib.identity``: "Obama" and "Barack Obama" are one id)."""
         names = list(names)
         missing = [n for n in names if n not in self._tables]
+        if any(n in SPEAKER_TABLES for n in missing) and "quotes" not in self._tables:
+            missing.append("quotes")  # the speakers of every table are named from the quotes
         if missing:
             rows: dict[str, list[dict]] = {n: [] for n in missing}
             for article in _progress(self.items, progress, "extracting"):
                 analysis = self.analysis(article)
                 for name in missing:
                     rows[name].extend(analysis.records(name))
-            for name in missing:
-                table = pd.DataFrame(rows[name])
+            for name in sorted(missing, key=lambda n: n != "quotes"):  # quotes first: they name the speakers
+                table = self._with_speaker_ids(pd.DataFrame(rows[name]), pd.DataFrame(rows.get("quotes")))
                 if self.speaker and "speaker" in table:
                     table = table[table["speaker"].map(lambda s: speaker_matches(s, self.speaker))]
                 self._tables[name] = table.reset_index(drop=True)
         return {n: self._tables[n] for n in names}
+
+    def _with_speaker_ids(self, table: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+        """``table`` with ``speaker_id`` canonical across the corpus, beside ``speaker``."""
+        if "speaker" not in table or table.empty:
+            return table
+        if self._ids is None:
+            quotes = quotes if not quotes.empty else self._tables.get("quotes", quotes)
+            spoken = quotes.dropna(subset=["speaker"]) if "speaker" in quotes else quotes
+            self._ids = speaker_ids((s, k, 1) for s, k in zip(spoken.get("speaker", []),
+                                                                spoken.get("speaker_kind", []), strict=True))
+        ids = table["speaker"].map(lambda s: self._ids.get(s, (None, None))[0] if isinstance(s, str)
+                                   else None)
+        table = table.drop(columns=["speaker_id"], errors="ignore")
+        table.insert(list(table.columns).index("speaker") + 1, "speaker_id", ids)
+        return table
 
     def search(self, text: str | None = None, **filters) -> pd.DataFrame:
         """Quotes and reported speech matching ``text`` and the filters of
@@ -154,7 +181,11 @@ class Corpus:
 
     @property
     def speakers(self) -> pd.DataFrame:
-        return self.table("speakers")
+        """One row per speaker across the corpus (``speaker_id``): the name they go by, the
+        other names they were written with, kind, the role and affiliation of their fullest
+        mention, institution, quotes, articles, outlets and the span of publication dates.
+        The per-article rows are ``corpus.table("speakers")``."""
+        return people(self.table("speakers"), self._ids or {})
 
     @property
     def figures(self) -> pd.DataFrame:
@@ -249,3 +280,43 @@ def _article_row(article: Article) -> dict:
         "sha256": article.sha256,
         "warnings": "; ".join(article.warnings),
     }
+
+
+def people(article_speakers: pd.DataFrame, ids: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """The per-article speakers table folded to one row per ``speaker_id`` (see ``Corpus.speakers``)."""
+    if article_speakers.empty:
+        return pd.DataFrame(columns=SPEAKER_COLUMNS)
+    rows = []
+    for speaker_id, group in article_speakers.groupby("speaker_id", sort=False):
+        fullest = max(group.itertuples(), key=lambda r: _title_weight(r.role, r.affiliation))
+        names = list(dict.fromkeys(group["speaker"]))
+        name = next((ids[n][1] for n in names if n in ids), names[0])
+        dates = sorted(d for d in group.get("published", pd.Series(dtype=object)).dropna())
+        rows.append({
+            "speaker_id": speaker_id, "speaker": name, "aliases": [n for n in names if n != name],
+            "kind": group["kind"].dropna().mode().iat[0] if group["kind"].notna().any() else None,
+            "role": _none(fullest.role), "affiliation": _none(fullest.affiliation),
+            "institution": _first(group["institution"]),
+            "institution_country": _first(group["institution_country"]),
+            "institution_type": _first(group["institution_type"]), "n_quotes": int(group["n_quotes"].sum()),
+            "n_articles": group["article_id"].nunique(), "articles": list(dict.fromkeys(group["article_id"])),
+            "outlets": sorted(set(group.get("outlet", pd.Series(dtype=object)).dropna())),
+            "first_published": dates[0] if dates else None, "last_published": dates[-1] if dates else None,
+        })
+    table = pd.DataFrame(rows, columns=SPEAKER_COLUMNS)
+    table = table.sort_values(["n_quotes", "speaker"], ascending=[False, True], kind="stable")
+    return table.reset_index(drop=True)
+
+
+def _title_weight(role: object, affiliation: object) -> tuple[int, int]:
+    parts = [p for p in (role, affiliation) if isinstance(p, str) and p]
+    return len(parts), sum(map(len, parts))
+
+
+def _none(value: object) -> object:
+    return value if isinstance(value, str) and value else None
+
+
+def _first(values: pd.Series) -> object:
+    present = values.dropna()
+    return present.iat[0] if len(present) else None

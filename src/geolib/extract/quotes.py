@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -84,6 +86,18 @@ PORTFOLIO_LOOKBACK = 80  # characters before a capitalised stretch searched for 
 ACRONYM_NAME_WORDS = 12  # words before "(ACRONYM)" searched for the name it stands for
 
 
+QuoteKind = Literal["direct", "partial", "indirect", "term"]
+SpeakerKind = Literal["person", "org", "group", "role"]
+
+
+def speaker_slug(name: str) -> str:
+    """A speaker's id from their name: lower case, accents dropped, words joined by "-"
+    ("Xi Jinping" -> "xi-jinping", "China’s commerce ministry" -> "china-s-commerce-ministry")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "-".join(re.findall(r"[^\W_]+", plain))
+
+
 @dataclass
 class Quote:
     """One quote: where it is, what it says, who said it."""
@@ -94,7 +108,7 @@ class Quote:
     start: int  # raw offsets of the quoted words, without quotation marks
     end: int
     text: str
-    kind: str  # "direct" | "partial" | "indirect" | "term"
+    kind: QuoteKind
     speaker: str | None
     speaker_mention: str | None
     role: str | None
@@ -102,6 +116,8 @@ class Quote:
     cue: str | None
     paragraph: int
     rule: str | None = None  # why it was attributed: rule ids (data/attribution_rules.toml), "/"-separated
+    speaker_id: str | None = None  # canonical within the article; a corpus makes it canonical across articles
+    speaker_kind: SpeakerKind | None = None
 
 
 def extract_quotes(
@@ -124,7 +140,36 @@ def extract_quotes(
     reader.scan_turns(prepared)
     for seg, ready in zip(chosen, prepared.paragraphs, strict=True):
         reader.read(seg.index, seg.paragraph, ready)
-    return reader.quotes
+    return _with_fullest_titles(reader.quotes)
+
+
+def _with_fullest_titles(quotes: list[Quote]) -> list[Quote]:
+    """One name and title per speaker in the article: a surname quoted before the full name
+    was given takes the full name, when only one speaker's full name ends in it; and every
+    quote of a speaker gets the role and affiliation of the speaker's fullest mention (both
+    given beats one; a longer one beats a shorter)."""
+    full_names: dict[str, set[str]] = {}
+    for quote in quotes:
+        if quote.speaker_kind == "person" and quote.speaker and " " in quote.speaker:
+            full_names.setdefault(quote.speaker.split()[-1], set()).add(quote.speaker)
+    for quote in quotes:
+        owners = full_names.get(quote.speaker or "", set())
+        if quote.speaker_kind == "person" and len(owners) == 1:
+            quote.speaker = next(iter(owners))
+            quote.speaker_id = speaker_slug(quote.speaker)
+    fullest: dict[str, tuple[str | None, str | None]] = {}
+    for quote in quotes:
+        if quote.speaker is not None:
+            known = fullest.get(quote.speaker, (None, None))
+            fullest[quote.speaker] = max(known, (quote.role, quote.affiliation), key=_title_weight)
+    for quote in quotes:
+        if quote.speaker is not None:
+            quote.role, quote.affiliation = fullest[quote.speaker]
+    return quotes
+
+
+def _title_weight(title: tuple[str | None, str | None]) -> tuple[int, int]:
+    return sum(part is not None for part in title), sum(len(part or "") for part in title)
 
 
 QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
@@ -148,11 +193,10 @@ def speaker_records(
             continue
         row = rows.setdefault(quote.speaker, {
             "file": article.file, "article_id": article_id, "speaker": quote.speaker,
-            "role": None, "affiliation": None, "institution": None,
+            "speaker_id": quote.speaker_id, "kind": quote.speaker_kind,
+            "role": quote.role, "affiliation": quote.affiliation, "institution": None,
             "institution_country": None, "institution_type": None, "n_quotes": 0,
         })
-        row["role"] = row["role"] or quote.role
-        row["affiliation"] = row["affiliation"] or quote.affiliation
         row["n_quotes"] += 1
     for row in rows.values():
         institution = (find_institution(row["affiliation"], institutions)
@@ -694,6 +738,8 @@ class _ArticleReader:
             quote_id=f"{self.article_id}:q{len(self.quotes) + 1:03d}",
             start=raw_start, end=raw_end, text=text[start:end], kind=kind,
             speaker=speaker.name if speaker else None,
+            speaker_id=speaker_slug(speaker.name) if speaker else None,
+            speaker_kind=speaker.kind if speaker else None,
             speaker_mention=found.mention.text if found.mention is not None and speaker else None,
             role=speaker.role if speaker else None,
             affiliation=affiliation,

@@ -177,9 +177,9 @@ class ArticleContext:
     def _same_body(self, name: str) -> Speaker | None:
         """"China's commerce ministry" after "China's Ministry of Commerce": the same body in
         other words, named as it first spoke."""
-        key = _body_words(name)
+        key = body_words(name)
         return next((s for _, s in reversed(self.speakers)
-                     if s.kind == "org" and s.name != name and _body_words(s.name) == key), None)
+                     if s.kind == "org" and s.name != name and body_words(s.name) == key), None)
 
     def _recent_organisation(self, sentence: int, noun: str) -> Speaker | None:
         """The organisation that spoke last, within ``ORGANISATION_RECENCY`` sentences, that
@@ -260,7 +260,7 @@ _DESCRIPTION_TAIL = re.compile(r" (?:of|at|for|in|from|with|to|on|who|whose|invo
 _WORD = re.compile(r"\w+")
 
 
-def _body_words(name: str) -> frozenset[str]:
+def body_words(name: str) -> frozenset[str]:
     """The words of an organisation's name in any order, without linking words: "China's
     Ministry of Foreign Affairs" and "China's foreign ministry" give the same set."""
     words = _WORD.findall(name.lower().replace("’s", "").replace("'s", ""))
