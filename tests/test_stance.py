@@ -243,3 +243,55 @@ def test_quote_record_keeps_textblob_baseline_and_hedging():
     assert -1 <= quote_record["textblob_polarity"] <= 1
     assert 0 <= quote_record["textblob_subjectivity"] <= 1
     assert "certainty: 'just'" in quote_record["hedging_cues"]
+
+
+# --- partial quotes are read within their reported clause ------------------------------
+
+
+def test_partial_quote_scores_the_actor_named_outside_the_quoted_words():
+    text = ('Former envoy Ann Lee said Washington was "recklessly wrecking" the alliances '
+            "that kept Europe safe.")
+    paragraph = Paragraph(kind="body", text=text, start=0, end=len(text))
+    article = Article(
+        title=None, standfirst=None, authors=[], outlet=None, section=None, published=None,
+        published_text=None, topics=[], url=None, paragraphs=[paragraph], dropped=[],
+        file="data/raw/partial.txt",
+    )
+    start = text.index("recklessly")
+    quote = Quote(
+        file=article.file, article_id="partial", quote_id="partial:q001", start=start,
+        end=start + len("recklessly wrecking"), text="recklessly wrecking", kind="partial",
+        speaker="Ann Lee", speaker_mention="Ann Lee", role=None, affiliation=None, cue="said",
+        paragraph=0,
+    )
+    actors = {
+        r["target"]: r for r in stance_records(article, [quote]) if r["aspect"] == "actor"
+    }
+    assert actors["US"]["label"] == "negative"
+    assert any("reckless" in cue or "wrecking" in cue for cue in actors["US"]["cues"])
+
+
+def test_a_long_quote_full_of_mentions_reads_each_sentence_once(monkeypatch):
+    from geolib.stance import records, sentiment
+
+    built = []
+    original = sentiment.SentenceView
+
+    def counting(text, *args, **kwargs):
+        built.append(len(text))
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(sentiment, "SentenceView", counting)
+    unpunctuated = " ".join(["Russia and China and the EU trade with the US"] * 300)
+    found = records.actor_sentiments(unpunctuated)
+    assert set(found) == {"Russia", "China", "EU", "US"}
+    assert len(built) == 1  # one sentence, read once for its 1,200 mentions
+
+
+def test_one_word_tokenizer_keeps_offsets_and_apostrophes():
+    from geolib.text.words import word_forms, words
+
+    text = "Beijing’s “no-limits” pact isn’t 2.5 times bigger."
+    tokens = words(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert word_forms(text) == ["beijing's", "no", "limits", "pact", "isn't", "times", "bigger"]

@@ -15,6 +15,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from geolib.stance.lexicon import SentimentCues, default_cues
 from geolib.text.words import Word, words
 
@@ -23,9 +25,10 @@ CONTEXT = 60  # words either side of the target that its own features read
 NEGATED_FACTOR = -0.5  # a negated evaluation: weaker, and the other way round
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "its", "their", "it",
                        "we", "us", "our", "i", "me", "my", "you", "your"})
-_PREPOSITIONS = frozenset({"of", "for", "with", "by", "to", "from", "against", "on", "at",
-                           "about", "toward", "towards", "over", "between"})
 _QUOTE_MARKS = frozenset('"“”')
+# Function words ("than", "the", "as") fit one corpus's habits and explain nothing: the
+# bag of words leaves them out (negators still set the negation scope).
+_FUNCTION_WORDS = frozenset(w.replace("’", "'") for w in STOP_WORDS)
 
 
 @dataclass
@@ -113,9 +116,7 @@ class SentenceView:
     def _spans(self) -> list[Span]:
         """Evaluative words and phrases, longest phrase first; neutral phrases block."""
         cues, lower, spans, i = self.cues, self.lower, [], 0
-        longest, openers, phrases, general = (
-            cues.longest_phrase, cues.openers, cues.phrases, cues.general
-        )
+        longest, openers, phrases = cues.longest_phrase, cues.openers, cues.phrases
         while i < len(lower):
             word = lower[i]
             if word not in openers:  # the common case: one word, one look-up each
@@ -123,8 +124,8 @@ class SentenceView:
                     pass
                 elif (word,) in phrases:
                     spans.append(self._span(i, i + 1, phrases[(word,)], "cue"))
-                elif word in general:
-                    spans.append(self._span(i, i + 1, general[word], "general"))
+                elif (prior := cues.general_prior(word)) is not None:
+                    spans.append(self._span(i, i + 1, prior, "general"))
                 i += 1
                 continue
             for size in range(min(longest, len(lower) - i), 0, -1):
@@ -135,7 +136,7 @@ class SentenceView:
                 prior = cues.phrases.get(phrase)
                 source = "cue"
                 if prior is None and size == 1:
-                    prior, source = cues.general.get(phrase[0]), "general"
+                    prior, source = cues.general_prior(phrase[0]), "general"
                 if prior is not None:
                     spans.append(self._span(i, i + size, prior, source))
                     i += size
@@ -161,19 +162,24 @@ class SentenceView:
 
     def _shared_features(self) -> Features:
         """Features that do not depend on the target: the bag of words and overall tone.
-        Capitalised words past the first are names, and a name is not a sentiment."""
+        Capitalised words are names (or open the sentence), and a name is not a sentiment."""
         features = Features()
         features.flag("bias")
         for i, token in enumerate(self.tokens):
-            if not token.is_word or (i and token.text[0].isupper()):
+            if not self._content_word(token):
                 continue
             negated = self.negated[i]
             features.flag(f"w:not_{token.lower}" if negated else f"w:{token.lower}",
                           f"'not … {token.text}'" if negated else f"'{token.text}'")
         for span in self.spans:
-            features.add(f"s:{span.source}_{'pos' if span.value > 0 else 'neg'}",
-                         abs(span.value), span.shown)
+            features.add(f"s:lex_{'pos' if span.value > 0 else 'neg'}", abs(span.value), span.shown)
         return features
+
+    def _content_word(self, token: Word) -> bool:
+        """A word the bag of words counts: not a name, a function word or a word the
+        cues call neutral ("half", "great power")."""
+        return (token.is_word and not token.text[0].isupper()
+                and token.lower not in _FUNCTION_WORDS and (token.lower,) not in self.cues.neutral)
 
     # -- one target -----------------------------------------------------------------------
     def target_span(self, start: int, end: int) -> tuple[int, int] | None:
@@ -204,19 +210,23 @@ class SentenceView:
         return features
 
     def _near_words(self, features: Features, first: int, last: int) -> None:
+        """The words of the target's clause (at most ``CONTEXT`` either side): all of them
+        ("c:"), those within ``WINDOW`` ("n:"), by side ("b:", "a:") and right beside it."""
         clause = self.clause[first]
-        lo, hi = max(0, first - WINDOW), min(len(self.tokens), last + 1 + WINDOW)
+        lo, hi = max(0, first - CONTEXT), min(len(self.tokens), last + 1 + CONTEXT)
         for i in range(lo, hi):
             token = self.tokens[i]
-            if first <= i <= last or not token.is_word or self.clause[i] != clause:
+            if first <= i <= last or self.clause[i] != clause or not self._content_word(token):
                 continue
             word = f"not_{token.lower}" if self.negated[i] else token.lower
             shown = f"'not … {token.text}'" if self.negated[i] else f"'{token.text}'"
-            side = "b" if i < first else "a"
-            features.flag(f"n:{word}", shown)
-            features.flag(f"{side}:{word}", shown)
-            if i in (first - 1, last + 1):
-                features.flag(f"{side}1:{word}", shown)
+            features.flag(f"c:{word}", shown)
+            if first - WINDOW <= i <= last + WINDOW:
+                side = "b" if i < first else "a"
+                features.flag(f"n:{word}", shown)
+                features.flag(f"{side}:{word}", shown)
+                if i in (first - 1, last + 1):
+                    features.flag(f"{side}1:{word}", shown)
 
     def _evaluations(self, features: Features, first: int, last: int) -> None:
         """Lexicon polarity by where it sits: near the target, in its clause, in a
@@ -238,33 +248,29 @@ class SentenceView:
             else:
                 place = "other"
             sign = "pos" if span.value > 0 else "neg"
-            features.add(f"{span.source}_{place}_{sign}", abs(span.value), span.shown)
+            features.add(f"lex_{place}_{sign}", abs(span.value), span.shown)
 
     def _reporting(self, features: Features, first: int, last: int) -> None:
         """Reporting verbs: the target as the one who praises or blames (agent), or the
         one praised or blamed (patient)."""
+        clause = self.clause[first]
         for i in range(max(0, first - 4), min(len(self.tokens), last + 4)):
             tone = self.cues.reporting.get(self.lower[i])
-            if tone is None or first <= i <= last:
+            if tone is None or first <= i <= last or self.clause[i] != clause:
                 continue
             role = "agent" if i > last else "patient"
             features.flag(f"{role}_{tone}", f"'{self.tokens[i].text}'" if tone != "neutral" else None)
 
     def _shape(self, features: Features, first: int, last: int) -> None:
-        """Where the target sits: opening the sentence, after a contrast, a pronoun,
-        possessive, after a preposition, inside quotation marks."""
+        """Where the target sits: opening the sentence, after a contrast, a pronoun, inside
+        quotation marks. (A possessive or a preposition before it is no feature: "Russia's
+        share", "exports to China" say nothing of the actor.)"""
         if first <= 1:
             features.flag("target_first")
         if self.clause[first] in self.contrasted:
             features.flag("target_after_contrast")
         if self.lower[first] in _PRONOUNS and first == last:
             features.flag("target_pronoun")
-        if self.lower[last].endswith("'s") or (
-            last + 1 < len(self.tokens) and self.lower[last + 1] in ("'s", "'")
-        ):
-            features.flag("target_possessive")
-        if first and self.lower[first - 1] in _PREPOSITIONS:
-            features.flag("target_after_preposition")
         if self._quote_marks[first] % 2:
             features.flag("target_in_quote")
 

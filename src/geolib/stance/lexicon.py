@@ -45,6 +45,27 @@ class SentimentCues:
     longest_phrase: int
     openers: frozenset[str]  # first words of the phrases of two words or more
 
+    def general_prior(self, word: str) -> float | None:
+        """VADER's polarity of ``word``, or of its stem when VADER lists only the stem
+        ("recklessly" -> "reckless", "wrecking" -> "wreck"); None when neither is listed."""
+        found = self.general.get(word)
+        if found is not None or len(word) < 5:
+            return found
+        for suffix, replacement in _SUFFIXES:
+            if word.endswith(suffix):
+                stem = word[: -len(suffix)] + replacement
+                if (stem,) in self.neutral:
+                    return None
+                found = self.general.get(stem)
+                if found is not None:
+                    return found
+        return None
+
+
+# Inflections tried, in order, to reach a word VADER lists ("wrecking" -> "wreck").
+_SUFFIXES = (("ly", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
+             ("s", ""), ("ness", ""))
+
 
 def _phrase(text: str) -> tuple[str, ...]:
     return tuple(word_forms(text))

@@ -62,11 +62,14 @@ def _voice_regex(voice: dict) -> re.Pattern[str]:
     as_verbs = "|".join(map(re.escape, voice.get("as_verbs", ["see"])))
     that_verbs = "|".join(map(re.escape, voice.get("that_verbs", ["fear"])))
     objects = "|".join(map(re.escape, voice.get("that_objects", ["idea"])))
-    group = rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{heads}))"
+    to_verbs = "|".join(map(re.escape, voice.get("to_verbs", ["hope"])))
+    # a group may be placed: "some in Washington", "hawks at the Pentagon"
+    group = rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{heads})(?:\s+(?:in|at|from|within)\s+[A-Z][\w-]*)?)"
     return re.compile(
         rf"\b{group}\s+(?:have\s+|had\s+)?(?:{as_verbs})\s+(?:it\s+|this\s+|them\s+)?as\b"
         rf"|\b{group.replace('group', 'group2')}\s+(?:{that_verbs})\s+"
-        rf"(?:(?:the\s+|any\s+|all\s+)?(?:{objects})\s+)?(?:that|of)\b",
+        rf"(?:(?:the\s+|any\s+|all\s+)?(?:{objects})\s+)?(?:that\b|of\b)?"
+        rf"|\b{group.replace('group', 'group3')}\s+(?:{to_verbs})\s+to\b",
         re.IGNORECASE,
     )
 
@@ -185,7 +188,7 @@ def _reported_voice(sentence: str, at: int, markers: Markers) -> str | None:
     """The group a reporting clause before ``at`` attributes the phrase to, if any."""
     found = None
     for m in markers.voice.finditer(normalise(sentence[:at])):
-        found = m.group("group") or m.group("group2")
+        found = m.group("group") or m.group("group2") or m.group("group3")
     if found is None:
         return None
     words = found.split()

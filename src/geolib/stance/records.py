@@ -23,11 +23,13 @@ from geolib.segment import Segmentation, segment
 from geolib.stance.claims import claim_stances
 from geolib.stance.hedging import Hedging, hedging
 from geolib.stance.quoting import QuoteLike
+from geolib.stance.scope import scopes
 from geolib.stance.sentiment import (
     MAX_CUES,
+    NO_CUES,
+    Model,
     SentenceScorer,
     TargetSentiment,
-    default_model,
 )
 from geolib.text.sentences import sentence_spans
 
@@ -51,47 +53,57 @@ def _textblob(text: str) -> tuple[float, float]:
 def actor_sentiments(
     text: str, skip: tuple[tuple[int, int], ...] = ()
 ) -> dict[str, TargetSentiment]:
-    """Sentiment toward each actor ``text`` mentions, each mention scored in its own
-    sentence (every sentence read once, however many mentions it holds); several
-    mentions of one actor average their scores. ``skip``: spans whose mentions are not
-    targets (a speaker's name in the attribution)."""
+    """Sentiment toward each actor ``text`` mentions. Each mention is scored within its
+    scope (``geolib.stance.scope``): its sentence, or, when the sentence names other
+    actors in other clauses, the clause it stands in and the words it governs. Every
+    scope is read once, however many mentions it holds; several mentions of one actor
+    average their scores. ``skip``: spans whose mentions are not targets (a speaker's
+    name in the attribution)."""
     per_actor: dict[str, list[TargetSentiment]] = defaultdict(list)
-    sentences = sentence_spans(text)
-    mentions = find_actor_mentions(text)
-    scorers: dict[int, SentenceScorer] = {}
+    sentences = sentence_spans(text) or [(0, len(text))]
+    by_sentence: dict[int, list] = defaultdict(list)
     n = 0
-    for mention in mentions:
+    for mention in find_actor_mentions(text):
         if any(lo <= mention.start < hi for lo, hi in skip):
             continue
         while n + 1 < len(sentences) and sentences[n][1] <= mention.start:
             n += 1  # mentions come left to right: the sentence index only moves forward
-        begin, stop = sentences[n] if sentences else (0, len(text))
-        if n not in scorers:
-            scorers[n] = SentenceScorer(text[begin:stop])
-        per_actor[mention.actor].append(
-            scorers[n].toward(mention.start - begin, mention.end - begin)
-        )
+        by_sentence[n].append(mention)
+    for n, mentions in by_sentence.items():
+        begin, stop = sentences[n]
+        sentence = text[begin:stop]
+        spans = [(m.start - begin, m.end - begin) for m in mentions]
+        scorers: dict[tuple[int, int], SentenceScorer] = {}
+        for mention, (start, end), scope in zip(mentions, spans, scopes(sentence, spans),
+                                                strict=True):
+            if scope not in scorers:
+                scorers[scope] = SentenceScorer(sentence[scope[0] : scope[1]])
+            per_actor[mention.actor].append(
+                scorers[scope].toward(start - scope[0], end - scope[0])
+            )
     return {actor: _combine(results) for actor, results in per_actor.items()}
 
 
 def _combine(results: list[TargetSentiment]) -> TargetSentiment:
-    """One actor's mentions: the mean score, its label from the same band, the cues
-    that weigh most across mentions."""
+    """One actor's mentions: the mean score, its label (the score's sign, as for one
+    mention), the cues that weigh most across mentions."""
     if len(results) == 1:
         return results[0]
     score = round(sum(r.score for r in results) / len(results), 3)
-    label = default_model().label(score)
+    label = Model.label(score)
     weights: dict[str, float] = {}
     for result in results:
         for cue in result.cues:
             words, _, weight = cue.rpartition(" ")
-            weights[words] = weights.get(words, 0.0) + float(weight)
+            if cue != NO_CUES:
+                weights[words] = weights.get(words, 0.0) + float(weight)
     sign = {"positive": 1.0, "negative": -1.0}.get(label)
-    chosen = sorted(
-        (kv for kv in weights.items() if sign is None or kv[1] * sign > 0),
-        key=lambda kv: -abs(kv[1]),
-    )
-    return TargetSentiment(label, score, tuple(f"{w} {v:+.2f}" for w, v in chosen[:MAX_CUES]))
+    ranked = sorted(weights.items(), key=lambda kv: -abs(kv[1]))
+    chosen = [kv for kv in ranked if sign is None or kv[1] * sign > 0] or ranked
+    cues = tuple(f"{w} {v:+.2f}" for w, v in chosen[:MAX_CUES]) or (NO_CUES,)
+    agreeing = [r.probability for r in results if r.label == label]
+    probability = sum(agreeing) / len(results) if agreeing else 0.0
+    return TargetSentiment(label, score, cues, round(probability, 3))
 
 
 def reported_clause(quote: QuoteLike, segmentation: Segmentation) -> tuple[str, int] | None:
@@ -151,11 +163,10 @@ def quote_stance_records(
             skip = _speaker_spans(scored, quote, (at, at + len(text)))
     records = [{**base, "aspect": "quote", "cues": []}]
     for actor, result in actor_sentiments(scored, skip).items():
-        certainty = abs(result.score) if result.label != "neutral" else 1 - abs(result.score)
         records.append({
             **base, "aspect": "actor", "target": actor, "label": result.label,
             "score": result.score, "cues": list(result.cues),
-            "confidence": round(certainty * hedged.confidence_factor, 3),
+            "confidence": round(result.probability * hedged.confidence_factor, 3),
         })
     for stance in claim_stances(scored):
         records.append({

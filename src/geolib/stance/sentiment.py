@@ -7,10 +7,13 @@ contrasted), reporting verbs, the target's place in the sentence. Its weights sh
 split by ``benchmarks/bench_sentiment.py --write`` (scikit-learn's logistic regression; a
 development dependency only: scoring here is plain Python).
 
-Score and label agree by construction: ``score`` is P(positive) - P(negative) in -1..1, and
-the label is ``neutral`` inside the fitted band ``(-band_negative, band_positive)``, else the
-side the score is on. ``cues`` are the words that moved the score, each with its weight
-(its share of the positive-minus-negative log-odds).
+Score and label agree by construction, and a neutral target scores 0. ``score`` runs -1..1:
+its sign is the likelier side (positive or negative), its size how far that side's
+probability beats neutral's beyond the fitted margin for that side (``Model.band``, chosen
+by grouped cross-validation on NewsMTSC train; a margin of 0 is the plain argmax). Where the
+side does not beat neutral by its margin the score is 0 and the label ``neutral``. ``cues``
+are the words that moved the score, each with its weight (its share of the positive-minus-
+negative log-odds).
 
 ``SentenceScorer`` reads a sentence once and scores any number of targets in it.
 """
@@ -30,19 +33,23 @@ WEIGHTS_JSON = PACKAGE_DATA / "sentiment_weights.json"
 LABELS = ("negative", "neutral", "positive")
 MAX_CUES = 4
 MIN_CUE_WEIGHT = 0.05  # a word that moved the log-odds less than this is not a cue
+NO_CUES = "no word near it carries sentiment"
 _SHARED_CUES = 8  # the sentence-wide words kept as cue candidates for every target
 
 
 @dataclass(frozen=True)
 class TargetSentiment:
-    """Sentiment toward one target: label, score in -1..1 (P(pos) - P(neg)), and cues."""
+    """Sentiment toward one target: label, score in -1..1 (0 when neutral; see
+    ``polar_score``), and the cues: the words that moved it, with their weights."""
 
     label: str
     score: float
     cues: tuple[str, ...]
+    probability: float = 1.0  # the model's probability of the label
 
     def to_dict(self) -> dict:
-        return {"label": self.label, "score": self.score, "cues": list(self.cues)}
+        return {"label": self.label, "score": self.score, "cues": list(self.cues),
+                "probability": self.probability}
 
 
 @dataclass(frozen=True)
@@ -51,14 +58,15 @@ class Model:
 
     weights: dict[str, tuple[float, float, float]]
     intercept: tuple[float, float, float]
-    band: tuple[float, float]  # (negative, positive): |score| thresholds for a side
+    band: tuple[float, float] = (0.0, 0.0)  # margin over neutral a side needs (neg, pos)
 
-    def label(self, score: float) -> str:
-        if score <= -self.band[0]:
-            return "negative"
-        if score >= self.band[1]:
-            return "positive"
-        return "neutral"
+    @staticmethod
+    def label(score: float) -> str:
+        """The label of a score: its sign (neutral scores 0)."""
+        return "negative" if score < 0 else "positive" if score > 0 else "neutral"
+
+    def score(self, proba) -> float:
+        return polar_score(proba, self.band)
 
 
 @lru_cache(maxsize=1)
@@ -117,22 +125,39 @@ class SentenceScorer:
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
-        score = round((exp[2] - exp[0]) / total, 3)
+        proba = [e / total for e in exp]
+        score = round(self.model.score(proba), 3)
         label = self.model.label(score)
         for words, push in self._shared_pushes.items():
             pushes[words] = pushes.get(words, 0.0) + push
-        return TargetSentiment(label, score, _cues(pushes, label))
+        return TargetSentiment(label, score, _cues(pushes, label),
+                               round(proba[LABELS.index(label)], 3))
+
+
+def polar_score(proba, band: tuple[float, float] = (0.0, 0.0)) -> float:
+    """The score of class probabilities (negative, neutral, positive): 0 unless the likelier
+    side beats neutral by more than its margin in ``band`` (negative's, positive's); then
+    the excess, scaled to 0..1 and signed by the side."""
+    negative, neutral, positive = proba
+    side, sign, margin = (
+        (positive, 1.0, band[1]) if positive >= negative else (negative, -1.0, band[0])
+    )
+    excess = side - neutral - margin
+    return sign * excess / (1.0 - margin) if excess > 0 else 0.0
 
 
 def _cues(pushes: dict[str, float], label: str) -> tuple[str, ...]:
-    """The words that pushed toward the label hardest, each with its weight; for a
-    neutral label, the strongest pushes either way (they cancelled out or fell short)."""
+    """The words that pushed toward the label hardest, each with its weight (their share
+    of the positive-minus-negative log-odds); for a neutral label, the strongest pushes
+    either way (they cancelled out or fell short)."""
     sign = {"positive": 1.0, "negative": -1.0}.get(label)
+    ranked = sorted(pushes.items(), key=lambda wp: -abs(wp[1]))
     chosen = [
-        (words, push) for words, push in pushes.items()
+        (words, push) for words, push in ranked
         if abs(push) >= MIN_CUE_WEIGHT and (sign is None or push * sign > 0)
-    ]
-    chosen.sort(key=lambda wp: -abs(wp[1]))
+    ] or ranked  # nothing pushed hard: the words that pushed most, however little
+    if not chosen:
+        return (NO_CUES,)
     return tuple(f"{words} {push:+.2f}" for words, push in chosen[:MAX_CUES])
 
 
