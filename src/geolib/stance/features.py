@@ -178,8 +178,11 @@ class SentenceView:
     def _content_word(self, token: Word) -> bool:
         """A word the bag of words counts: not a name, a function word or a word the
         cues call neutral ("half", "great power")."""
-        return (token.is_word and not token.text[0].isupper()
-                and token.lower not in _FUNCTION_WORDS and (token.lower,) not in self.cues.neutral)
+        lower = token.lower
+        if not token.is_word or token.text[0].isupper() or (lower,) in self.cues.neutral:
+            return False
+        # a contraction counts as its function word ("don't", "it's"); negation has its scope
+        return lower.removesuffix("n't").split("'")[0] not in _FUNCTION_WORDS and not lower.endswith("n't")
 
     # -- one target -----------------------------------------------------------------------
     def target_span(self, start: int, end: int) -> tuple[int, int] | None:
