@@ -37,11 +37,43 @@ def quote_in(article: Article, paragraph: int, words: str, kind: str, speaker: s
 
 
 def test_narration_endorses_with_raw_offsets():
-    article, raw = article_of("The White House is trying to isolate China economically.")
+    article, raw = article_of("The new export rules isolate China economically.")
     (mention,) = find_frames(article, quotes=[])
     assert (mention.frame, mention.voice, mention.use) == ("isolate-china", "narration", "endorses")
     assert raw[mention.start : mention.end] == mention.text == "isolate China"
     assert mention.paragraph == 0 and mention.speaker is None and mention.quote_id is None
+
+
+def test_narration_describing_others_aims_reports():
+    article, _ = article_of(
+        "The White House is trying to isolate China economically.",
+        "The summit, which commentators described as aimed at isolating Beijing, ended early.",
+    )
+    mentions = find_frames(article, quotes=[])
+    assert [(m.frame, m.use) for m in mentions] == [("isolate-china", "reports")] * 2
+    assert mentions[1].voice == "commentators"
+    assert any("an aim" in cue for cue in mentions[0].cues)
+
+
+def test_a_group_dismissing_the_idea_is_its_voice_not_the_narrators():
+    article, _ = article_of(
+        "Russian diplomats reject the notion that Washington could drive a wedge between "
+        "Moscow and Beijing."
+    )
+    (mention,) = find_frames(article, quotes=[])
+    assert mention.frame == "wedge"
+    assert (mention.voice, mention.use) == ("Russian diplomats", "dismisses")
+
+
+def test_the_quote_attribution_gives_voice_and_use():
+    text = "Beijing dismissed claims that Washington is splitting Russia from China, aides said."
+    article, _ = article_of(text)
+    quote = quote_in(article, 0, text[text.index("claims") : text.index(", aides")],
+                     "indirect", "Beijing")
+    quote = Quote(**{**quote.__dict__, "cue": "dismissed"})
+    (mention,) = find_frames(article, quotes=[quote])
+    assert (mention.voice, mention.use) == ("Beijing", "dismisses")
+    assert any("dismissed" in cue for cue in mention.cues)
 
 
 def test_quoted_speaker_inverts_with_editorial_brackets():

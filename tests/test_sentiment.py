@@ -57,3 +57,111 @@ def test_neutral_reporting_is_neutral():
     result = toward("Putin met Xi in Moscow on Wednesday for talks.", "Xi")
     assert result.label == "neutral"
     assert -0.5 < result.score < 0.5
+
+
+# --- the lexicon knows diplomatic hostility and praise -------------------------------
+
+
+def test_diplomatic_hostility_is_negative():
+    for sentence, target in [
+        ("Officials say Moscow's agents infiltrate and steal from research labs.", "Moscow"),
+        ("State media called the protesters hoodlums paid by Washington.", "Washington"),
+        ("Brussels is an economic foe, frankly an adversary.", "Brussels"),
+    ]:
+        result = toward(sentence, target)
+        assert result.label == "negative", (sentence, result)
+
+
+def test_diplomatic_praise_is_positive():
+    for sentence, target in [
+        ("Ties with Beijing rest on mutual trust and have reached an unprecedented level.",
+         "Beijing"),
+        ("Kyiv has true friends in the Baltic states.", "Kyiv"),
+    ]:
+        result = toward(sentence, target)
+        assert result.label == "positive", (sentence, result)
+
+
+# --- neutral stays neutral ------------------------------------------------------------
+
+
+def test_quantities_possessives_and_plain_reporting_are_neutral():
+    for sentence, target in [
+        ("Nearly half of Russia's oil now goes to Asian buyers.", "Russia"),
+        ("Washington's delegation arrived in Geneva on Monday, officials said.", "Washington"),
+        ("Beijing said the talks would continue next week.", "Beijing"),
+    ]:
+        result = toward(sentence, target)
+        assert result.label == "neutral", (sentence, result)
+        assert not any("half" in cue for cue in result.cues)
+
+
+def test_function_words_are_never_cues():
+    result = toward("More than half of China's soybeans go to feed pigs.", "China")
+    words = {cue.rsplit(" ", 1)[0].strip("'") for cue in result.cues}
+    assert not words & {"than", "more", "half", "go", "to", "of"}
+
+
+# --- score, label and cues agree --------------------------------------------------------
+
+
+def test_label_is_the_band_the_score_falls_in():
+    from geolib.stance.sentiment import default_model
+
+    model = default_model()
+    sentences = [
+        ("Putin is a ruthless dictator.", "Putin"), ("Xi is a wise and trusted leader.", "Xi"),
+        ("Biden flew to Warsaw on Friday.", "Biden"), ("The EU is not a reliable ally.", "EU"),
+        ("Kyiv welcomed the aid but warned it was too little.", "Kyiv"),
+    ]
+    for sentence, target in sentences:
+        result = toward(sentence, target)
+        assert result.label == model.label(result.score)
+        assert -1 <= result.score <= 1
+        if result.label == "negative":
+            assert result.score <= -model.band[0]
+        if result.label == "positive":
+            assert result.score >= model.band[1]
+
+
+def test_cues_carry_the_weight_each_word_added():
+    result = toward("Putin is a ruthless dictator.", "Putin")
+    assert result.label == "negative"
+    word, weight = result.cues[0].rsplit(" ", 1)
+    assert word in ("'ruthless'", "'dictator'")
+    assert float(weight) < 0
+
+
+# --- every actor its own label ----------------------------------------------------------
+
+
+def test_each_actor_in_a_sentence_gets_its_own_label():
+    from geolib.stance.records import actor_sentiments
+
+    found = actor_sentiments(
+        "While Washington squanders its credibility, Beijing is winning trust and respect."
+    )
+    assert found["US"].label == "negative"
+    assert found["China"].label == "positive"
+
+
+# --- scope: the clause each actor stands in ---------------------------------------------
+
+
+def test_targets_in_different_clauses_get_their_own_scope():
+    from geolib.stance.scope import scopes
+
+    text = "Unlike the cautious Europeans, Washington rushed in; Moscow watched."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Europeans", "Washington", "Moscow")]
+    parts = [text[a:b] for a, b in scopes(text, spans)]
+    assert parts[0].startswith("Unlike") and "Washington" not in parts[0]
+    assert "rushed" in parts[1] and "Moscow" not in parts[1]
+    assert parts[2].strip() == "Moscow watched."
+
+
+def test_targets_sharing_a_clause_share_the_sentence():
+    from geolib.stance.scope import scopes
+
+    text = "Putin met Xi in Beijing on Tuesday, officials said."
+    spans = [(0, 5), (10, 12)]
+    assert scopes(text, spans) == [(0, len(text))] * 2

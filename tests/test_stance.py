@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from geolib.extract.quotes import Quote
 from geolib.model import Article, Paragraph
 from geolib.stance import STANCE_FIELDS, claim_stances, hedging, load_claims, stance_records
@@ -43,7 +45,7 @@ def test_hedging_lowers_confidence_without_flipping_the_claim():
 def test_plain_assertion_favors_the_claim():
     result = stance_on("The White House is pulling Russia away from China.")
     assert result.label == "favor"
-    assert any("pulling Russia away from China" in cue for cue in result.cues)
+    assert any("pulling Russia away" in cue and "detach" in cue for cue in result.cues)
 
 
 def test_negation_turns_a_favor_cue_against():
@@ -75,19 +77,78 @@ def test_a_claim_the_text_does_not_touch_gets_no_stance():
     assert claim_stances("Tariffs on steel rose by 10 per cent in March.") == []
 
 
-def test_someone_else_doing_it_inverts_rather_than_favors():
+def test_someone_else_doing_it_does_not_favor():
     result = stance_on("If anyone is doing Nixon in reverse, it's Xi Jinping.")
     assert result.label == "none"
-    assert any("inverted" in cue for cue in result.cues)
+    assert any("done by Xi Jinping" in cue for cue in result.cues)
 
 
-def test_reported_concern_is_weaker_than_assertion():
+def test_reporting_others_concern_takes_no_stance():
     asserted = stance_on("Washington will drive a wedge between Moscow and Beijing.")
     reported = stance_on(
         "Some analysts fear that Washington will drive a wedge between Moscow and Beijing."
     )
-    assert reported.label == "favor"
-    assert reported.confidence < asserted.confidence
+    assert asserted.label == "favor"
+    assert reported.label == "none"
+    assert any("no stance" in cue for cue in reported.cues)
+
+
+def test_endorsing_a_reported_view_takes_it():
+    result = stance_on(
+        "As critics rightly say, the Kremlin will eventually abandon its alliance with Beijing."
+    )
+    assert result.label == "favor"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # durability and closeness, plainly asserted
+        ("Beijing and Moscow will stay close for years to come.", "against"),
+        ("Ties between Russia and China have reached a new level of mutual trust.", "against"),
+        ("Xi called Putin a dear friend with whom China shares everything.", "against"),
+        # a split or wedge, denied, dismissed or conceded
+        ("Xi is not about to turn against Putin.", "against"),
+        ("Every effort to drive a wedge between Moscow and Beijing is bound to fail.", "against"),
+        ("There is suspicion between Moscow and Beijing, but suspicion is not a rupture.",
+         "against"),
+        # the other side
+        ("The partnership between Russia and China is fragile and lopsided.", "favor"),
+        ("Moscow and Beijing look close, but their alignment is a marriage of convenience.",
+         "favor"),
+    ],
+)
+def test_general_triggers_with_negation_concession_and_contrast(text, label):
+    result = stance_on(text)
+    assert result is not None, text
+    assert result.label == label, result.cues
+
+
+def test_closeness_words_near_unrelated_things_do_not_count():
+    assert stance_on("Russia and China both sent envoys; the vote was close.") is None
+
+
+def test_conceded_trigger_is_set_aside():
+    result = stance_on("Rivalry between Moscow and Beijing does not mean a split.")
+    assert result.label == "against"
+    assert any("conceded" in cue and "no stance" in cue for cue in result.cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "label"),
+    [
+        ("The pillars of the postwar system are crumbling before our eyes.",
+         "liberal-order-crumbling", "favor"),
+        ("The alliances that underpin the rules-based order remain resilient.",
+         "liberal-order-crumbling", "against"),
+        ("Beijing wins every time we quarrel with our European allies.",
+         "trump-benefits-xi", "favor"),
+        ("Washington's tariffs will hurt China badly.", "trump-benefits-xi", "against"),
+    ],
+)
+def test_other_claims_have_general_triggers(text, claim, label):
+    result = stance_on(text, claim)
+    assert result is not None and result.label == label
 
 
 def test_other_shipped_claims():
@@ -182,3 +243,55 @@ def test_quote_record_keeps_textblob_baseline_and_hedging():
     assert -1 <= quote_record["textblob_polarity"] <= 1
     assert 0 <= quote_record["textblob_subjectivity"] <= 1
     assert "certainty: 'just'" in quote_record["hedging_cues"]
+
+
+# --- partial quotes are read within their reported clause ------------------------------
+
+
+def test_partial_quote_scores_the_actor_named_outside_the_quoted_words():
+    text = ('Former envoy Ann Lee said Washington was "recklessly wrecking" the alliances '
+            "that kept Europe safe.")
+    paragraph = Paragraph(kind="body", text=text, start=0, end=len(text))
+    article = Article(
+        title=None, standfirst=None, authors=[], outlet=None, section=None, published=None,
+        published_text=None, topics=[], url=None, paragraphs=[paragraph], dropped=[],
+        file="data/raw/partial.txt",
+    )
+    start = text.index("recklessly")
+    quote = Quote(
+        file=article.file, article_id="partial", quote_id="partial:q001", start=start,
+        end=start + len("recklessly wrecking"), text="recklessly wrecking", kind="partial",
+        speaker="Ann Lee", speaker_mention="Ann Lee", role=None, affiliation=None, cue="said",
+        paragraph=0,
+    )
+    actors = {
+        r["target"]: r for r in stance_records(article, [quote]) if r["aspect"] == "actor"
+    }
+    assert actors["US"]["label"] == "negative"
+    assert any("reckless" in cue or "wrecking" in cue for cue in actors["US"]["cues"])
+
+
+def test_a_long_quote_full_of_mentions_reads_each_sentence_once(monkeypatch):
+    from geolib.stance import records, sentiment
+
+    built = []
+    original = sentiment.SentenceView
+
+    def counting(text, *args, **kwargs):
+        built.append(len(text))
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(sentiment, "SentenceView", counting)
+    unpunctuated = " ".join(["Russia and China and the EU trade with the US"] * 300)
+    found = records.actor_sentiments(unpunctuated)
+    assert set(found) == {"Russia", "China", "EU", "US"}
+    assert len(built) == 1  # one sentence, read once for its 1,200 mentions
+
+
+def test_one_word_tokenizer_keeps_offsets_and_apostrophes():
+    from geolib.text.words import word_forms, words
+
+    text = "Beijing’s “no-limits” pact isn’t 2.5 times bigger."
+    tokens = words(text)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert word_forms(text) == ["beijing's", "no", "limits", "pact", "isn't", "times", "bigger"]

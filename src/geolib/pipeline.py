@@ -125,7 +125,7 @@ STAGES: dict[str, Callable[[Analysis], list[dict]]] = {
     "speakers": lambda a: speaker_records(a.article, a.quotes),
     "figures": lambda a: figure_records(a.figures),
     "checks": _checks,
-    "stances": lambda a: stance_records(a.article, a.quotes),
+    "stances": lambda a: stance_records(a.article, a.quotes, a.segmentation),
     "frames": lambda a: frame_records(a.article, a.quotes, a.segmentation),
 }
 

@@ -1,10 +1,22 @@
 """Stance on named claims: does a text argue for or against "Russia can be split from China"?
 
-Claims and their cue phrases live in ``data/claims.toml`` (users pass their own file).
-Each cue argues ``favor`` or ``against`` when asserted plainly; negation or a dismissal
-in its sentence turns it around, reporting or concern markers halve its weight, and
-hedging lowers the confidence without changing the label. A claim no cue touches gets
-no stance at all.
+Claims live in ``data/claims.toml`` (users pass their own file). Each claim is argued by
+*triggers*: general families of words (closeness, durability, split, wedge, detach,
+fragility, mistrust ...) that argue ``favor`` or ``against`` when asserted plainly. How a
+trigger is used (``geolib.stance.markers``) decides what it counts for:
+
+- negated or dismissed: the other side ("Putin is not going to abandon Xi", "any attempt
+  to sow discord ... is doomed to fail");
+- conceded ("mistrust is not the same as a split"): nothing; set against the rest of its
+  sentence by a contrast ("close, but fragile"): half;
+- someone else's view or worry that the voice reports ("some fear that ..."): nothing,
+  unless the voice endorses it ("as analysts rightly say"); an aim the voice describes
+  ("trying to pull Moscow away"): half;
+- done by someone other than the claim's agents: nothing (noted);
+- hedged: the same side with lower confidence.
+
+A claim no trigger touches gets no stance at all; one touched only by reported views, or
+whose sides cancel, gets ``none``.
 """
 
 from __future__ import annotations
@@ -18,26 +30,39 @@ from geolib.actors import actors_in
 from geolib.paths import PACKAGE_DATA
 from geolib.stance.hedging import hedging
 from geolib.stance.markers import Markers, default_markers, phrase_agent, phrase_use
-from geolib.stance.patterns import find_patterns
+from geolib.stance.patterns import Match, find_patterns
+from geolib.text.sentences import sentence_at, sentence_spans
+from geolib.text.words import words
 
 CLAIMS_TOML = PACKAGE_DATA / "claims.toml"
 DIRECTION = {"favor": 1.0, "against": -1.0}
-REPORTED_WEIGHT = 0.5  # a cue the voice attributes to others or worries about
+CONTRASTED_WEIGHT = 0.5  # a trigger in a clause a contrast sets against the rest
+AIM_WEIGHT = 0.5  # a trigger describing someone's aim ("a bid to pull Moscow away")
+WITHIN = 8  # default words between a trigger and its `with` word
 
 
 @dataclass(frozen=True)
-class ClaimCue:
-    pattern: str
+class Trigger:
+    """A family of patterns that argue one side of a claim (see ``data/claims.toml``)."""
+
+    concept: str
     stance: str  # "favor" | "against"
-    needs: tuple[str, ...] = ()  # actors the text must mention for the cue to count
+    patterns: tuple[str, ...]
+    needs: tuple[str, ...] = ()  # actors the text must mention; "pair" = the claim's pair
+    with_: tuple[str, ...] = ()  # one must stand within ``within`` words, same sentence
+    within: int = WITHIN
+    context: tuple[str, ...] = ()  # one must occur somewhere in the text
+    acts: bool = False  # an act the claim's agents must be the ones doing
 
 
 @dataclass(frozen=True)
 class Claim:
     id: str
     claim: str
-    cues: tuple[ClaimCue, ...]
-    agents: tuple[str, ...] = ()  # who the claim has acting; others doing it invert it
+    triggers: tuple[Trigger, ...]
+    agents: tuple[str, ...] = ()  # who the claim has acting; others doing it do not count
+    pair: tuple[str, ...] = ()  # the two actors a relation claim is about
+    pair_words: tuple[str, ...] = ()  # words for the two together ("the two countries")
 
 
 @dataclass(frozen=True)
@@ -51,19 +76,32 @@ class ClaimStance:
 
 
 def load_claims(path: Path | None = None) -> list[Claim]:
-    """Read a claims TOML file (default: the package's)."""
+    """Read a claims TOML file (default: the package's). Besides ``triggers``, a claim may
+    list single ``cues`` (``{pattern, stance, needs}``), each a trigger of its own."""
     with open(path or CLAIMS_TOML, "rb") as handle:
         data = tomllib.load(handle)
+    pair_words = tuple(data.get("pair_words", ()))
     claims = []
     for entry in data.get("claims", []):
-        cues = tuple(
-            ClaimCue(c["pattern"], c["stance"], tuple(c.get("needs", ())))
+        triggers = [
+            Trigger(
+                t.get("concept", ""), t["stance"], tuple(t["patterns"]), tuple(t.get("needs", ())),
+                tuple(t.get("with", ())), int(t.get("within", WITHIN)), tuple(t.get("context", ())),
+                bool(t.get("acts", False)),
+            )
+            for t in entry.get("triggers", [])
+        ]
+        triggers += [
+            Trigger("cue", c["stance"], (c["pattern"],), tuple(c.get("needs", ())),
+                    acts=c["stance"] == "favor")
             for c in entry.get("cues", [])
-        )
-        for cue in cues:
-            if cue.stance not in DIRECTION:
-                raise ValueError(f"claim {entry['id']}: stance must be favor/against: {cue}")
-        claims.append(Claim(entry["id"], entry.get("claim", ""), cues, tuple(entry.get("agents", ()))))
+        ]
+        for trigger in triggers:
+            if trigger.stance not in DIRECTION:
+                raise ValueError(f"claim {entry['id']}: stance must be favor/against: {trigger}")
+        claims.append(Claim(entry["id"], entry.get("claim", ""), tuple(triggers),
+                            tuple(entry.get("agents", ())), tuple(entry.get("pair", ())),
+                            pair_words))
     return claims
 
 
@@ -74,49 +112,120 @@ def default_claims() -> tuple[Claim, ...]:
 
 def claim_stances(
     text: str, claims: list[Claim] | tuple[Claim, ...] | None = None,
-    markers: Markers | None = None,
+    markers: Markers | None = None, context: str | None = None,
 ) -> list[ClaimStance]:
-    """The stance ``text`` takes on each claim it touches."""
+    """The stance ``text`` takes on each claim it touches. ``context`` is text around it
+    that names who it is about (the reported-speech clause of a partial quote); it counts
+    for a trigger's ``needs`` and ``context`` but is not scored itself."""
     claims = default_claims() if claims is None else claims
     markers = markers or default_markers()
-    mentioned = set(actors_in(text))
+    scene = _Scene(text, context)
     results = []
     for claim in claims:
-        stance = _stance_on(claim, text, mentioned, markers)
+        stance = _stance_on(claim, scene, markers)
         if stance is not None:
             results.append(stance)
     return results
 
 
-def _stance_on(claim: Claim, text: str, mentioned: set[str], markers: Markers):
-    by_pattern = {cue.pattern: cue for cue in claim.cues}
+class _Scene:
+    """A text read once for every claim: its sentences, actors and pattern matches."""
+
+    def __init__(self, text: str, context: str | None):
+        self.text = text
+        self.around = f"{text} {context}" if context else text
+        self.sentences = sentence_spans(text)
+        self.mentioned = set(actors_in(self.around))
+        self._matches: dict[tuple[str, ...], list[Match]] = {}
+        self._present: dict[tuple[str, ...], bool] = {}
+
+    def matches(self, patterns: tuple[str, ...]) -> list[Match]:
+        if patterns not in self._matches:
+            self._matches[patterns] = find_patterns(self.text, list(patterns))
+        return self._matches[patterns]
+
+    def holds(self, patterns: tuple[str, ...]) -> bool:
+        if patterns not in self._present:
+            self._present[patterns] = bool(find_patterns(self.around, list(patterns)))
+        return self._present[patterns]
+
+    def sentence(self, at: int) -> tuple[int, int]:
+        return sentence_at(self.text, at, self.sentences)
+
+
+def _needs_met(claim: Claim, trigger: Trigger, scene: _Scene) -> bool:
+    for need in trigger.needs:
+        if need == "pair":
+            named = [a for a in claim.pair if a in scene.mentioned]
+            together = len(named) == len(claim.pair) or (
+                named and claim.pair_words and scene.holds(claim.pair_words)
+            )
+            if not together:
+                return False
+        elif need not in scene.mentioned:
+            return False
+    return not trigger.context or scene.holds(trigger.context)
+
+
+def _near(scene: _Scene, match: Match, trigger: Trigger) -> bool:
+    """Does one of the trigger's ``with`` patterns stand within ``within`` words?"""
+    s_start, s_end = scene.sentence(match.start)
+    for other in scene.matches(trigger.with_):
+        if other.end <= s_start or other.start >= s_end:
+            continue
+        if other.start < match.end and other.end > match.start:
+            continue  # the trigger's own words
+        lo, hi = (other.end, match.start) if other.end <= match.start else (match.end, other.start)
+        between = words(scene.text[lo:hi])
+        if len(between) <= trigger.within and not any(w.text in ";:—–" for w in between):
+            return True
+    return False
+
+
+def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | None:
+    by_pattern: dict[str, Trigger] = {}
+    for trigger in claim.triggers:
+        for pattern in trigger.patterns:
+            by_pattern.setdefault(pattern, trigger)
     total, weight, cues = 0.0, 0.0, []
-    for match in find_patterns(text, list(by_pattern)):
-        cue = by_pattern[match.pattern]
-        if not set(cue.needs) <= mentioned:
+    text = scene.text
+    for match in scene.matches(tuple(by_pattern)):
+        trigger = by_pattern[match.pattern]
+        if not _needs_met(claim, trigger, scene):
             continue
-        phrase = f"'{text[match.start:match.end]}' ({cue.stance} cue)"
-        acting = claim.agents and cue.stance == "favor"  # favor cues describe the act
-        agent = phrase_agent(text, match.start, match.end) if acting else None
-        if agent and agent.actor not in claim.agents:
-            cues.append(f"{phrase}, inverted: done by {agent.mention} ({agent.actor}) -> none")
-            weight += 1.0
+        if trigger.with_ and not _near(scene, match, trigger):
             continue
-        use = phrase_use(text, match.start, match.end, markers)
-        direction = DIRECTION[cue.stance] * (-1.0 if use.denied else 1.0)
-        # A denial is the voice's own judgement; otherwise reporting softens the cue.
-        softened = not use.denied and (use.reported or use.reported_voice)
-        strength = REPORTED_WEIGHT if softened else 1.0
-        side = "favor" if direction > 0 else "against"
+        sentence = scene.sentence(match.start)
+        phrase = f"'{text[match.start:match.end]}' ({trigger.concept}: {trigger.stance})"
+        if claim.agents and trigger.acts:
+            agent = phrase_agent(text, match.start, match.end, sentence)
+            if agent and agent.actor not in claim.agents:
+                cues.append(f"{phrase}, done by {agent.mention} ({agent.actor}) -> no stance")
+                continue
+        use = phrase_use(text, match.start, match.end, markers, sentence)
+        direction = DIRECTION[trigger.stance] * (-1.0 if use.denied else 1.0)
+        strength = 1.0
+        if use.conceded:
+            strength = 0.0
+        elif not use.denied and use.others_view:
+            strength = 0.0  # the speaker reports a view they do not take
+        else:
+            if use.contrasted:
+                strength *= CONTRASTED_WEIGHT
+            if use.aimed and not use.denied:
+                strength *= AIM_WEIGHT
+        side = "no stance" if strength == 0 else "favor" if direction > 0 else "against"
         reasons = "; ".join(use.cues())
-        cues.append(f"{phrase}" + (f", {reasons}" if reasons else "") + f" -> {side}")
+        cues.append(phrase + (f", {reasons}" if reasons else "") + f" -> {side}")
         total += direction * strength
         weight += strength
     if not cues:
         return None
     hedged = hedging(text)
-    label = "favor" if total > 0 else "against" if total < 0 else "none"
+    if weight == 0 or abs(total) < 1e-9:
+        return ClaimStance(claim.id, "none", 0.0, tuple(cues) + hedged.cues)
+    label = "favor" if total > 0 else "against"
     agreement = abs(total) / weight
-    strength = 1.0 - 0.4**weight  # more agreeing cues, more confidence
+    strength = 1.0 - 0.4 ** weight  # more agreeing triggers, more confidence
     confidence = round(agreement * strength * hedged.confidence_factor, 3)
     return ClaimStance(claim.id, label, confidence, tuple(cues) + hedged.cues)

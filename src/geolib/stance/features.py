@@ -1,219 +1,283 @@
 """Interpretable features of a sentence's sentiment toward one target mention.
 
-Each feature has a name and a value, and an *evidence* string naming the words or
-rule behind it, so a fitted linear model over these features can explain itself.
-Tokenising is a regex: spaCy's blank tokenizer would work too but costs ~10x more
-per sentence, and the features only need word boundaries.
+A sentence is read once (``SentenceView``): words (``geolib.text.words``), clauses,
+negation scopes, intensifiers and the evaluative words of the lexicon
+(``geolib.stance.lexicon``). Its target-free features (the bag of words, the sentence's
+overall tone) are made once; each target then adds features from at most ``CONTEXT``
+words either side of it, so scoring every mention of a long quote stays linear.
+
+Every feature value is the sum of *parts*, each with the words behind it, so the fitted
+linear model can say which words moved a score and by how much.
 """
 
 from __future__ import annotations
 
-import re
+import bisect
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from geolib.stance.lexicon import SentimentCues, default_cues, textblob_polarity
+from spacy.lang.en.stop_words import STOP_WORDS
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
-_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "its", "their", "it"})
-WINDOW = 6  # tokens either side of the target that count as "near"
+from geolib.stance.lexicon import SentimentCues, default_cues
+from geolib.text.words import Word, words
 
-
-@dataclass
-class Token:
-    text: str
-    lower: str
-    start: int
-    end: int
-    clause: int = 0
-    negated: bool = False
-    weight: float = 1.0  # intensifier multiplier from the word before
+WINDOW = 5  # words either side of the target that count as "near"
+CONTEXT = 60  # words either side of the target that its own features read
+NEGATED_FACTOR = -0.5  # a negated evaluation: weaker, and the other way round
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "its", "their", "it",
+                       "we", "us", "our", "i", "me", "my", "you", "your"})
+_QUOTE_MARKS = frozenset('"“”')
+# Function words ("than", "the", "as") fit one corpus's habits and explain nothing: the
+# bag of words leaves them out (negators still set the negation scope).
+_FUNCTION_WORDS = frozenset(w.replace("’", "'") for w in STOP_WORDS)
 
 
 @dataclass
 class Features:
-    """Feature values plus, for each feature, the words or rule that produced it."""
+    """Feature values; ``parts`` names, for a feature, the words behind each share of it."""
 
     values: dict[str, float] = field(default_factory=dict)
-    evidence: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
-    def add(self, name: str, value: float, evidence: str) -> None:
-        if value:
-            self.values[name] = self.values.get(name, 0.0) + value
-            self.evidence.setdefault(name, evidence)
+    def add(self, name: str, value: float, words: str | None = None) -> None:
+        if not value:
+            return
+        self.values[name] = self.values.get(name, 0.0) + value
+        if words is not None:
+            self.parts.setdefault(name, []).append((words, value))
 
+    def flag(self, name: str, words: str | None = None) -> None:
+        """A binary feature (set once, however often it is seen)."""
+        if name not in self.values:
+            self.add(name, 1.0, words)
 
-def tokenize(sentence: str) -> list[Token]:
-    """Word, number and punctuation tokens with character offsets."""
-    return [
-        Token(m.group(0), m.group(0).lower().replace("’", "'"), m.start(), m.end())
-        for m in _TOKEN.finditer(sentence)
-    ]
-
-
-def _mark_clauses(tokens: list[Token], cues: SentimentCues) -> set[int]:
-    """Number each token's clause; return the clause ids opened by a contrast word."""
-    clause, contrasted = 0, set()
-    for token in tokens:
-        if token.lower in cues.contrast:
-            clause += 1
-            contrasted.add(clause)
-        elif token.lower in cues.breaks or token.lower == ",":
-            clause += 1
-        token.clause = clause
-    return contrasted
+    def merged(self, other: Features) -> Features:
+        merged = Features(dict(self.values), {k: list(v) for k, v in self.parts.items()})
+        for name, value in other.values.items():
+            merged.values[name] = merged.values.get(name, 0.0) + value
+        for name, parts in other.parts.items():
+            merged.parts.setdefault(name, []).extend(parts)
+        return merged
 
 
-def _mark_negation_and_intensity(tokens: list[Token], cues: SentimentCues) -> None:
-    """Negation scope: up to ``negation_window`` tokens after a negator, same clause."""
-    scope_end, scope_clause = -1, -1
-    for i, token in enumerate(tokens):
-        if i <= scope_end and token.clause == scope_clause:
-            token.negated = True
-        if token.lower in cues.negators or token.lower.endswith("n't"):
-            scope_end, scope_clause = i + cues.negation_window, token.clause
-        if i and tokens[i - 1].lower in cues.intensifiers:
-            token.weight = cues.intensifiers[tokens[i - 1].lower]
+@dataclass(frozen=True)
+class Span:
+    """An evaluative word or phrase: tokens ``[first, stop)``, prior polarity, source."""
+
+    first: int
+    stop: int
+    value: float  # prior times intensity; already turned around when negated
+    source: str  # "cue" (geolib's diplomatic lexicon) or "general" (VADER's)
+    shown: str  # the words, as the cue shows them
 
 
-def _evaluative_spans(tokens: list[Token], cues: SentimentCues) -> list[tuple[int, int, float]]:
-    """(first token, last token + 1, prior polarity): longest cue phrase first, then
-    TextBlob's single-word lexicon."""
-    lexicon = textblob_polarity()
-    spans, i = [], 0
-    while i < len(tokens):
-        for size in range(min(cues.longest_phrase, len(tokens) - i), 0, -1):
-            phrase = tuple(t.lower for t in tokens[i : i + size])
-            if phrase in cues.evaluative:
-                spans.append((i, i + size, cues.evaluative[phrase]))
-                i += size
-                break
-        else:
-            if tokens[i].lower in lexicon:
-                spans.append((i, i + 1, lexicon[tokens[i].lower]))
-            i += 1
-    return spans
+class SentenceView:
+    """One sentence, tokenised and marked once; every target in it is scored from here."""
 
+    def __init__(self, text: str, cues: SentimentCues | None = None):
+        self.text = text
+        self.cues = cues = cues or default_cues()
+        self.tokens: list[Word] = words(text)
+        self.lower = [t.lower for t in self.tokens]
+        self.clause, self.contrasted = self._clauses()
+        self.negated, self.intensity = self._negation_and_intensity()
+        self.spans = self._spans()
+        self._span_firsts = [s.first for s in self.spans]
+        self._ends = [t.end for t in self.tokens]
+        self._quote_marks = self._quote_mark_counts()
+        self.shared = self._shared_features()
 
-def target_tokens(tokens: list[Token], start: int, end: int) -> list[int]:
-    """Indices of the tokens overlapping ``[start, end)`` (nearest token if none)."""
-    inside = [i for i, t in enumerate(tokens) if t.start < end and t.end > start]
-    if inside or not tokens:
-        return inside
-    return [min(range(len(tokens)), key=lambda i: abs(tokens[i].start - start))]
+    # -- reading the sentence once --------------------------------------------------------
+    def _clauses(self) -> tuple[list[int], set[int]]:
+        """Each token's clause number; the clause numbers opened by a contrast word."""
+        clause, contrasted, numbers = 0, set(), []
+        for lower in self.lower:
+            if lower in self.cues.contrast:
+                clause += 1
+                contrasted.add(clause)
+            elif lower in self.cues.breaks:
+                clause += 1
+            numbers.append(clause)
+        return numbers, contrasted
 
+    def _negation_and_intensity(self) -> tuple[list[bool], list[float]]:
+        """Negation scope: up to ``negation_window`` words after a negator, same clause."""
+        cues, n = self.cues, len(self.tokens)
+        negated, intensity = [False] * n, [1.0] * n
+        scope_end, scope_clause = -1, -1
+        for i, lower in enumerate(self.lower):
+            if i <= scope_end and self.clause[i] == scope_clause:
+                negated[i] = True
+            if lower in cues.negators or lower.endswith("n't"):
+                scope_end, scope_clause = i + cues.negation_window, self.clause[i]
+            if i and self.lower[i - 1] in cues.intensifiers:
+                intensity[i] = cues.intensifiers[self.lower[i - 1]]
+        return negated, intensity
 
-@lru_cache(maxsize=256)
-def _sentence_blob(sentence: str) -> tuple[float, float]:
-    from textblob import TextBlob
+    def _spans(self) -> list[Span]:
+        """Evaluative words and phrases, longest phrase first; neutral phrases block."""
+        cues, lower, spans, i = self.cues, self.lower, [], 0
+        longest, openers, phrases = cues.longest_phrase, cues.openers, cues.phrases
+        while i < len(lower):
+            word = lower[i]
+            if word not in openers:  # the common case: one word, one look-up each
+                if (word,) in cues.neutral:
+                    pass
+                elif (word,) in phrases:
+                    spans.append(self._span(i, i + 1, phrases[(word,)], "cue"))
+                elif (prior := cues.general_prior(word)) is not None:
+                    spans.append(self._span(i, i + 1, prior, "general"))
+                i += 1
+                continue
+            for size in range(min(longest, len(lower) - i), 0, -1):
+                phrase = tuple(lower[i : i + size])
+                if phrase in cues.neutral:
+                    i += size
+                    break
+                prior = cues.phrases.get(phrase)
+                source = "cue"
+                if prior is None and size == 1:
+                    prior, source = cues.general_prior(phrase[0]), "general"
+                if prior is not None:
+                    spans.append(self._span(i, i + size, prior, source))
+                    i += size
+                    break
+            else:
+                i += 1
+        return spans
 
-    polarity, subjectivity = TextBlob(sentence).sentiment
-    return float(polarity), float(subjectivity)
+    def _span(self, first: int, stop: int, prior: float, source: str) -> Span:
+        shown = " ".join(t.text for t in self.tokens[first:stop])
+        value = prior * self.intensity[first]
+        if self.negated[first]:
+            value *= NEGATED_FACTOR
+            shown = f"not … {shown}"
+        return Span(first, stop, value, source, f"'{shown}'")
 
+    def _quote_mark_counts(self) -> list[int]:
+        counts, seen = [], 0
+        for token in self.tokens:
+            counts.append(seen)
+            seen += token.text in _QUOTE_MARKS
+        return counts
 
-def extract_features(
-    sentence: str, start: int, end: int, cues: SentimentCues | None = None
-) -> Features:
-    """The features of ``sentence``'s sentiment toward ``sentence[start:end]``."""
-    cues = cues or default_cues()
-    tokens = tokenize(sentence)
-    contrasted = _mark_clauses(tokens, cues)
-    _mark_negation_and_intensity(tokens, cues)
-    target = target_tokens(tokens, start, end)
-    features = Features()
-    features.add("bias", 1.0, "base rate")
-    if not target:
+    def _shared_features(self) -> Features:
+        """Features that do not depend on the target: the bag of words and overall tone.
+        Capitalised words are names (or open the sentence), and a name is not a sentiment."""
+        features = Features()
+        features.flag("bias")
+        for i, token in enumerate(self.tokens):
+            if not self._content_word(token):
+                continue
+            negated = self.negated[i]
+            features.flag(f"w:not_{token.lower}" if negated else f"w:{token.lower}",
+                          f"'not … {token.text}'" if negated else f"'{token.text}'")
+        for span in self.spans:
+            features.add(f"s:lex_{'pos' if span.value > 0 else 'neg'}", abs(span.value), span.shown)
         return features
-    first, last = target[0], target[-1]
-    clause = tokens[first].clause
-    in_target = set(target)
 
-    polarity, subjectivity = _sentence_blob(sentence)
-    features.add("textblob", polarity, f"TextBlob sentence polarity {polarity:+.2f}")
-    features.add("subjectivity", subjectivity, f"TextBlob subjectivity {subjectivity:.2f}")
+    def _content_word(self, token: Word) -> bool:
+        """A word the bag of words counts: not a name, a function word or a word the
+        cues call neutral ("half", "great power")."""
+        lower = token.lower
+        if not token.is_word or token.text[0].isupper() or (lower,) in self.cues.neutral:
+            return False
+        # a contraction counts as its function word ("don't", "it's"); negation has its scope
+        return lower.removesuffix("n't").split("'")[0] not in _FUNCTION_WORDS and not lower.endswith("n't")
 
-    _add_words(features, tokens, in_target, first, last, clause)
-    _add_evaluations(features, tokens, cues, in_target, first, last, clause, contrasted)
-    _add_reporting(features, tokens, cues, first, last)
-    _add_target_shape(features, tokens, first, last, clause, contrasted)
-    return features
+    # -- one target -----------------------------------------------------------------------
+    def target_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """First and last token of the target at characters ``[start, end)``."""
+        if not self.tokens:
+            return None
+        first = min(bisect.bisect_right(self._ends, start), len(self.tokens) - 1)
+        last = first
+        while last + 1 < len(self.tokens) and self.tokens[last + 1].start < end:
+            last += 1
+        return first, last
+
+    def features(self, start: int, end: int) -> Features:
+        """All features toward ``text[start:end]``: the shared ones and the target's own."""
+        return self.shared.merged(self.target_features(start, end))
+
+    def target_features(self, start: int, end: int) -> Features:
+        """The features that depend on where the target is (bounded work per target)."""
+        features = Features()
+        found = self.target_span(start, end)
+        if found is None:
+            return features
+        first, last = found
+        self._near_words(features, first, last)
+        self._evaluations(features, first, last)
+        self._reporting(features, first, last)
+        self._shape(features, first, last)
+        return features
+
+    def _near_words(self, features: Features, first: int, last: int) -> None:
+        """The words of the target's clause (at most ``CONTEXT`` either side): all of them
+        ("c:"), those within ``WINDOW`` ("n:"), by side ("b:", "a:") and right beside it."""
+        clause = self.clause[first]
+        lo, hi = max(0, first - CONTEXT), min(len(self.tokens), last + 1 + CONTEXT)
+        for i in range(lo, hi):
+            token = self.tokens[i]
+            if first <= i <= last or self.clause[i] != clause or not self._content_word(token):
+                continue
+            word = f"not_{token.lower}" if self.negated[i] else token.lower
+            shown = f"'not … {token.text}'" if self.negated[i] else f"'{token.text}'"
+            features.flag(f"c:{word}", shown)
+            if first - WINDOW <= i <= last + WINDOW:
+                side = "b" if i < first else "a"
+                features.flag(f"n:{word}", shown)
+                features.flag(f"{side}:{word}", shown)
+                if i in (first - 1, last + 1):
+                    features.flag(f"{side}1:{word}", shown)
+
+    def _evaluations(self, features: Features, first: int, last: int) -> None:
+        """Lexicon polarity by where it sits: near the target, in its clause, in a
+        contrasting clause after it, or elsewhere in the sentence."""
+        clause = self.clause[first]
+        lo = bisect.bisect_left(self._span_firsts, max(0, first - CONTEXT))
+        hi = bisect.bisect_right(self._span_firsts, last + CONTEXT)
+        for span in self.spans[lo:hi]:
+            if span.first <= last and span.stop > first:
+                continue  # the target's own words
+            at = self.clause[span.first]
+            near = first - WINDOW <= span.first <= last + WINDOW
+            if at == clause:
+                place = "near" if near else "clause"
+            elif at > clause and at in self.contrasted:
+                place = "contrast"  # "..., but X": the later clause outweighs the target's
+            elif clause in self.contrasted and at < clause:
+                place = "conceded"  # the target's clause overrides what came before it
+            else:
+                place = "other"
+            sign = "pos" if span.value > 0 else "neg"
+            features.add(f"lex_{place}_{sign}", abs(span.value), span.shown)
+
+    def _reporting(self, features: Features, first: int, last: int) -> None:
+        """Reporting verbs: the target as the one who praises or blames (agent), or the
+        one praised or blamed (patient)."""
+        clause = self.clause[first]
+        for i in range(max(0, first - 4), min(len(self.tokens), last + 4)):
+            tone = self.cues.reporting.get(self.lower[i])
+            if tone is None or first <= i <= last or self.clause[i] != clause:
+                continue
+            role = "agent" if i > last else "patient"
+            features.flag(f"{role}_{tone}", f"'{self.tokens[i].text}'" if tone != "neutral" else None)
+
+    def _shape(self, features: Features, first: int, last: int) -> None:
+        """Where the target sits: opening the sentence, after a contrast, a pronoun, inside
+        quotation marks. (A possessive or a preposition before it is no feature: "Russia's
+        share", "exports to China" say nothing of the actor.)"""
+        if first <= 1:
+            features.flag("target_first")
+        if self.clause[first] in self.contrasted:
+            features.flag("target_after_contrast")
+        if self.lower[first] in _PRONOUNS and first == last:
+            features.flag("target_pronoun")
+        if self._quote_marks[first] % 2:
+            features.flag("target_in_quote")
 
 
-def _distance(i: int, first: int, last: int) -> int:
-    return first - i if i < first else i - last
-
-
-def _add_words(features, tokens, in_target, first, last, clause) -> None:
-    """Bag of words: every word, plus 'near' words in the target's clause and window;
-    a negated word is its own feature ("not_work")."""
-    for i, token in enumerate(tokens):
-        if i in in_target or not token.lower[0].isalpha():
-            continue
-        word = f"not_{token.lower}" if token.negated else token.lower
-        shown = f"not … {token.text}" if token.negated else token.text
-        features.values[f"w:{word}"] = 1.0
-        features.evidence.setdefault(f"w:{word}", f"'{shown}'")
-        if token.clause == clause and _distance(i, first, last) <= WINDOW:
-            features.values[f"n:{word}"] = 1.0
-            features.evidence.setdefault(f"n:{word}", f"'{shown}' near the target")
-            side = "before" if i < first else "after"
-            features.values[f"{side[0]}:{word}"] = 1.0
-            features.evidence.setdefault(f"{side[0]}:{word}", f"'{shown}' {side} the target")
-
-
-def _add_evaluations(features, tokens, cues, in_target, first, last, clause, contrasted) -> None:
-    """Lexicon polarity, split by where it sits relative to the target."""
-    for a, b, prior in _evaluative_spans(tokens, cues):
-        if any(i in in_target for i in range(a, b)):
-            continue
-        words = " ".join(t.text for t in tokens[a:b])
-        value = prior * tokens[a].weight
-        rule = ""
-        if tokens[a].negated:
-            value, rule = -0.5 * value, " (negated)"
-        place = "clause" if tokens[a].clause == clause else "other"
-        if place == "other" and tokens[a].clause in contrasted and tokens[a].clause > clause:
-            place = "contrast"  # a later "but ..." clause outweighs the target's own
-        sign = "pos" if value > 0 else "neg"
-        near = _distance(a, first, last) <= WINDOW and place == "clause"
-        name = f"lex_{'near' if near else place}_{sign}"
-        features.add(name, abs(value), f"'{words}' {value:+.2f}{rule}")
-        if (tuple(t.lower for t in tokens[a:b])) in cues.evaluative:
-            features.add(f"cue_{place}_{sign}", abs(value), f"'{words}'{rule}")
-            if _is_verdict(tokens, a, cues):
-                features.add(f"verdict_{sign}", abs(value), f"verdict '… {words}'{rule}")
-
-
-def _is_verdict(tokens: list[Token], a: int, cues: SentimentCues) -> bool:
-    """Is the evaluative phrase at ``a`` predicated of "it"/"that" ("it's just a delusion")?"""
-    i = a - 1
-    while i >= 0 and tokens[i].lower in cues.verdict_copulas and tokens[i].clause == tokens[a].clause:
-        i -= 1
-    return i >= 0 and i < a - 1 and tokens[i].lower in cues.verdict_subjects
-
-
-def _add_reporting(features, tokens, cues, first, last) -> None:
-    """Reporting verbs: the target as the one who dismisses/praises, or the one dismissed."""
-    for i, token in enumerate(tokens):
-        tone = cues.reporting.get(token.lower)
-        if tone is None or tone == "neutral":
-            continue
-        if last < i <= last + 3:
-            features.add(f"agent_{tone}", 1.0, f"target {token.text} …")
-        elif first - 4 <= i < first:
-            features.add(f"patient_{tone}", 1.0, f"… {token.text} target")
-
-
-def _add_target_shape(features, tokens, first, last, clause, contrasted) -> None:
-    """Where the target sits: sentence subject, after a contrast, a pronoun, quoted."""
-    if first <= 1:
-        features.add("target_first", 1.0, "target opens the sentence")
-    if clause in contrasted:
-        features.add("target_after_contrast", 1.0, "target in the clause after a contrast word")
-    if tokens[first].lower in _PRONOUNS and first == last:
-        features.add("target_pronoun", 1.0, "target is a pronoun")
-    if tokens[last].lower.endswith("'s"):
-        features.add("target_possessive", 1.0, "target is possessive")
-    quotes = sum(1 for t in tokens[:first] if t.text in "\"“”")
-    if quotes % 2:
-        features.add("target_in_quote", 1.0, "target inside a quotation")
+def extract_features(sentence: str, start: int, end: int, cues: SentimentCues | None = None) -> Features:
+    """The features of ``sentence``'s sentiment toward ``sentence[start:end]``."""
+    return SentenceView(sentence, cues).features(start, end)

@@ -2,11 +2,16 @@
 
 Frames and their phrase patterns live in ``data/frames.toml``. For each mention:
 
-- ``voice``: the group a reporting clause names ("what some Chinese analysts see as"),
-  else the speaker of the quote it sits in, else ``"narration"``;
+- ``voice``: whose words these are, from the same attribution the quotes use: the speaker
+  of the quote it sits in (the quote record's ``speaker``), else a group a reporting clause
+  names in its sentence ("what some Chinese analysts see as", "officials dismiss the idea
+  that"), else ``"narration"``;
 - ``use``: ``inverts`` (the sentence has someone other than the frame's agent doing it),
-  ``dismisses`` (negated or dismissed), ``reports`` (attributed to others, voiced as a
-  concern, or set in quotation marks as a term), else ``endorses``.
+  ``dismisses`` (negated or dismissed, or reported with a dismissing cue: "X dismissed
+  the idea that ..."), ``reports`` (attributed to others, voiced as a concern, set in
+  quotation marks as a term, or someone's aim described: "aimed at isolating Beijing"),
+  else ``endorses``: the voice asserts the frame as so. The narrator describing what
+  others aim at or see reports it; it never endorses it.
 """
 
 from __future__ import annotations
@@ -118,11 +123,15 @@ def _mention(article, quotes, seg: Segment, frame: Frame, match, markers):
     use = phrase_use(text, match.start, match.end, markers, sentence)
     cues = [f"pattern '{match.pattern}'"]
     voice = "narration"
+    cue_word = None
     if quote is not None and quote.kind != "term" and quote.speaker:
         voice = quote.speaker
-        cues.append(f"in {quote.kind} quote of {quote.speaker}")
+        cue_word = getattr(quote, "cue", None)
+        cues.append(f"in {quote.kind} quote of {quote.speaker}"
+                    + (f" ('{cue_word}')" if cue_word else ""))
     if use.reported_voice:
         voice = use.reported_voice
+    dismissing_cue = bool(cue_word) and bool(find_patterns(cue_word, list(markers.dismissals)))
     agent = phrase_agent(text, match.start, match.end, sentence) if frame.agents else None
     quoted_term = _in_quotation_marks(text, match.start, match.end) or (
         quote is not None and quote.kind == "term"
@@ -130,9 +139,11 @@ def _mention(article, quotes, seg: Segment, frame: Frame, match, markers):
     if agent and agent.actor not in frame.agents:
         verdict = "inverts"
         cues.append(f"done by {agent.mention} ({agent.actor}), not {'/'.join(frame.agents)}")
-    elif use.denied:
+    elif use.denied or dismissing_cue:
         verdict = "dismisses"
-    elif use.reported or use.reported_voice or quoted_term:
+        if dismissing_cue:
+            cues.append(f"reported with a dismissing cue '{cue_word}'")
+    elif use.reported or use.reported_voice or quoted_term or use.aimed:
         verdict = "reports"
         if quoted_term:
             cues.append("set in quotation marks as a term")

@@ -8,14 +8,14 @@ confidence of a stance (``confidence_factor``) and never flips its polarity.
 from __future__ import annotations
 
 import math
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from geolib.paths import PACKAGE_DATA
-from geolib.stance.patterns import find_patterns, normalise
+from geolib.stance.patterns import find_patterns
+from geolib.text.words import word_forms
 
 HEDGES_TOML = PACKAGE_DATA / "hedges.toml"
 
@@ -58,7 +58,7 @@ def default_hedges() -> HedgeLexicon:
 
 
 def _negated(text: str, start: int, lexicon: HedgeLexicon) -> bool:
-    before = re.findall(r"[\w']+", normalise(text[:start]).lower())[-lexicon.negation_window :]
+    before = word_forms(text[max(0, start - 60) : start])[-lexicon.negation_window :]
     return any(w in lexicon.negation or w.endswith("n't") for w in before)
 
 

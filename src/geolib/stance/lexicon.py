@@ -1,15 +1,32 @@
-"""Sentiment cue data: geolib's hand-written cues plus TextBlob's adjective lexicon."""
+"""Sentiment word lists: geolib's diplomatic cues over VADER's general lexicon.
+
+Libraries weighed (issue 22):
+- VADER's lexicon (``vaderSentiment`` on PyPI ships ``vader_lexicon.txt``, MIT): used, read as
+  a word list only; 7,500 hand-rated words are a far wider net than TextBlob's adjectives.
+  VADER's sentence rules are not used: they score a whole sentence, not one target.
+- TextBlob: kept only for the whole-quote baseline in the stance table (``records.py``); its
+  adjective lexicon scored "many", "more" and "certainly" as praise.
+- asent (rule-based sentiment on spaCy): not used; its English lexicon is VADER's, and its
+  negation and contrast rules need a dependency parse, which geolib's blank pipeline lacks.
+
+``data/sentiment_cues.toml`` overrides the general lexicon where diplomacy reads words
+differently ("foe", "hoodlums", "mutual trust", "unprecedented level") and lists words that
+general lexicons wrongly take for praise or blame ("great" in "great power", "half").
+"""
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from geolib.paths import PACKAGE_DATA
+from geolib.text.words import word_forms
 
 CUES_TOML = PACKAGE_DATA / "sentiment_cues.toml"
+VADER_SCALE = 4.0  # VADER rates words -4..4; geolib's priors run -1..1
 
 
 @dataclass(frozen=True)
@@ -22,34 +39,68 @@ class SentimentCues:
     contrast: frozenset[str]
     breaks: frozenset[str]
     reporting: dict[str, str]  # verb -> "neutral" | "negative" | "positive"
-    evaluative: dict[tuple[str, ...], float]  # token sequence -> polarity
+    phrases: dict[tuple[str, ...], float]  # geolib's cue phrases (one word or more) -> polarity
+    general: dict[str, float]  # VADER's words -> polarity, less the neutral ones
+    neutral: frozenset[tuple[str, ...]]  # words and phrases that carry no sentiment
     longest_phrase: int
-    verdict_subjects: frozenset[str]
-    verdict_copulas: frozenset[str]
+    openers: frozenset[str]  # first words of the phrases of two words or more
+
+    def general_prior(self, word: str) -> float | None:
+        """VADER's polarity of ``word``, or of its stem when VADER lists only the stem
+        ("recklessly" -> "reckless", "wrecking" -> "wreck"); None when neither is listed."""
+        found = self.general.get(word)
+        if found is not None or len(word) < 5:
+            return found
+        for suffix, replacement in _SUFFIXES:
+            if word.endswith(suffix):
+                stem = word[: -len(suffix)] + replacement
+                if (stem,) in self.neutral:
+                    return None
+                found = self.general.get(stem)
+                if found is not None:
+                    return found
+        return None
+
+
+# Inflections tried, in order, to reach a word VADER lists ("wrecking" -> "wreck").
+_SUFFIXES = (("ly", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
+             ("s", ""), ("ness", ""))
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    return tuple(word_forms(text))
 
 
 def load_cues(path: Path | None = None) -> SentimentCues:
-    """Read a cues TOML file (default: the package's)."""
+    """Read a cues TOML file (default: the package's) over VADER's lexicon."""
     with open(path or CUES_TOML, "rb") as handle:
         data = tomllib.load(handle)
     reporting = {
         verb: tone for tone, verbs in data.get("reporting", {}).items() for verb in verbs
     }
-    evaluative = {
-        tuple(phrase.lower().replace("’", "'").split()): float(value)
-        for phrase, value in data.get("evaluative", {}).items()
+    phrases = {
+        _phrase(phrase): float(value)
+        for group in ("hostility", "praise", "evaluative")
+        for phrase, value in data.get(group, {}).items()
     }
+    neutral = frozenset(_phrase(p) for p in data.get("neutral", []))
+    general = {
+        word: value for word, value in vader_lexicon().items()
+        if (word,) not in neutral and (word,) not in phrases
+    }
+    clauses = data.get("clauses", {})
     return SentimentCues(
         negators=frozenset(data.get("negators", [])),
         negation_window=int(data.get("negation_window", 4)),
         intensifiers={k: float(v) for k, v in data.get("intensifiers", {}).items()},
-        contrast=frozenset(data.get("clauses", {}).get("contrast", [])),
-        breaks=frozenset(data.get("clauses", {}).get("breaks", [])),
+        contrast=frozenset(clauses.get("contrast", [])),
+        breaks=frozenset(clauses.get("breaks", [])),
         reporting=reporting,
-        evaluative=evaluative,
-        longest_phrase=max((len(p) for p in evaluative), default=1),
-        verdict_subjects=frozenset(data.get("verdict_subjects", [])),
-        verdict_copulas=frozenset(data.get("verdict_copulas", [])),
+        phrases={p: v for p, v in phrases.items() if p},
+        general=general,
+        neutral=frozenset(p for p in neutral if p),
+        longest_phrase=max((len(p) for p in [*phrases, *neutral]), default=1),
+        openers=frozenset(p[0] for p in [*phrases, *neutral] if len(p) > 1),
     )
 
 
@@ -59,14 +110,12 @@ def default_cues() -> SentimentCues:
 
 
 @lru_cache(maxsize=1)
-def textblob_polarity() -> dict[str, float]:
-    """TextBlob's (pattern's) word polarities, -1..1, for words that carry any."""
-    from textblob.en import sentiment as lexicon
-
-    lexicon.load()
-    polarities = {}
-    for word, senses in lexicon.items():
-        polarity = senses.get(None, next(iter(senses.values())))[0]
-        if polarity:
-            polarities[word.lower()] = float(polarity)
-    return polarities
+def vader_lexicon() -> dict[str, float]:
+    """VADER's single words (no emoticons) and their mean rating, scaled to -1..1."""
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    lexicon = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].replace("'", "").replace("-", "").isalpha():
+            lexicon[parts[0].lower()] = float(parts[1]) / VADER_SCALE
+    return lexicon

@@ -15,6 +15,7 @@ from geolib.actors import find_actor_mentions
 from geolib.paths import PACKAGE_DATA
 from geolib.stance.patterns import find_patterns, normalise
 from geolib.text.sentences import sentence_at
+from geolib.text.words import words
 
 MARKERS_TOML = PACKAGE_DATA / "stance_markers.toml"
 
@@ -26,6 +27,12 @@ class Markers:
     dismissals: tuple[str, ...]
     reporting: tuple[str, ...]
     voice: re.Pattern[str]
+    aims: tuple[str, ...] = ()
+    endorsements: tuple[str, ...] = ()
+    concessions: tuple[str, ...] = ()
+    concession_window: int = 3
+    contrast_after: tuple[str, ...] = ()
+    contrast_within: tuple[str, ...] = ()
 
 
 def load_markers(path: Path | None = None) -> Markers:
@@ -38,24 +45,38 @@ def load_markers(path: Path | None = None) -> Markers:
         dismissals=tuple(data.get("dismissals", [])),
         reporting=tuple(data.get("reporting", [])),
         voice=_voice_regex(data.get("voice", {})),
+        aims=tuple(data.get("aims", [])),
+        endorsements=tuple(data.get("endorsements", [])),
+        concessions=tuple(data.get("concessions", [])),
+        concession_window=int(data.get("concession_window", 3)),
+        contrast_after=tuple(data.get("contrast_after", [])),
+        contrast_within=tuple(data.get("contrast_within", [])),
     )
 
 
 def _voice_regex(voice: dict) -> re.Pattern[str]:
-    """"what some Chinese analysts see as" / "many officials fear that": group = the
-    noun phrase (up to four words, ending in a group word) before the verb."""
+    """"what some Chinese analysts see as", "which analysts described as", "many officials
+    fear that", "Chinese officials dismiss the idea that": group = the noun phrase (up to
+    four words, ending in a group word) before the verb."""
     heads = "|".join(map(re.escape, voice.get("group_heads", ["analysts"])))
     as_verbs = "|".join(map(re.escape, voice.get("as_verbs", ["see"])))
     that_verbs = "|".join(map(re.escape, voice.get("that_verbs", ["fear"])))
-    group = rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{heads}))"
+    objects = "|".join(map(re.escape, voice.get("that_objects", ["idea"])))
+    to_verbs = "|".join(map(re.escape, voice.get("to_verbs", ["hope"])))
+    # a group may be placed: "some in Washington", "hawks at the Pentagon"
+    group = rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{heads})(?:\s+(?:in|at|from|within)\s+[A-Z][\w-]*)?)"
     return re.compile(
-        rf"\bwhat\s+{group}\s+(?:{as_verbs})\s+as\b|\b{group.replace('group', 'group2')}"
-        rf"\s+(?:{that_verbs})\s+that\b",
+        rf"\b{group}\s+(?:have\s+|had\s+)?(?:{as_verbs})\s+(?:it\s+|this\s+|them\s+)?as\b"
+        rf"|\b{group.replace('group', 'group2')}\s+(?:{that_verbs})\s+"
+        rf"(?:(?:the\s+|any\s+|all\s+)?(?:{objects})\s+)?(?:that\b|of\b)?"
+        rf"|\b{group.replace('group', 'group3')}\s+(?:{to_verbs})\s+to\b",
         re.IGNORECASE,
     )
 
 
-_LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "however", "while", "though"})
+_CLAUSE_PUNCTUATION = frozenset(",;:.!?—–()")
+_LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "however", "while", "though",
+                                   "what", "which", "that", "as", "how"})
 
 
 @lru_cache(maxsize=1)
@@ -71,11 +92,20 @@ class Use:
     dismissed: tuple[str, ...] = ()
     reported: tuple[str, ...] = ()
     reported_voice: str | None = None
+    aimed: tuple[str, ...] = ()  # someone's aim is described ("aimed at", "a bid to")
+    endorsed: tuple[str, ...] = ()  # the voice makes a reported view its own ("rightly")
+    conceded: str | None = None  # granted, then denied its weight ("X is not Y")
+    contrasted: str | None = None  # in the clause a contrast sets against the rest
 
     @property
     def denied(self) -> bool:
         """Negated or dismissed, but not both (a double denial asserts)."""
         return bool(self.negated) != bool(self.dismissed)
+
+    @property
+    def others_view(self) -> bool:
+        """The phrase is someone else's view or worry, which the voice does not endorse."""
+        return bool(self.reported or self.reported_voice) and not self.endorsed
 
     def cues(self) -> list[str]:
         return (
@@ -83,6 +113,10 @@ class Use:
             + [f"dismissed as '{w}'" for w in self.dismissed]
             + [f"reported: '{w}'" for w in self.reported]
             + ([f"voice of '{self.reported_voice}'"] if self.reported_voice else [])
+            + [f"an aim: '{w}'" for w in self.aimed]
+            + [f"endorsed: '{w}'" for w in self.endorsed]
+            + ([f"conceded: '{self.conceded}'"] if self.conceded else [])
+            + ([f"set against: '{self.contrasted}'"] if self.contrasted else [])
         )
 
 
@@ -95,39 +129,66 @@ def phrase_use(
     s_start, s_end = sentence or sentence_at(text, start)
     sentence = text[s_start:s_end]
     local_start, local_end = start - s_start, end - s_start
-    outside = [
-        (sentence[m.start : m.end], m)
-        for m in find_patterns(sentence, [*markers.dismissals, *markers.reporting])
-        if m.end <= local_start or m.start >= local_end
-    ]
-    dismissals = set(markers.dismissals)
-    dismissed = tuple(w for w, m in outside if m.pattern in dismissals)
-    reported = tuple(w for w, m in outside if m.pattern not in dismissals)
+    kinds = {
+        **dict.fromkeys(markers.reporting, "reported"), **dict.fromkeys(markers.aims, "aimed"),
+        **dict.fromkeys(markers.endorsements, "endorsed"),
+        **dict.fromkeys(markers.dismissals, "dismissed"),
+    }
+    found: dict[str, list[str]] = {"dismissed": [], "reported": [], "aimed": [], "endorsed": []}
+    for m in find_patterns(sentence, list(kinds)):
+        if m.end <= local_start or m.start >= local_end:
+            found[kinds[m.pattern]].append(sentence[m.start : m.end])
     return Use(
         negated=_negators_before(sentence, local_start, markers),
-        dismissed=dismissed,
-        reported=reported,
+        dismissed=tuple(found["dismissed"]),
+        reported=tuple(found["reported"]),
         reported_voice=_reported_voice(sentence, local_start, markers),
+        aimed=tuple(found["aimed"]),
+        endorsed=tuple(found["endorsed"]),
+        conceded=_conceded(sentence, local_end, markers),
+        contrasted=_contrasted(sentence, local_start, local_end, markers),
     )
 
 
 def _negators_before(sentence: str, at: int, markers: Markers) -> tuple[str, ...]:
-    words = list(re.finditer(r"[\w'-]+", normalise(sentence[:at])))
-    window = words[-markers.negation_window :]
+    window = words(sentence[:at])[-markers.negation_window :]
     if not window:
         return ()
-    begin = window[0].start()
+    begin = window[0].start
     return tuple(
         sentence[begin + m.start : begin + m.end]
         for m in find_patterns(sentence[begin:at], list(markers.negators))
     )
 
 
+def _conceded(sentence: str, end: int, markers: Markers) -> str | None:
+    """A concession soon after the phrase, in its clause ("mistrust is not a split")."""
+    after = words(sentence[end:])[: markers.concession_window + 3]
+    clause_end = next((w.start for w in after if w.text in _CLAUSE_PUNCTUATION), None)
+    stop = clause_end if clause_end is not None else (after[-1].end if after else 0)
+    for m in find_patterns(sentence[end : end + stop], list(markers.concessions)):
+        if len(words(sentence[end : end + m.start])) < markers.concession_window:
+            return sentence[end + m.start : end + m.end]
+    return None
+
+
+def _contrasted(sentence: str, start: int, end: int, markers: Markers) -> str | None:
+    """The contrast that sets the phrase's clause against the rest of the sentence: a
+    "but" after it, or an "although"/"while" opening its clause."""
+    for m in find_patterns(sentence[end:], list(markers.contrast_after)):
+        return sentence[end + m.start : end + m.end]
+    before = sentence[:start]
+    clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1
+    for m in find_patterns(before[clause_start:], list(markers.contrast_within)):
+        return before[clause_start + m.start : clause_start + m.end]
+    return None
+
+
 def _reported_voice(sentence: str, at: int, markers: Markers) -> str | None:
     """The group a reporting clause before ``at`` attributes the phrase to, if any."""
     found = None
     for m in markers.voice.finditer(normalise(sentence[:at])):
-        found = m.group("group") or m.group("group2")
+        found = m.group("group") or m.group("group2") or m.group("group3")
     if found is None:
         return None
     words = found.split()

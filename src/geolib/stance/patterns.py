@@ -2,7 +2,7 @@
 
     drive a wedge              words, case-insensitive, any spacing or punctuation between
     pull {Russia} away from {China}   an actor slot: any alias of that actor (case-sensitive)
-    break ... ties             a gap of up to GAP words
+    break ... ties             a gap of up to GAP words, within one sentence and clause
     (isolate|isolating) {China}      alternatives (each may be several words)
     order (is|has been)? crumbling   an optional group
 
@@ -59,8 +59,8 @@ def _split(pattern: str) -> list[str]:
 
 
 def _word_regex(word: str) -> str:
-    if word == "...":
-        return rf"(?:\S+\s+){{0,{GAP}}}?"
+    if word == "...":  # up to GAP words, none ending a sentence or clause
+        return rf"(?:[^\s.;:!?]+[,]?\s+){{0,{GAP}}}?"
     if word.startswith("(") and word.rstrip("?").endswith(")"):
         inner = word.rstrip("?")[1:-1]
         return "(?:" + "|".join(_sequence(alt) for alt in inner.split("|")) + ")"

@@ -5,6 +5,11 @@ Every record carries the quote's ``file``, ``article_id``, ``quote_id`` and ``sp
 and an ``aspect``: ``quote`` (one per quote: TextBlob and hedging), ``actor`` (one per
 actor the quote mentions) or ``claim`` (one per claim the quote touches). All records
 have the same keys, ``None`` where an aspect does not apply, so they tabulate directly.
+
+A partial quote ('Trump may be "unnecessarily endangering" alliances, she said') is read
+within its reported-speech clause: the sentence around the quoted words, from the
+article's segmentation. The actors named there are scored in that clause (the speaker's
+own name, in the attribution, is not one of them) and the clause is what the claims read.
 """
 
 from __future__ import annotations
@@ -14,11 +19,19 @@ from functools import lru_cache
 
 from geolib.actors import find_actor_mentions
 from geolib.model import Article
+from geolib.segment import Segmentation, segment
 from geolib.stance.claims import claim_stances
 from geolib.stance.hedging import Hedging, hedging
 from geolib.stance.quoting import QuoteLike
-from geolib.stance.sentiment import TargetSentiment, sentiment_toward
-from geolib.text.sentences import sentence_at, sentence_spans
+from geolib.stance.scope import scopes
+from geolib.stance.sentiment import (
+    MAX_CUES,
+    NO_CUES,
+    Model,
+    SentenceScorer,
+    TargetSentiment,
+)
+from geolib.text.sentences import sentence_spans
 
 STANCE_FIELDS = (
     "file", "article_id", "quote_id", "speaker", "paragraph", "quote_kind", "aspect",
@@ -26,6 +39,7 @@ STANCE_FIELDS = (
     "textblob_polarity", "textblob_subjectivity", "hedging", "hedging_cues",
 )
 SPOKEN_KINDS = ("direct", "partial", "indirect")  # a bare "term" has no speaker to hold it
+CLAUSE_KINDS = ("partial",)  # quotes read within the sentence that reports them
 
 
 @lru_cache(maxsize=1024)
@@ -36,35 +50,101 @@ def _textblob(text: str) -> tuple[float, float]:
     return round(float(polarity), 3), round(float(subjectivity), 3)
 
 
-def actor_sentiments(text: str) -> dict[str, TargetSentiment]:
-    """Sentiment toward each actor ``text`` mentions, each mention judged in its own
-    sentence; several mentions of one actor average their scores and vote on the label."""
+def actor_sentiments(
+    text: str, skip: tuple[tuple[int, int], ...] = ()
+) -> dict[str, TargetSentiment]:
+    """Sentiment toward each actor ``text`` mentions. Each mention is scored within its
+    scope (``geolib.stance.scope``): its sentence, or, when the sentence names other
+    actors in other clauses, the clause it stands in and the words it governs. Every
+    scope is read once, however many mentions it holds; several mentions of one actor
+    average their scores. ``skip``: spans whose mentions are not targets (a speaker's
+    name in the attribution)."""
     per_actor: dict[str, list[TargetSentiment]] = defaultdict(list)
-    sentences = sentence_spans(text)
+    sentences = sentence_spans(text) or [(0, len(text))]
+    by_sentence: dict[int, list] = defaultdict(list)
+    n = 0
     for mention in find_actor_mentions(text):
-        begin, stop = sentence_at(text, mention.start, sentences)
-        per_actor[mention.actor].append(
-            sentiment_toward(text[begin:stop], mention.start - begin, mention.end - begin)
-        )
+        if any(lo <= mention.start < hi for lo, hi in skip):
+            continue
+        while n + 1 < len(sentences) and sentences[n][1] <= mention.start:
+            n += 1  # mentions come left to right: the sentence index only moves forward
+        by_sentence[n].append(mention)
+    for n, mentions in by_sentence.items():
+        begin, stop = sentences[n]
+        sentence = text[begin:stop]
+        spans = [(m.start - begin, m.end - begin) for m in mentions]
+        scorers: dict[tuple[int, int], SentenceScorer] = {}
+        for mention, (start, end), scope in zip(mentions, spans, scopes(sentence, spans),
+                                                strict=True):
+            if scope not in scorers:
+                scorers[scope] = SentenceScorer(sentence[scope[0] : scope[1]])
+            per_actor[mention.actor].append(
+                scorers[scope].toward(start - scope[0], end - scope[0])
+            )
     return {actor: _combine(results) for actor, results in per_actor.items()}
 
 
 def _combine(results: list[TargetSentiment]) -> TargetSentiment:
+    """One actor's mentions: the mean score, its label (the score's sign, as for one
+    mention), the cues that weigh most across mentions."""
     if len(results) == 1:
         return results[0]
-    score = sum(r.score for r in results) / len(results)
-    votes = defaultdict(int)
-    for r in results:
-        votes[r.label] += 1
-    top = max(votes.values())
-    leaders = [label for label, n in votes.items() if n == top]
-    label = leaders[0] if len(leaders) == 1 else "neutral"
-    cues = tuple(dict.fromkeys(c for r in results for c in r.cues))
-    return TargetSentiment(label, round(score, 3), cues)
+    score = round(sum(r.score for r in results) / len(results), 3)
+    label = Model.label(score)
+    weights: dict[str, float] = {}
+    for result in results:
+        for cue in result.cues:
+            words, _, weight = cue.rpartition(" ")
+            if cue != NO_CUES:
+                weights[words] = weights.get(words, 0.0) + float(weight)
+    sign = {"positive": 1.0, "negative": -1.0}.get(label)
+    ranked = sorted(weights.items(), key=lambda kv: -abs(kv[1]))
+    chosen = [kv for kv in ranked if sign is None or kv[1] * sign > 0] or ranked
+    cues = tuple(f"{w} {v:+.2f}" for w, v in chosen[:MAX_CUES]) or (NO_CUES,)
+    agreeing = [r.probability for r in results if r.label == label]
+    probability = sum(agreeing) / len(results) if agreeing else 0.0
+    return TargetSentiment(label, score, cues, round(probability, 3))
 
 
-def quote_stance_records(quote: QuoteLike, file: str, article: str) -> list[dict]:
-    """All stance records of one quote."""
+def reported_clause(quote: QuoteLike, segmentation: Segmentation) -> tuple[str, int] | None:
+    """The sentence(s) of the quote's paragraph around its quoted words, and where the
+    quoted words start in it; None when the words cannot be placed."""
+    if quote.paragraph >= len(segmentation.article.paragraphs) or not quote.text:
+        return None
+    seg = segmentation[quote.paragraph]
+    text, paragraph = seg.text, seg.paragraph
+    best, at = None, text.find(quote.text)
+    while at != -1:
+        distance = abs(paragraph.to_raw(at) - quote.start)
+        if best is None or distance < best[0]:
+            best = (distance, at)
+        at = text.find(quote.text, at + 1)
+    if best is None:
+        return None
+    at = best[1]
+    begin = seg.sentence_at(at)[0]
+    stop = seg.sentence_at(max(at, at + len(quote.text) - 1))[1]
+    return text[begin:stop], at - begin
+
+
+def _speaker_spans(clause: str, quote: QuoteLike, inside: tuple[int, int]) -> tuple:
+    """Where the speaker's name stands in the clause, outside the quoted words."""
+    name = getattr(quote, "speaker_mention", None) or quote.speaker
+    if not name:
+        return ()
+    spans, at = [], clause.find(name)
+    while at != -1:
+        if not (inside[0] <= at < inside[1]):
+            spans.append((at, at + len(name)))
+        at = clause.find(name, at + 1)
+    return tuple(spans)
+
+
+def quote_stance_records(
+    quote: QuoteLike, file: str, article: str, segmentation: Segmentation | None = None
+) -> list[dict]:
+    """All stance records of one quote (``segmentation``: the article's, to read a
+    partial quote within its reported-speech clause)."""
     text = quote.text
     hedged: Hedging = hedging(text)
     polarity, subjectivity = _textblob(text)
@@ -75,15 +155,20 @@ def quote_stance_records(quote: QuoteLike, file: str, article: str) -> list[dict
         textblob_subjectivity=subjectivity, hedging=hedged.score,
         hedging_cues=list(hedged.cues),
     )
+    scored, skip = text, ()
+    if quote.kind in CLAUSE_KINDS and segmentation is not None:
+        found = reported_clause(quote, segmentation)
+        if found is not None:
+            scored, at = found
+            skip = _speaker_spans(scored, quote, (at, at + len(text)))
     records = [{**base, "aspect": "quote", "cues": []}]
-    for actor, result in actor_sentiments(text).items():
-        certainty = abs(result.score) if result.label != "neutral" else 1 - abs(result.score)
+    for actor, result in actor_sentiments(scored, skip).items():
         records.append({
             **base, "aspect": "actor", "target": actor, "label": result.label,
             "score": result.score, "cues": list(result.cues),
-            "confidence": round(certainty * hedged.confidence_factor, 3),
+            "confidence": round(result.probability * hedged.confidence_factor, 3),
         })
-    for stance in claim_stances(text):
+    for stance in claim_stances(scored):
         records.append({
             **base, "aspect": "claim", "claim": stance.claim, "label": stance.label,
             "confidence": stance.confidence, "cues": list(stance.cues),
@@ -91,12 +176,16 @@ def quote_stance_records(quote: QuoteLike, file: str, article: str) -> list[dict
     return records
 
 
-def stance_records(article: Article, quotes: list[QuoteLike]) -> list[dict]:
-    """Stance records for every spoken quote among the article's ``quotes``."""
+def stance_records(
+    article: Article, quotes: list[QuoteLike], segmentation: Segmentation | None = None
+) -> list[dict]:
+    """Stance records for every spoken quote among the article's ``quotes``
+    (``segmentation``: the article's, when already made)."""
     file, ident = article.file, article.id
+    segmentation = segmentation or segment(article)
     return [
         record
         for quote in quotes
         if quote.kind in SPOKEN_KINDS
-        for record in quote_stance_records(quote, file, ident)
+        for record in quote_stance_records(quote, file, ident, segmentation)
     ]

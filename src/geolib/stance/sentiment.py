@@ -1,10 +1,21 @@
 """Target-dependent sentiment: how a sentence treats the mention at ``[start, end)``.
 
-A linear model over interpretable features (``geolib.stance.features``: words near
-the target, negation scope, contrast side, reporting verbs, evaluative predicates,
-TextBlob as one signal). Its weights ship as ``data/sentiment_weights.json``, fitted
-on NewsMTSC by ``benchmarks/bench_sentiment.py --write``; scoring needs no numpy or
-fitting library. ``cues`` lists the features that pushed hardest toward the label.
+A linear model over interpretable features (``geolib.stance.features``): the words near
+the target and in its clause, the lexicon's evaluations by where they sit (negated,
+contrasted), reporting verbs, the target's place in the sentence. Its weights ship as
+``data/sentiment_weights.json``, fitted with grouped cross-validation on NewsMTSC's training
+split by ``benchmarks/bench_sentiment.py --write`` (scikit-learn's logistic regression; a
+development dependency only: scoring here is plain Python).
+
+Score and label agree by construction, and a neutral target scores 0. ``score`` runs -1..1:
+its sign is the likelier side (positive or negative), its size how far that side's
+probability beats neutral's beyond the fitted margin for that side (``Model.band``, chosen
+by grouped cross-validation on NewsMTSC train; a margin of 0 is the plain argmax). Where the
+side does not beat neutral by its margin the score is 0 and the label ``neutral``. ``cues``
+are the words that moved the score, each with its weight (its share of the positive-minus-
+negative log-odds).
+
+``SentenceScorer`` reads a sentence once and scores any number of targets in it.
 """
 
 from __future__ import annotations
@@ -15,92 +26,141 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from geolib.paths import PACKAGE_DATA
-from geolib.stance.features import extract_features
+from geolib.stance.features import Features, SentenceView
 
 WEIGHTS_JSON = PACKAGE_DATA / "sentiment_weights.json"
 LABELS = ("negative", "neutral", "positive")
-# Fitting settings used for the shipped weights (the benchmark reads them too).
-FIT = {"l2": 16.0, "iterations": 300, "learning_rate": 0.1, "min_count": 2}
 MAX_CUES = 4
+MIN_CUE_WEIGHT = 0.05  # a word that moved the log-odds less than this is not a cue
+NO_CUES = "no word near it carries sentiment"
+_SHARED_CUES = 8  # the sentence-wide words kept as cue candidates for every target
 
 
 @dataclass(frozen=True)
 class TargetSentiment:
-    """Sentiment toward one target: label, score in -1..1 (P(pos) - P(neg)), and cues."""
+    """Sentiment toward one target: label, score in -1..1 (0 when neutral; see
+    ``polar_score``), and the cues: the words that moved it, with their weights."""
 
     label: str
     score: float
     cues: tuple[str, ...]
+    probability: float = 1.0  # the model's probability of the label
 
     def to_dict(self) -> dict:
-        return {"label": self.label, "score": self.score, "cues": list(self.cues)}
+        return {"label": self.label, "score": self.score, "cues": list(self.cues),
+                "probability": self.probability}
+
+
+@dataclass(frozen=True)
+class Model:
+    """Fitted weights: feature -> (negative, neutral, positive), intercepts, neutral band."""
+
+    weights: dict[str, tuple[float, float, float]]
+    intercept: tuple[float, float, float]
+    band: tuple[float, float] = (0.0, 0.0)  # margin over neutral a side needs (neg, pos)
+
+    @staticmethod
+    def label(score: float) -> str:
+        """The label of a score: its sign (neutral scores 0)."""
+        return "negative" if score < 0 else "positive" if score > 0 else "neutral"
+
+    def score(self, proba) -> float:
+        return polar_score(proba, self.band)
 
 
 @lru_cache(maxsize=1)
-def _model(path: Path = WEIGHTS_JSON) -> dict[str, list[float]]:
+def default_model(path: Path = WEIGHTS_JSON) -> Model:
     with open(path, encoding="utf-8") as handle:
-        return json.load(handle)["weights"]
+        data = json.load(handle)
+    return Model(
+        {name: tuple(w) for name, w in data["weights"].items()},
+        tuple(data.get("intercept", (0.0, 0.0, 0.0))),
+        tuple(data.get("band", (0.0, 0.0))),
+    )
 
 
-def save_weights(weights: dict[str, list[float]], path: Path = WEIGHTS_JSON) -> None:
-    """Write fitted weights (feature -> [negative, neutral, positive])."""
-    document = {"classes": list(LABELS), "fit": FIT, "weights": weights}
+def save_model(
+    weights: dict[str, list[float]], intercept: list[float], band: tuple[float, float],
+    fit: dict, path: Path = WEIGHTS_JSON,
+) -> None:
+    """Write fitted weights (feature -> [negative, neutral, positive]) and the band."""
+    document = {"classes": list(LABELS), "fit": fit, "intercept": intercept,
+                "band": list(band), "weights": weights}
     path.write_text(json.dumps(document, separators=(",", ":"), sort_keys=True) + "\n")
-    _model.cache_clear()
+    default_model.cache_clear()
+
+
+def _logits(features: Features, model: Model) -> tuple[list[float], dict[str, float]]:
+    """Class scores of ``features``, and each word's push toward positive (log-odds)."""
+    scores = [0.0, 0.0, 0.0]
+    pushes: dict[str, float] = {}
+    for name, value in features.values.items():
+        w = model.weights.get(name)
+        if w is None:
+            continue
+        for k in range(3):
+            scores[k] += value * w[k]
+        direction = w[2] - w[0]
+        for words, part in features.parts.get(name, ()):
+            pushes[words] = pushes.get(words, 0.0) + part * direction
+    return scores, pushes
+
+
+class SentenceScorer:
+    """A sentence read once (``SentenceView``); ``toward(start, end)`` scores one target."""
+
+    def __init__(self, sentence: str, model: Model | None = None, view: SentenceView | None = None):
+        self.model = model or default_model()
+        self.view = view or SentenceView(sentence)
+        self._base, pushes = _logits(self.view.shared, self.model)
+        self._base = [b + c for b, c in zip(self._base, self.model.intercept, strict=True)]
+        ranked = sorted(pushes.items(), key=lambda kv: -abs(kv[1]))
+        self._shared_pushes = dict(ranked[:_SHARED_CUES])
+
+    def toward(self, start: int, end: int) -> TargetSentiment:
+        """The sentiment of the sentence toward ``sentence[start:end]``."""
+        own, pushes = _logits(self.view.target_features(start, end), self.model)
+        scores = [b + o for b, o in zip(self._base, own, strict=True)]
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        proba = [e / total for e in exp]
+        score = round(self.model.score(proba), 3)
+        label = self.model.label(score)
+        for words, push in self._shared_pushes.items():
+            pushes[words] = pushes.get(words, 0.0) + push
+        return TargetSentiment(label, score, _cues(pushes, label),
+                               round(proba[LABELS.index(label)], 3))
+
+
+def polar_score(proba, band: tuple[float, float] = (0.0, 0.0)) -> float:
+    """The score of class probabilities (negative, neutral, positive): 0 unless the likelier
+    side beats neutral by more than its margin in ``band`` (negative's, positive's); then
+    the excess, scaled to 0..1 and signed by the side."""
+    negative, neutral, positive = proba
+    side, sign, margin = (
+        (positive, 1.0, band[1]) if positive >= negative else (negative, -1.0, band[0])
+    )
+    excess = side - neutral - margin
+    return sign * excess / (1.0 - margin) if excess > 0 else 0.0
+
+
+def _cues(pushes: dict[str, float], label: str) -> tuple[str, ...]:
+    """The words that pushed toward the label hardest, each with its weight (their share
+    of the positive-minus-negative log-odds); for a neutral label, the strongest pushes
+    either way (they cancelled out or fell short)."""
+    sign = {"positive": 1.0, "negative": -1.0}.get(label)
+    ranked = sorted(pushes.items(), key=lambda wp: -abs(wp[1]))
+    chosen = [
+        (words, push) for words, push in ranked
+        if abs(push) >= MIN_CUE_WEIGHT and (sign is None or push * sign > 0)
+    ] or ranked  # nothing pushed hard: the words that pushed most, however little
+    if not chosen:
+        return (NO_CUES,)
+    return tuple(f"{words} {push:+.2f}" for words, push in chosen[:MAX_CUES])
 
 
 def sentiment_toward(sentence: str, start: int, end: int) -> TargetSentiment:
     """The sentiment ``sentence`` expresses toward ``sentence[start:end]``."""
-    weights = _model()
-    features = extract_features(sentence, start, end)
-    scores = [0.0, 0.0, 0.0]
-    known = []
-    for name, value in features.values.items():
-        w = weights.get(name)
-        if w is None:
-            continue
-        known.append((name, value, w))
-        for k in range(3):
-            scores[k] += value * w[k]
-    top = max(scores)
-    exp = [math.exp(s - top) for s in scores]
-    total = sum(exp)
-    proba = [e / total for e in exp]
-    best = max(range(3), key=proba.__getitem__)
-    return TargetSentiment(
-        label=LABELS[best],
-        score=round(proba[2] - proba[0], 3),
-        cues=_cues(known, best, features.evidence),
-    )
-
-
-def _cues(known: list, best: int, evidence: dict[str, str]) -> tuple[str, ...]:
-    """Evidence of the features that favour the chosen label over the others most."""
-    pushes = []
-    for name, value, w in known:
-        if name == "bias" or _is_function_word(name):
-            continue
-        push = value * (w[best] - max(w[k] for k in range(3) if k != best))
-        if push > 0.05:
-            pushes.append((push, name))
-    pushes.sort(reverse=True)
-    cues, seen = [], set()
-    for _, name in pushes:
-        text = evidence[name]
-        if text not in seen:
-            seen.add(text)
-            cues.append(text)
-        if len(cues) == MAX_CUES:
-            break
-    return tuple(cues)
-
-
-def _is_function_word(feature: str) -> bool:
-    """A bag-of-words feature on a stop word ("the", "all"): real weight, poor explanation."""
-    if not feature.startswith(("w:", "n:", "b:", "a:")):
-        return False
-    word = feature[2:].removeprefix("not_")
-    return word in STOP_WORDS or word.split("'")[0] in STOP_WORDS
+    return SentenceScorer(sentence).toward(start, end)
