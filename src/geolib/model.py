@@ -1,7 +1,11 @@
 """The article model: what the parser produces and every later stage reads.
 
-Offsets are into the raw file's *decoded* text (for HTML: into the extracted text
-named by ``Article.offsets_base``). A paragraph's clean ``text`` is that raw span
+Offsets are into the raw file's *decoded* text, ``geolib.reading.decoded_text(path)``
+(for HTML: into the extracted text named by ``Article.offsets_base``): UTF-8 with any
+byte-order mark removed (so one character short of the file's bytes read with a plain
+``utf-8`` codec), UTF-16/32 decoded, cp1252 for legacy files, and each undecodable byte
+sequence replaced by one U+FFFD (the article's warnings say where). Every record's
+``start``/``end`` index that text. A paragraph's clean ``text`` is that raw span
 with markup removed and whitespace normalised; ``Paragraph.to_raw`` maps any
 character of ``text`` back to the raw offset it came from.
 """

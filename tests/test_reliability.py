@@ -1,0 +1,296 @@
+"""Reliability: odd files, encodings, glued words, manifests, the cache, file discovery and
+safe output. Every case is a made-up file of the shape a user could drop into a corpus."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+from geolib.errors import ArticleError
+from geolib.model import offsets_are_exact
+from geolib.parse import read_article
+from geolib.parse.glue import repair_glued_words
+from geolib.parse.layout import read_layout
+from geolib.reading import MAX_BYTES, decoded_text, read_bytes, read_raw
+from geolib.tableio import printable, safe_cell
+
+ROOT = Path(__file__).resolve().parents[1]
+DEVCORPUS = ROOT.parent / "shared" / "devcorpus"
+
+ARTICLE = (
+    "China and Russia pledge closer energy ties\n\n"
+    "By Jane Doe\n\n"
+    "Chinese President Xi Jinping arrived in Moscow on Wednesday for a four-day visit, "
+    "officials said.\n\n"
+    "“Our friendship has no limits,” Xi told reporters after the talks, adding that "
+    "trade would grow.\n\n"
+    "Russia’s president, Vladimir Putin, said the two countries would sign new gas deals.\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _own_project(tmp_path, monkeypatch):
+    """Each test in a project of its own: caches and extracted text land under tmp_path."""
+    monkeypatch.setenv("GEOLIB_HOME", str(tmp_path / "project"))
+
+
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def _assert_exact(article, path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the reader's warnings were checked on the first read
+        raw = decoded_text(path)
+    for paragraph in article.paragraphs:
+        assert offsets_are_exact(paragraph, raw), paragraph
+
+
+# -- what is a file ---------------------------------------------------------------------------
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file types")
+
+
+@posix_only
+def test_named_pipe_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ArticleError, match=r"pipe.txt: is a named pipe \(FIFO\), not a regular file"):
+        read_raw(fifo)
+
+
+@posix_only
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_link_to_a_device_is_refused(tmp_path, device):
+    if not Path(device).exists():
+        pytest.skip(f"no {device}")
+    link = tmp_path / "endless.txt"
+    link.symlink_to(device)
+    with pytest.raises(ArticleError, match=rf"is a link to a character device \({device}\)"):
+        read_article(link)
+
+
+@posix_only
+def test_socket_and_broken_link_are_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a short socket path: the limit is about 100 bytes
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind("sock.txt")
+        with pytest.raises(ArticleError, match="is a socket, not a regular file"):
+            read_raw("sock.txt")
+    finally:
+        server.close()
+    Path("broken.txt").symlink_to("nowhere.txt")
+    with pytest.raises(ArticleError, match=r"is a broken link \(to nowhere.txt\)"):
+        read_raw("broken.txt")
+
+
+def test_link_to_a_regular_file_is_followed(tmp_path):
+    target = _write(tmp_path, "article.txt", ARTICLE.encode())
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    assert read_article(link).title == "China and Russia pledge closer energy ties"
+
+
+def test_reads_stop_at_the_limit_whatever_size_the_file_claims():
+    status = Path("/proc/self/status")  # a regular file whose size says 0
+    if not status.is_file() or status.stat().st_size != 0:
+        pytest.skip("no /proc file with a false size here")
+    with pytest.raises(ArticleError, match=r"too large \(over 10 bytes; the limit is 10 bytes\)"):
+        read_bytes(status, limit=10)
+    assert read_bytes(status, limit=1_000_000)  # under the limit: read whole
+
+
+def test_size_limit_message_agrees_with_the_readme(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: no real disk used
+    with pytest.raises(ArticleError) as error:
+        read_raw(huge)
+    limit = re.search(r"the limit is (\d+ MB)", str(error.value)).group(1)
+    assert f"over {limit}" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert limit == "20 MB"
+
+
+# -- encodings --------------------------------------------------------------------------------
+def test_a_stray_byte_is_replaced_and_reported_not_fatal(tmp_path):
+    data = ARTICLE.encode("utf-8").replace(b"four-day", b"four\xffday")
+    path = _write(tmp_path, "stray.txt", data)
+    with pytest.warns(UserWarning, match="replaced 1 undecodable byte sequence"):
+        article = read_article(path)
+    at = article.body[0].to_raw(article.body[0].text.index("\ufffd"))
+    assert any(f"U+FFFD at character {at} " in w for w in article.warnings)
+    assert any("four\ufffdday" in p.text for p in article.body)
+    _assert_exact(article, path)
+
+
+def test_latin1_text_with_an_undefined_byte_is_read_as_cp1252(tmp_path):
+    text = ARTICLE.replace("“", '"').replace("”", '"').replace("’", "'") + "Café society.\n"
+    data = text.encode("latin-1").replace(b"four-day", b"four\x81day")
+    path = _write(tmp_path, "legacy.txt", data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        article = read_article(path)
+    assert article.warnings[0].startswith("not UTF-8; read as cp1252")
+    assert "latin-1" in article.warnings[0]
+    assert any("replaced 1 undecodable" in w for w in article.warnings)
+    assert article.body[-1].text == "Café society."
+    _assert_exact(article, path)
+
+
+def test_mostly_undecodable_file_is_refused_with_a_true_message(tmp_path):
+    path = _write(tmp_path, "noise.txt", bytes(range(0x80, 0x100)) * 40)
+    with pytest.raises(ArticleError) as error:
+        read_raw(path)
+    message = str(error.value)
+    assert "is not valid UTF-8 (byte 0x80 at offset 0)" in message
+    assert "not cp1252/latin-1 text either" in message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_text(tmp_path, encoding):
+    data = ARTICLE.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path = _write(tmp_path, f"{encoding}.txt", data)
+    article = read_article(path)
+    plain = read_article(_write(tmp_path, "plain.txt", ARTICLE.encode("utf-8")))
+    assert [p.text for p in article.paragraphs] == [p.text for p in plain.paragraphs]
+    assert [(p.start, p.end) for p in article.paragraphs] == [(p.start, p.end) for p in plain.paragraphs]
+    assert "byte-order mark" in article.warnings[0]
+    _assert_exact(article, path)
+
+
+def test_utf8_byte_order_mark_offsets_index_the_text_after_it(tmp_path):
+    from geolib.extract.quotes import extract_quotes
+
+    plain = read_article(_write(tmp_path, "plain.txt", ARTICLE.encode("utf-8")))
+    path = _write(tmp_path, "bom.txt", ARTICLE.encode("utf-8-sig"))
+    article = read_article(path)
+    assert [(p.start, p.end) for p in article.paragraphs] == [(p.start, p.end) for p in plain.paragraphs]
+    raw = decoded_text(path)
+    assert not raw.startswith("\ufeff")
+    _assert_exact(article, path)
+    quotes = extract_quotes(article)
+    assert quotes
+    for quote in quotes:
+        assert raw[quote.start : quote.end] == quote.text
+
+
+# -- glued words ------------------------------------------------------------------------------
+def _repaired(text: str) -> list[str]:
+    layout = read_layout(text, False, frozenset())
+    paragraphs, _ = repair_glued_words(layout.paragraphs)
+    return [p.text for p in paragraphs]
+
+
+def test_glued_name_and_verb_are_split_with_exact_offsets():
+    text = (
+        "Xi visits Moscow\n\n"
+        "Chinese President Xi Jinpingarrived in Moscow on Wednesday for talks.\n\n"
+        "Jinping and his hosts spoke for three hours on trade and energy.\n"
+    )
+    layout = read_layout(text, False, frozenset())
+    paragraphs, notes = repair_glued_words(layout.paragraphs)
+    assert paragraphs[1].text.startswith("Chinese President Xi Jinping arrived in Moscow")
+    assert notes and "Jinpingarrived" in notes[0]
+    assert all(offsets_are_exact(p, text) for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("word", "head"),
+    [
+        ("Congressman", "Congress"), ("Christie", "Chris"), ("Democratically", "Democratic"),
+        ("Citigroup", "Citi"), ("Airlines", "Air"), ("Taiwan", "Tai"),
+        ("Reaganesque", "Reagan"), ("Carsonian", "Carson"),
+    ],
+)
+def test_real_words_are_never_split(word, head):
+    """Each head also stands alone in the article: the old rule split all of these."""
+    text = (
+        "A hearing next week\n\n"
+        f"The {head} team met on Monday in Washington to discuss the budget.\n\n"
+        f"Officials said {word} would be the subject of a hearing next week.\n"
+    )
+    assert _repaired(text)[2] == f"Officials said {word} would be the subject of a hearing next week."
+
+
+def test_a_token_inside_a_name_is_not_split():
+    text = (
+        "Senators on the vote\n\n"
+        "Senator Mark Kelly and others spoke to reporters on Tuesday about it.\n\n"
+        "[Sen. Markwayne\n\nMullin](https://example.org/status/1): the vote is set.\n"
+    )
+    assert not any("Mark wayne" in t for t in _repaired(text))
+
+
+@pytest.mark.skipif(not DEVCORPUS.is_dir(), reason="no ../shared/devcorpus")
+def test_dev_corpus_offsets_are_exact_and_no_repair_splits_a_corpus_word(monkeypatch):
+    from geolib.corpus import parse_cached
+
+    monkeypatch.setenv("GEOLIB_HOME", str(ROOT))  # the project's cache: a rerun reads it back
+    files = sorted(p for p in DEVCORPUS.iterdir() if p.suffix in (".txt", ".md", ".html")
+                   and p.name != "README.md")
+    texts = {p: decoded_text(p) for p in files}
+    repaired = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for path in files:
+            article = parse_cached(path)
+            base = Path(article.offsets_base).read_text("utf-8") if article.offsets_base != "raw" else None
+            raw = base if base is not None else texts[path]
+            for paragraph in article.paragraphs:
+                assert offsets_are_exact(paragraph, raw), (path.name, paragraph)
+                copied = {t for t, _ in paragraph.copied_characters()}
+                for at in (t for t in range(len(paragraph.text)) if t not in copied):
+                    left = re.search(r"\w+$", paragraph.text[:at]).group()
+                    right = re.match(r"\w+", paragraph.text[at + 1 :]).group()
+                    repaired.append((path, left + right))
+    for path, word in repaired:
+        elsewhere = [p.name for p, text in texts.items() if p != path and re.search(rf"\b{word}\b", text)]
+        assert not elsewhere, f"{path.name}: split {word!r}, which stands unsplit in {elsewhere}"
+
+
+# -- safe output ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=HYPERLINK(\"http://x\",\"click\")", "'=HYPERLINK(\"http://x\",\"click\")"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("-3.5", "-3.5"),
+        ("+1e6", "+1e6"),
+        ("-12%", "-12%"),
+        ("Xi said = fine", "Xi said = fine"),
+        (-3.5, -3.5),
+        (-7, -7),
+        (None, None),
+    ],
+)
+def test_safe_cell_neutralises_formulas_and_keeps_numbers(value, cell):
+    assert safe_cell(value) == cell
+
+
+def test_printable_escapes_control_characters_in_names():
+    assert printable("plain name.txt") == "plain name.txt"
+    assert printable("evil\x1b[31mred\n.txt") == "evil\\x1b[31mred\\n.txt"
+    assert printable("rtl\u202efdp.txt") == "rtl\\u202efdp.txt"
+    assert printable(os.fsdecode(b"caf\xe9.txt")) == "caf\\xe9.txt"
+
+
+def test_article_error_escapes_the_file_name(tmp_path):
+    path = _write(tmp_path, "bad\x1b[2Jname.txt", b"")
+    with pytest.raises(ArticleError) as error:
+        read_raw(path)
+    assert "\x1b" not in str(error.value) and "bad\\x1b[2Jname.txt: is empty" in str(error.value)
+    assert error.value.path == str(path)  # the real name, for tables
