@@ -294,3 +294,279 @@ def test_article_error_escapes_the_file_name(tmp_path):
         read_raw(path)
     assert "\x1b" not in str(error.value) and "bad\\x1b[2Jname.txt: is empty" in str(error.value)
     assert error.value.path == str(path)  # the real name, for tables
+
+
+# -- the manifest -----------------------------------------------------------------------------
+def _corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(folder, "energy.txt", ARTICLE.encode())
+    _write(folder, "trade.txt", ARTICLE.replace("energy ties", "trade ties").encode())
+    return folder
+
+
+def test_a_bad_manifest_row_costs_only_itself(tmp_path):
+    from geolib import load_corpus
+    from geolib.parse.manifest import ManifestWarning, read_manifest
+
+    folder = _corpus(tmp_path / "corpus")
+    (folder / "manifest.csv").write_text(
+        "file,outlet,published,retrieved,licence\n"
+        "energy.txt,Daily Globe,2025-03-04,,CC BY 4.0\n"
+        "absent.txt,Other,2025-13-01\n"  # a bad date, for a file that is not even there
+        "trade.txt,Trade Weekly,2024,2024-01-02,x,surplus\n"  # one value too many
+        ",No File,2024\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(ManifestWarning) as caught:
+        corpus = load_corpus(folder)
+    assert sorted(corpus.articles["article_id"]) == ["energy", "trade"]
+    assert corpus.errors.empty
+    outlets = dict(zip(corpus.articles["article_id"], corpus.articles["outlet"], strict=True))
+    assert outlets["energy"] == "Daily Globe"
+    assert outlets["trade"] != "Trade Weekly"  # its row was ignored
+    lines = [str(w.message) for w in caught]
+    manifest = str(folder / "manifest.csv")
+    assert f"{manifest}: row 3: published for absent.txt is not a date in the form YYYY-MM-DD or YYYY: " \
+           "'2025-13-01'; row ignored" in lines
+    assert any(line.startswith(f"{manifest}: row 4: 6 values for 5 columns") for line in lines)
+    assert any(line.startswith(f"{manifest}: row 5: no file name") for line in lines)
+    assert len(read_manifest(folder).problems) == 3
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "looks binary"),
+        (bytes(range(0x80, 0x100)) * 4, "is not valid UTF-8"),
+    ],
+)
+def test_an_unreadable_manifest_is_one_line_and_the_articles_go_on(tmp_path, capsys, data, problem):
+    from geolib import load_corpus
+    from geolib.cli import main as cli_main
+
+    folder = _corpus(tmp_path / "corpus")
+    _write(folder, "manifest.csv", data)
+    with pytest.warns(UserWarning, match=problem):
+        corpus = load_corpus(folder)
+    assert sorted(corpus.articles["article_id"]) == ["energy", "trade"] and corpus.errors.empty
+    _write(folder, "manifest.csv", data + b" ")  # a new version: read (and reported) again
+    with warnings.catch_warnings():
+        warnings.resetwarnings()
+        assert cli_main(["parse", str(folder / "energy.txt")]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"geolib: {folder / 'manifest.csv'}: ")
+    assert problem in err[0] and "manifest ignored" in err[0]
+
+
+def test_a_legacy_encoded_manifest_is_read_with_a_line(tmp_path):
+    from geolib.parse.manifest import read_manifest
+
+    folder = _corpus(tmp_path / "corpus")
+    _write(folder, "manifest.csv", "file,outlet\nenergy.txt,Zoë Media\n".encode("cp1252"))
+    with pytest.warns(UserWarning, match="read as cp1252"):
+        manifest = read_manifest(folder)
+    assert manifest.entries["energy.txt"].outlet == "Zoë Media"
+
+
+# -- the cache --------------------------------------------------------------------------------
+def _cache_files(kind: str) -> list[Path]:
+    from geolib.paths import cache_dir
+
+    return sorted((cache_dir() / kind).glob("*.json"))
+
+
+@pytest.mark.parametrize("poison", ['{"a": 1}', '"hello"', "[1, 2, 3]", '{"schema": 2, "kind": "quotes"}',
+                                    '{"title": "x"', "\x00\x01binary"])
+def test_a_poisoned_cache_is_a_miss_and_heals(tmp_path, poison):
+    import json
+
+    from geolib.corpus import parse_cached, records_cached
+
+    path = _write(_corpus(tmp_path / "corpus"), "energy.txt", ARTICLE.encode())
+    article = parse_cached(path)
+    quotes = records_cached("quotes", article)
+    assert quotes and all(q["text"] for q in quotes)
+    for kind in ("articles", "quotes"):
+        (cached,) = _cache_files(kind)
+        cached.write_text(poison, encoding="utf-8")
+    assert parse_cached(path) == article
+    assert records_cached("quotes", article) == quotes
+    for kind in ("articles", "quotes"):
+        (cached,) = _cache_files(kind)
+        wrapped = json.loads(cached.read_text(encoding="utf-8"))
+        assert (wrapped["schema"], wrapped["kind"]) == (2, kind)  # rewritten whole
+
+
+def test_a_cached_value_of_the_wrong_shape_or_schema_is_a_miss():
+    import json
+
+    from geolib import cache
+
+    cache.store("quotes", "k", [{"file": "f", "article_id": "a", "quote_id": "q", "start": 0, "end": 3,
+                                 "text": "abc", "kind": "direct", "speaker": None}])
+    assert cache.load("quotes", "k")[0]["text"] == "abc"
+    assert cache.load("quotes", "k", validate=lambda value: len(value) > 1) is None
+    (path,) = _cache_files("quotes")
+    wrapped = json.loads(path.read_text(encoding="utf-8"))
+    for change in ({"schema": 1}, {"kind": "frames"}, {"value": [{"text": "abc"}]},
+                   {"value": [{**wrapped["value"][0], "start": "0"}]}):
+        path.write_text(json.dumps({**wrapped, **change}), encoding="utf-8")
+        assert cache.load("quotes", "k") is None, change
+    path.write_text(json.dumps(wrapped["value"]), encoding="utf-8")  # the old, unwrapped form
+    assert cache.load("quotes", "k") is None
+
+
+def test_a_write_that_dies_midway_leaves_nothing_that_is_read(tmp_path, monkeypatch):
+    from geolib import cache
+
+    cache.store("frames", "k", [])
+    (path,) = _cache_files("frames")
+    before = path.read_bytes()
+
+    def die(self, target):
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patch:  # the write fails after the temporary file is full
+        patch.setattr(Path, "replace", die)
+        cache.store("frames", "k", [{"file": "f", "article_id": "a", "frame": "x", "start": 0, "end": 1}])
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left
+    # A process killed mid-write leaves a temporary file: never read under the cache's name.
+    (path.parent / ".k.x1y2.tmp").write_text('{"schema": 2, "kind": "frames", "value": [{"fi', "utf-8")
+    assert cache.load("frames", "k") == []
+    assert (path.parent.parent / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f")
+
+
+# -- outside a project ------------------------------------------------------------------------
+def test_outside_a_project_the_cache_never_lands_in_the_corpus(tmp_path, monkeypatch, capsys):
+    import json
+
+    from geolib import paths
+    from geolib.cli import main as cli_main
+
+    monkeypatch.delenv("GEOLIB_HOME")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    folder = _corpus(tmp_path / "loose")
+    _write(folder, "page.html", b"<html><head><title>Moscow talks</title></head><body><article>"
+           b"<p>Chinese President Xi Jinping arrived in Moscow on Wednesday for talks, officials said "
+           b"in a statement.</p><p>\"Our friendship has no limits,\" Xi told reporters after the talks "
+           b"in the Kremlin on Thursday.</p></article></body></html>")
+    monkeypatch.chdir(folder)
+    assert paths.project_root() is None
+    assert paths.cache_dir() == tmp_path / "user-cache" / "geolib"
+    assert paths.reference_dir() == paths.PACKAGE_DATA / "reference"
+    runs = []
+    for _ in range(2):
+        assert cli_main(["quotes", "."]) == 0
+        runs.append([json.loads(line) for line in capsys.readouterr().out.splitlines()])
+    assert runs[0] == runs[1] and len(runs[0]) >= 3
+    assert sorted(p.name for p in folder.iterdir()) == ["energy.txt", "page.html", "trade.txt"]
+    assert (tmp_path / "user-cache" / "geolib" / "CACHEDIR.TAG").is_file()
+
+
+def test_project_root_needs_a_raw_folder_or_geolib_home(tmp_path, monkeypatch):
+    from geolib import paths
+
+    monkeypatch.delenv("GEOLIB_HOME")
+    project = tmp_path / "project"
+    (project / "data" / "raw").mkdir(parents=True)
+    (project / "notebooks").mkdir()
+    monkeypatch.chdir(project / "notebooks")
+    assert paths.project_root() == project.resolve()
+    assert paths.cache_dir() == project.resolve() / "data" / "cache"
+    monkeypatch.chdir(tmp_path)
+    assert paths.project_root() is None
+    assert paths.raw_dir() == tmp_path / "data" / "raw"
+    monkeypatch.setenv("GEOLIB_HOME", str(tmp_path / "elsewhere"))
+    assert paths.project_root() == (tmp_path / "elsewhere").resolve()
+
+
+# -- which files are articles -----------------------------------------------------------------
+def test_discovery_skips_outputs_caches_and_hidden_folders_but_not_odd_files(tmp_path):
+    from geolib import cache, load_corpus
+    from geolib.files import article_files
+
+    root = tmp_path / "project"
+    folder = _corpus(root)
+    for name in ("data/cache/articles/abc.json", "data/cache/extracted/page-1.txt",
+                 "data/processed/quotes.csv", ".git/notes.txt", "sub/.hidden/x.txt",
+                 "elsewhere-cache/quotes/x.json", "manifest.csv", "sub/README.md", ".hidden.txt"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("file,outlet\n" if name == "manifest.csv" else "not an article", "utf-8")
+    (root / "elsewhere-cache" / cache.CACHE_TAG).write_text(cache.CACHE_TAG_TEXT, encoding="utf-8")
+    (root / "sub" / "story.txt").write_bytes(ARTICLE.encode())
+    (root / "sub" / "loop").symlink_to(root, target_is_directory=True)
+    odd = []
+    if sys.platform != "win32":
+        os.mkfifo(root / "pipe.txt")
+        (root / "gone.txt").symlink_to(root / "nowhere.txt")
+        odd = ["gone.txt", "pipe.txt"]
+    found = [p.relative_to(root).as_posix() for p in article_files(folder)]
+    assert found == sorted(["energy.txt", "trade.txt", "sub/story.txt", *odd])
+    corpus = load_corpus(folder)
+    assert sorted(corpus.articles["article_id"]) == ["energy", "story", "trade"]
+    assert sorted(Path(f).name for f in corpus.errors["file"]) == odd
+
+
+# -- the command line: safe cells, safe names, a safe --out -----------------------------------
+def test_tables_refuse_to_write_into_the_raw_folder(tmp_path, monkeypatch, capsys):
+    from geolib.cli import main as cli_main
+
+    project = tmp_path / "project"
+    monkeypatch.setenv("GEOLIB_HOME", str(project))
+    raw = _corpus(project / "data" / "raw")
+    before = sorted(p.name for p in raw.iterdir())
+    elsewhere = _corpus(tmp_path / "corpus")
+    for folder, out in ((raw, raw), (raw, raw / "tables"), (elsewhere, raw), (elsewhere, elsewhere / "out")):
+        assert cli_main(["tables", str(folder), "--out", str(out)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "refusing to write inside the raw folder" in err[0], err
+    assert sorted(p.name for p in raw.iterdir()) == before
+    assert not (elsewhere / "out").exists()
+
+
+def test_an_unusable_out_is_one_line(tmp_path, capsys):
+    from geolib.cli import main as cli_main
+
+    folder = _corpus(tmp_path / "corpus")
+    blocker = _write(tmp_path, "blocker", b"a file")
+    for out, problem in ((blocker, "is a file, not a folder"), (blocker / "sub", "cannot write there")):
+        assert cli_main(["tables", str(folder), "--out", str(out)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err == [f"geolib: --out {out}: {problem}" + err[0].split(problem, 1)[1]]
+
+
+def test_csv_outputs_carry_no_formulas(tmp_path, monkeypatch, capsys):
+    import csv
+    import io
+
+    from geolib.cli import main as cli_main
+
+    folder = _corpus(tmp_path / "corpus")
+    (folder / "manifest.csv").write_text(
+        'file,outlet,url\nenergy.txt,"=HYPERLINK(""http://x.example"",""x"")",@SUM(A1:A2)\n',
+        encoding="utf-8")
+    out = tmp_path / "tables"
+    assert cli_main(["tables", str(folder), "--out", str(out), "--only", "quotes"]) == 0
+    with open(out / "articles.csv", newline="", encoding="utf-8") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["article_id"] == "energy")
+    assert row["outlet"] == "'=HYPERLINK(\"http://x.example\",\"x\")" and row["url"] == "'@SUM(A1:A2)"
+    capsys.readouterr()
+    monkeypatch.chdir(folder)
+    _write(folder, "=cmd.txt", ARTICLE.encode())
+    assert cli_main(["quotes", "=cmd.txt", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and all(r["file"] == "'=cmd.txt" and r["article_id"] == "'=cmd" for r in rows)
+    assert all(not r[k].startswith(("=", "+", "@")) for r in rows for k in r)
+
+
+def test_control_characters_in_file_names_never_reach_the_terminal(tmp_path, capsys):
+    from geolib.cli import main as cli_main
+
+    folder = _corpus(tmp_path / "corpus")
+    _write(folder, "evil\x1b[2J\nname.txt", b"")
+    out = tmp_path / "tables"
+    assert cli_main(["tables", str(folder), "--out", str(out), "--only"]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert f"geolib: {folder}/evil\\x1b[2J\\nname.txt: is empty" in err.splitlines()

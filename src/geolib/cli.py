@@ -20,14 +20,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from geolib.corpus import TABLES, load_corpus, parse_cached
-from geolib.errors import ArticleError
+from geolib.errors import ArticleError, OutputError, show_warnings_as_lines
+from geolib.files import output_folder
 from geolib.model import Article
+from geolib.tableio import printable, safe_cell
 from geolib.workers import table_records
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    show_warnings_as_lines()
     try:
         return args.run(args)
     except BrokenPipeError:
@@ -128,12 +131,16 @@ class _RecordWriter:
 def _cell(value: object) -> object:
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False, default=str)
-    return value
+    return safe_cell(value)  # no cell a spreadsheet would run as a formula
 
 
 def _run_tables(args: argparse.Namespace) -> int:
+    try:
+        output_folder(args.out, [args.folder])
+    except OutputError as error:
+        _fail(str(error))
+        return 2
     corpus = load_corpus(args.folder, progress=True)
-    args.out.mkdir(parents=True, exist_ok=True)
     tables = {
         "articles": corpus.articles, "paragraphs": corpus.paragraphs,
         "dropped": corpus.dropped, "errors": corpus.errors,
@@ -145,7 +152,7 @@ def _run_tables(args: argparse.Namespace) -> int:
         frame.map(_cell).to_csv(path, index=False)
         print(f"wrote {path} ({len(frame)} rows)")
     for file, problem in corpus.failures:
-        print(f"geolib: {file}: {problem}", file=sys.stderr)
+        print(f"geolib: {printable(file)}: {problem}", file=sys.stderr)
     return 1 if corpus.failures else 0
 
 

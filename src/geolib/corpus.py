@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,9 +19,10 @@ import pandas as pd
 
 from geolib import cache
 from geolib.errors import ArticleError
+from geolib.files import article_files
 from geolib.model import Article
 from geolib.parse import parse_raw
-from geolib.parse.manifest import MANIFEST_NAME, load_manifest
+from geolib.parse.manifest import load_manifest
 from geolib.paths import raw_dir
 
 # Extraction tables: name -> "module:function" taking an Article, returning records.
@@ -32,8 +33,6 @@ TABLES: dict[str, str] = {
     "stances": "geolib.stance:stance_records",
     "frames": "geolib.stance:frame_records",
 }
-# Files in a raw folder that are notes about the articles, not articles.
-NOT_ARTICLES = {MANIFEST_NAME, "README.md", "README.txt", "NOTES.md"}
 # Show a progress bar from this many files on.
 PROGRESS_FROM = 20
 
@@ -50,23 +49,6 @@ ERROR_COLUMNS = ["file", "problem"]
 def article_id(article: Article) -> str:
     """An article's id: its raw file's name without the extension."""
     return Path(article.file).stem
-
-
-def article_files(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:
-    """Article files among ``paths``: files as given, folders searched recursively
-    (hidden files and manifest/readme notes skipped), in name order."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    for path in map(Path, paths):
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and child.name not in NOT_ARTICLES and not any(
-                    part.startswith(".") for part in relative
-                ):
-                    yield child
-        else:
-            yield path
 
 
 def parse_cached(path: Path) -> Article:
