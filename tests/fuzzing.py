@@ -77,7 +77,7 @@ def seed_texts() -> list[str]:
         seeds += ["\n\n".join(blocks[i : i + 6]) for i in range(0, len(blocks), 6)]
     seeds += ["\n\n".join(MADE_UP[i : i + 7]) for i in range(0, len(MADE_UP), 4)]
     seeds.append("\n\n".join(MADE_UP))
-    return seeds
+    return [seed for seed in seeds if len(seed) >= 300]  # a few lines of chrome hold no article
 
 
 @dataclass(frozen=True)
