@@ -530,10 +530,10 @@ def test_an_unusable_out_is_one_line(tmp_path, capsys):
 
     folder = _corpus(tmp_path / "corpus")
     blocker = _write(tmp_path, "blocker", b"a file")
-    for out, problem in ((blocker, "is a file, not a folder"), (blocker / "sub", "cannot write there")):
+    for out, problem in ((blocker, "is a file, not a folder"),
+                         (blocker / "sub", "cannot write there (Not a directory)")):
         assert cli_main(["tables", str(folder), "--out", str(out)]) == 2
-        err = capsys.readouterr().err.strip().splitlines()
-        assert err == [f"geolib: --out {out}: {problem}" + err[0].split(problem, 1)[1]]
+        assert capsys.readouterr().err.splitlines() == [f"geolib: --out {out}: {problem}"]
 
 
 def test_csv_outputs_carry_no_formulas(tmp_path, monkeypatch, capsys):
