@@ -13,12 +13,12 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 # Lowest first. A module may import its own layer and the layers before it, never a later one.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("geolib.errors", "geolib.paths", "geolib.model", "geolib.reading", "geolib.files",
+    ("base", ("geolib.errors", "geolib.paths", "geolib.model", "geolib.reading",
               "geolib.tableio", "geolib.cache")),
     ("text", ("geolib.text",)),
     ("data", ("geolib.lexicon", "geolib.actors", "geolib.places", "geolib.institutions",
               "geolib.reference")),
-    ("parse", ("geolib.parse", "geolib.sources")),
+    ("parse", ("geolib.parse", "geolib.sources", "geolib.files")),
     ("segment", ("geolib.segment",)),
     ("nlp", ("geolib.ruler", "geolib.nlp")),
     ("extract", ("geolib.extract",)),

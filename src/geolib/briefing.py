@@ -33,7 +33,8 @@ from geolib.charts import (
     load_captions,
     wrap_to_width,
 )
-from geolib.paths import project_root, reports_dir
+from geolib.paths import notebooks_dir as default_notebooks_dir
+from geolib.paths import reports_dir
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 KERNEL = "python3"
@@ -248,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the notebooks, then build the PDF; print what was written. ``argv`` holds
     command-line options; None means all defaults (how ``geolib briefing`` calls it)."""
     parser = argparse.ArgumentParser(prog="geolib-briefing", description=__doc__.splitlines()[0])
-    parser.add_argument("--notebooks", type=Path, default=project_root() / "notebooks")
+    parser.add_argument("--notebooks", type=Path, default=default_notebooks_dir())
     parser.add_argument("--output-dir", type=Path, default=None,
                         help="write executed notebooks here instead of in place")
     parser.add_argument("--figures", type=Path, default=default_figures_dir())

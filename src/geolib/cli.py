@@ -24,10 +24,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from geolib.corpus import load_corpus, parse_cached
-from geolib.errors import ArticleError
+from geolib.errors import ArticleError, OutputError, show_warnings_as_lines
+from geolib.files import output_folder
 from geolib.model import Article
 from geolib.pipeline import TABLES
 from geolib.search import as_date
+from geolib.tableio import printable, safe_cell
 from geolib.workers import table_records
 
 EXIT_OK = 0
@@ -38,6 +40,7 @@ EXIT_UNREADABLE = 3  # the work is done, but some input files could not be read
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    show_warnings_as_lines()
     try:
         return args.run(args)
     except BrokenPipeError:
@@ -173,12 +176,16 @@ class _RecordWriter:
 def _cell(value: object) -> object:
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False, default=str)
-    return value
+    return safe_cell(value)  # no cell a spreadsheet would run as a formula
 
 
 def _run_tables(args: argparse.Namespace) -> int:
+    try:
+        output_folder(args.out, [args.folder])
+    except OutputError as error:
+        _fail(str(error))
+        return 2
     corpus = load_corpus(args.folder, progress=True)
-    args.out.mkdir(parents=True, exist_ok=True)
     tables = {
         "articles": corpus.articles, "paragraphs": corpus.paragraphs,
         "dropped": corpus.dropped, "errors": corpus.errors,
@@ -191,7 +198,7 @@ def _run_tables(args: argparse.Namespace) -> int:
         frame.map(_cell).to_csv(path, index=False)
         print(f"wrote {path} ({len(frame)} rows)")
     for file, problem in corpus.failures:
-        print(f"geolib: {file}: {problem}", file=sys.stderr)
+        print(f"geolib: {printable(file)}: {problem}", file=sys.stderr)
     return _finish(len(corpus.failures))
 
 

@@ -10,7 +10,7 @@ computed once per article.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -20,16 +20,15 @@ import pandas as pd
 
 from geolib import cache
 from geolib.errors import ArticleError
+from geolib.files import article_files
 from geolib.identity import speaker_ids
 from geolib.model import Article
 from geolib.parse import parse_raw
-from geolib.parse.manifest import MANIFEST_NAME, load_manifest
+from geolib.parse.manifest import load_manifest
 from geolib.paths import raw_dir
 from geolib.pipeline import TABLES, Analysis, TableName, analyse
 from geolib.search import as_date, outlet_matches, published_in, search_quotes, speaker_matches
 
-# Files in a raw folder that are notes about the articles, not articles.
-NOT_ARTICLES = {MANIFEST_NAME, "README.md", "README.txt", "NOTES.md"}
 SPEAKER_TABLES = frozenset({"speakers", "stances", "frames"})  # tables whose rows name a speaker
 SPEAKER_COLUMNS = [
     "speaker_id", "speaker", "aliases", "kind", "role", "affiliation", "institution", "institution_country",
@@ -48,21 +47,6 @@ DROPPED_COLUMNS = ["article_id", "text", "start", "end", "reason"]
 ERROR_COLUMNS = ["file", "problem"]
 
 
-def article_files(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:
-    """Article files among ``paths``: files as given, folders searched recursively
-    (hidden files and manifest/readme notes skipped), in name order."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    for path in map(Path, paths):
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and child.name not in NOT_ARTICLES and not any(
-                    part.startswith(".") for part in relative
-                ):
-                    yield child
-        else:
-            yield path
 
 
 def parse_cached(path: Path) -> Article:

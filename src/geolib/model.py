@@ -1,12 +1,16 @@
 """The article model: what the parser produces and every later stage reads.
 
-Offsets are into the raw file's *decoded* text. For an HTML page (``Article.offsets_base
-== "html"``) that text is the page's source: a paragraph's characters come from the text
-between its tags, character references decoded (such a character maps to the reference's
-``&``); where the page cannot be matched, offsets index the extracted text whose cached
-copy ``offsets_base`` names. A paragraph's clean ``text`` is that raw span with markup
-removed and whitespace normalised; ``Paragraph.to_raw`` maps any character of ``text``
-back to the raw offset it came from.
+Offsets are into the raw file's *decoded* text, ``geolib.reading.decoded_text(path)``: UTF-8
+with any byte-order mark removed (so one character short of the file's bytes read with a
+plain ``utf-8`` codec), UTF-16/32 decoded, cp1252 for legacy files, and each undecodable byte
+sequence replaced by one U+FFFD (the article's warnings say where). Every record's
+``start``/``end`` index that text. For an HTML page (``Article.offsets_base == "html"``) that
+text is the page's source: a paragraph's characters come from the text between its tags,
+character references decoded (such a character maps to the reference's ``&``); where the
+page cannot be matched, offsets index the extracted text whose cached copy ``offsets_base``
+names. A paragraph's clean ``text`` is that raw span with markup removed and whitespace
+normalised; ``Paragraph.to_raw`` maps any character of ``text`` back to the raw offset it
+came from.
 """
 
 from __future__ import annotations
@@ -53,6 +57,18 @@ class Paragraph:
             return raw_at + (index - text_at)
         following = min(pos + 1, len(self.segments) - 1)
         return self.segments[following][1]
+
+    def from_raw(self, raw: int) -> int | None:
+        """The clean-text index of the character copied from raw offset ``raw`` (None when no
+        character of the text was copied from there): the inverse of ``to_raw``."""
+        if not self.segments:
+            index = raw - self.start
+            return index if 0 <= index < len(self.text) else None
+        pos = bisect.bisect_right([seg[1] for seg in self.segments], raw) - 1
+        if pos < 0:
+            return None
+        text_at, raw_at, length = self.segments[pos]
+        return text_at + (raw - raw_at) if raw < raw_at + length else None
 
     def raw_span(self, begin: int, stop: int) -> tuple[int, int]:
         """Raw ``(start, end)`` of clean-text slice ``text[begin:stop]``."""

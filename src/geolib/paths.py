@@ -1,37 +1,62 @@
-"""Where the project's folders are: raw data, derived data, reference data, reports."""
+"""Where the project's folders are: raw data, derived data, reference data, reports.
+
+A project is ``$GEOLIB_HOME``, or else the nearest folder at or above the working
+directory that holds ``data/raw``. Outside a project nothing is written beside the
+articles: the cache goes to the user's cache folder (``platformdirs``), reference data
+comes from the package, reports go to ``./reports``.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from platformdirs import user_cache_dir
 
-def project_root() -> Path:
+PACKAGE_DATA = Path(__file__).parent / "data"
+
+
+def project_root() -> Path | None:
     """The project folder: ``$GEOLIB_HOME``, else the nearest parent of the working
-    directory holding ``data/raw``, else the working directory."""
+    directory holding ``data/raw``; None when there is neither (not in a project)."""
     if home := os.environ.get("GEOLIB_HOME"):
         return Path(home).resolve()
     here = Path.cwd().resolve()
     for folder in (here, *here.parents):
         if (folder / "data" / "raw").is_dir():
             return folder
-    return here
+    return None
+
+
+def in_project() -> bool:
+    return project_root() is not None
 
 
 def raw_dir() -> Path:
-    return project_root() / "data" / "raw"
+    """The project's ``data/raw``; outside a project, ``./data/raw`` (absent: reading it
+    reports that there is no such folder)."""
+    return (project_root() or Path.cwd()) / "data" / "raw"
 
 
 def cache_dir() -> Path:
-    return project_root() / "data" / "cache"
+    """The project's ``data/cache``; outside a project, the user's cache folder for geolib,
+    never a folder beside the articles (a later run would read the cache as articles)."""
+    root = project_root()
+    return root / "data" / "cache" if root is not None else Path(user_cache_dir("geolib", appauthor=False))
 
 
 def reference_dir() -> Path:
-    return project_root() / "data" / "reference"
+    """The project's ``data/reference``; outside a project, the package's reference data
+    folder (``geolib/data/reference``; when the package ships none, no figure is checked)."""
+    root = project_root()
+    return root / "data" / "reference" if root is not None else PACKAGE_DATA / "reference"
 
 
 def reports_dir() -> Path:
-    return project_root() / "reports"
+    """The project's ``reports``; outside a project, ``./reports``."""
+    return (project_root() or Path.cwd()) / "reports"
 
 
-PACKAGE_DATA = Path(__file__).parent / "data"
+def notebooks_dir() -> Path:
+    """The project's ``notebooks``; outside a project, ``./notebooks``."""
+    return (project_root() or Path.cwd()) / "notebooks"

@@ -16,14 +16,14 @@ The tables, one per stage that yields records: ``TABLES``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal
 
 from geolib import cache, reference
 from geolib.checks import check_records
 from geolib.extract.figures import Figure, extract_figures, figure_records
-from geolib.extract.quotes import Quote, extract_quotes, quote_records, speaker_records
+from geolib.extract.quotes import QUOTE_FIELDS, Quote, extract_quotes, quote_records, speaker_records
 from geolib.model import Article
 from geolib.segment import Segmentation, segment
 from geolib.stance import frame_records, stance_records
@@ -96,7 +96,7 @@ class Analysis:
             return self._records[table]
         if not self.cache:
             return None
-        found = cache.load(table, self._key(table))
+        found = cache.load(table, self._key(table), EXACT_RECORDS.get(table))
         if isinstance(found, list):
             self._records[table] = found
             return found
@@ -127,6 +127,14 @@ STAGES: dict[str, Callable[[Analysis], list[dict]]] = {
     "checks": _checks,
     "stances": lambda a: stance_records(a.article, a.quotes, a.segmentation),
     "frames": lambda a: frame_records(a.article, a.quotes, a.segmentation),
+}
+
+
+# Quotes and figures are rebuilt as objects from their cached records: the records must have
+# exactly the objects' fields (anything else is a miss, and the stage runs again).
+EXACT_RECORDS = {
+    "quotes": cache.exact_records(QUOTE_FIELDS),
+    "figures": cache.exact_records(tuple(f.name for f in fields(Figure))),
 }
 
 

@@ -61,9 +61,7 @@ def parse_raw(raw: RawText, manifest: ManifestEntry | None) -> Article:
     published, precision = resolve_published(date_text, copyright_year, entry)
     wire_agency = layout.wire.agency if layout.wire else None
 
-    warnings = list(repairs)
-    if raw.encoding != "utf-8":
-        warnings.insert(0, f"not UTF-8; read as {raw.encoding}")
+    warnings = [*raw.warnings, *repairs]
     offsets_base = "raw"
     if extraction:
         located = locate_in_html(raw.text, extraction, layout.paragraphs, layout.dropped)

@@ -21,6 +21,7 @@ whose sides cancel, gets ``none``.
 
 from __future__ import annotations
 
+import bisect
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +40,7 @@ DIRECTION = {"favor": 1.0, "against": -1.0}
 CONTRASTED_WEIGHT = 0.5  # a trigger in a clause a contrast sets against the rest
 AIM_WEIGHT = 0.5  # a trigger describing someone's aim ("a bid to pull Moscow away")
 WITHIN = 8  # default words between a trigger and its `with` word
+CHARACTERS_PER_WORD = 40  # a bound on a word and its spacing, to look only where `within` can hold
 
 
 @dataclass(frozen=True)
@@ -170,8 +172,13 @@ def _needs_met(claim: Claim, trigger: Trigger, scene: _Scene) -> bool:
 def _near(scene: _Scene, match: Match, trigger: Trigger) -> bool:
     """Does one of the trigger's ``with`` patterns stand within ``within`` words?"""
     s_start, s_end = scene.sentence(match.start)
-    for other in scene.matches(trigger.with_):
-        if other.end <= s_start or other.start >= s_end:
+    reach = trigger.within * CHARACTERS_PER_WORD  # no closer match lies further away than this
+    others = scene.matches(trigger.with_)  # in text order
+    first = bisect.bisect_left([m.end for m in others], max(s_start, match.start - reach))
+    for other in others[first:]:
+        if other.start >= min(s_end, match.end + reach):
+            break
+        if other.end <= s_start:
             continue
         if other.start < match.end and other.end > match.start:
             continue  # the trigger's own words

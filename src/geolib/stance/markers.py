@@ -18,6 +18,7 @@ from geolib.text.sentences import sentence_at
 from geolib.text.words import words
 
 MARKERS_TOML = PACKAGE_DATA / "stance_markers.toml"
+REACH = 400  # characters either side of a phrase that its markers are sought in (within its sentence)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def phrase_use(
 ) -> Use:
     """How ``text[start:end]`` is used in its sentence (``sentence``: its bounds, when known)."""
     markers = markers or default_markers()
-    s_start, s_end = sentence or sentence_at(text, start)
+    s_start, s_end = _window(sentence or sentence_at(text, start), start, end)
     sentence = text[s_start:s_end]
     local_start, local_end = start - s_start, end - s_start
     kinds = {
@@ -226,7 +227,7 @@ def phrase_agent(
     the nearest actor before it in subject position: followed by an auxiliary or a noun
     of agency ("a US effort to drive a wedge", "the White House is trying to isolate").
     A personal pronoun nearer the phrase ("we're going to break ...") leaves it unknown."""
-    s_start, s_end = sentence or sentence_at(text, start)
+    s_start, s_end = _window(sentence or sentence_at(text, start), start, end)
     after = normalise(text[end:s_end])
     clause_end = re.search(r"[.;!?]", after)
     after_clause = after[: clause_end.start()] if clause_end else after
@@ -245,3 +246,10 @@ def phrase_agent(
         if following and following.group(1).lower() in _AGENT_NEXT:
             return Agent(mention.actor, mention.alias)
     return None
+
+
+def _window(sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``[start, end)``, cut to ``REACH`` characters either side: a
+    sentence is seldom longer, and a run of text with no full stop must not make every
+    phrase read all of it."""
+    return max(sentence[0], start - REACH), min(sentence[1], end + REACH)

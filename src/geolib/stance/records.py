@@ -22,6 +22,7 @@ from geolib.model import Article
 from geolib.segment import Segmentation, segment
 from geolib.stance.claims import claim_stances
 from geolib.stance.hedging import Hedging, hedging
+from geolib.stance.markers import REACH
 from geolib.stance.quoting import QuoteLike
 from geolib.stance.scope import scopes
 from geolib.stance.sentiment import (
@@ -107,23 +108,18 @@ def _combine(results: list[TargetSentiment]) -> TargetSentiment:
 
 
 def reported_clause(quote: QuoteLike, segmentation: Segmentation) -> tuple[str, int] | None:
-    """The sentence(s) of the quote's paragraph around its quoted words, and where the
-    quoted words start in it; None when the words cannot be placed."""
+    """The sentence(s) of the quote's paragraph around its quoted words (at most ``REACH``
+    characters either side), and where the quoted words start in it; None when the words
+    cannot be placed."""
     if quote.paragraph >= len(segmentation.article.paragraphs) or not quote.text:
         return None
     seg = segmentation[quote.paragraph]
-    text, paragraph = seg.text, seg.paragraph
-    best, at = None, text.find(quote.text)
-    while at != -1:
-        distance = abs(paragraph.to_raw(at) - quote.start)
-        if best is None or distance < best[0]:
-            best = (distance, at)
-        at = text.find(quote.text, at + 1)
-    if best is None:
+    text = seg.text
+    at = seg.paragraph.from_raw(quote.start)
+    if at is None or not text.startswith(quote.text, at):
         return None
-    at = best[1]
-    begin = seg.sentence_at(at)[0]
-    stop = seg.sentence_at(max(at, at + len(quote.text) - 1))[1]
+    begin = max(seg.sentence_at(at)[0], at - REACH)
+    stop = min(seg.sentence_at(max(at, at + len(quote.text) - 1))[1], at + len(quote.text) + REACH)
     return text[begin:stop], at - begin
 
 
