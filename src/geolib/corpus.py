@@ -1,76 +1,48 @@
-"""A folder of raw articles as pandas tables, cached by each file's hash.
+"""A corpus of raw articles as pandas tables, cached by each file's hash.
 
-``load_corpus("data/raw")`` parses every article file (a bad one becomes a row of
-``errors``, not a crash) and offers the tables ``articles``, ``paragraphs`` and
+``load_corpus("data/raw")`` parses every article (a bad one becomes a row of ``errors``,
+not a crash) and offers the tables ``articles``, ``paragraphs``, ``dropped`` and
 ``errors`` at once, and the pipeline's tables (``quotes``, ``speakers``, ``figures``,
 ``checks``, ``stances``, ``frames``; see ``geolib.pipeline``) on first use, every stage
 computed once per article.
+
+The work runs on Dask (``geolib.engine``): ``load_corpus(folder, scheduler=...)`` or
+``load_corpus(folder, client=client)`` for a ``dask.distributed`` cluster. Paths may be
+folders, files, globs, URLs (``s3://...``) and WARC archives (``geolib.sources``). For a
+corpus too large for memory, ``corpus.dask_tables(names)`` gives Dask DataFrames that
+compute on the cluster, each article's tables in one task.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import Any
 
 import pandas as pd
 
-from geolib import cache
-from geolib.errors import ArticleError
+from geolib.engine import Engine
 from geolib.model import Article
-from geolib.parse import parse_raw
-from geolib.parse.manifest import MANIFEST_NAME, load_manifest
+from geolib.output import (
+    ARTICLE_COLUMNS,
+    DROPPED_COLUMNS,
+    ERROR_COLUMNS,
+    PARAGRAPH_COLUMNS,
+    article_rows,
+    frame,
+)
 from geolib.paths import raw_dir
 from geolib.pipeline import TABLES, Analysis, TableName, analyse
+from geolib.sources import NOT_ARTICLES, Source, article_files, find_sources, parse_cached
 
-# Files in a raw folder that are notes about the articles, not articles.
-NOT_ARTICLES = {MANIFEST_NAME, "README.md", "README.txt", "NOTES.md"}
-# Show a progress bar from this many files on.
-PROGRESS_FROM = 20
-
-ARTICLE_COLUMNS = [
-    "article_id", "file", "title", "standfirst", "authors", "outlet", "section", "published",
-    "published_precision", "published_text", "topics", "url", "format", "offsets_base",
-    "n_paragraphs", "n_body", "n_captions", "n_dropped", "n_words", "sha256", "warnings",
+__all__ = [
+    "ARTICLE_COLUMNS", "DROPPED_COLUMNS", "ERROR_COLUMNS", "NOT_ARTICLES", "PARAGRAPH_COLUMNS",
+    "Corpus", "article_files", "load_corpus", "parse_cached",
 ]
-PARAGRAPH_COLUMNS = ["article_id", "paragraph", "kind", "text", "start", "end"]
-DROPPED_COLUMNS = ["article_id", "text", "start", "end", "reason"]
-ERROR_COLUMNS = ["file", "problem"]
-
-
-def article_files(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:
-    """Article files among ``paths``: files as given, folders searched recursively
-    (hidden files and manifest/readme notes skipped), in name order."""
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    for path in map(Path, paths):
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                relative = child.relative_to(path).parts
-                if child.is_file() and child.name not in NOT_ARTICLES and not any(
-                    part.startswith(".") for part in relative
-                ):
-                    yield child
-        else:
-            yield path
-
-
-def parse_cached(path: Path) -> Article:
-    """``read_article`` through the cache (keyed by content, manifest row and code)."""
-    from geolib.reading import read_raw
-
-    raw = read_raw(path)
-    entry = load_manifest(path.parent).get(path.name)
-    key = cache.cache_key(raw.sha256, entry, path.resolve())
-    if (data := cache.load("articles", key)) is not None:
-        article = cache.article_from_json(data)
-        article.file = str(path)  # as this caller named it: the entry may come from another folder
-        return article
-    article = parse_raw(raw, entry)
-    cache.store("articles", key, cache.article_to_json(article))
-    return article
+# Show a progress bar from this many articles on.
+PROGRESS_FROM = 20
 
 
 @dataclass
@@ -80,8 +52,20 @@ class Corpus:
     folder: Path
     items: list[Article]
     failures: list[tuple[str, str]] = field(default_factory=list)
+    engine: Engine = field(default_factory=Engine, repr=False)
+    progress: bool | None = None
     _analyses: dict[str, Analysis] = field(default_factory=dict, repr=False)
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Shut down the local cluster the corpus started, if any."""
+        self.engine.close()
 
     def __getitem__(self, article_id: str) -> Article:
         for article in self.items:
@@ -98,21 +82,18 @@ class Corpus:
 
     @cached_property
     def articles(self) -> pd.DataFrame:
-        return pd.DataFrame([_article_row(a) for a in self.items], columns=ARTICLE_COLUMNS)
+        return pd.DataFrame(self._own_rows("articles"), columns=ARTICLE_COLUMNS)
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
-        rows = [
-            {"article_id": a.id, "paragraph": i, **p.to_dict()}
-            for a in self.items
-            for i, p in enumerate(a.paragraphs)
-        ]
-        return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+        return pd.DataFrame(self._own_rows("paragraphs"), columns=PARAGRAPH_COLUMNS)
 
     @cached_property
     def dropped(self) -> pd.DataFrame:
-        rows = [{"article_id": a.id, **d.to_dict()} for a in self.items for d in a.dropped]
-        return pd.DataFrame(rows, columns=DROPPED_COLUMNS)
+        return pd.DataFrame(self._own_rows("dropped"), columns=DROPPED_COLUMNS)
+
+    def _own_rows(self, table: str) -> list[dict]:
+        return [row for a in self.items for row in article_rows(a, [table])[table]]
 
     @cached_property
     def errors(self) -> pd.DataFrame:
@@ -124,18 +105,45 @@ class Corpus:
 
     def tables(self, names: Iterable[TableName] = TABLES, progress: bool | None = None
                ) -> dict[str, pd.DataFrame]:
-        """Several tables, built in one pass over the articles (each stage once per article)."""
+        """Several tables, built in one pass over the articles on the corpus's engine (each
+        article one task, all of ``names`` from one Analysis)."""
         names = list(names)
         missing = [n for n in names if n not in self._tables]
         if missing:
             rows: dict[str, list[dict]] = {n: [] for n in missing}
-            for article in _progress(self.items, progress, "extracting"):
-                analysis = self.analysis(article)
-                for name in missing:
-                    rows[name].extend(analysis.records(name))
+            if self.engine.kind(len(self.items)) == "synchronous":  # keep the analyses for reuse
+                for article in _progress(self.items, _show(progress, self), "extracting"):
+                    analysis = self.analysis(article)
+                    for name in missing:
+                        rows[name].extend(analysis.records(name))
+            else:
+                self.engine.progress = _show(progress, self)
+                for result in self.engine.map(self.items, missing, label="extracting"):
+                    if result.error is not None:
+                        raise RuntimeError(f"{result.error[0]}: {result.error[1]}")
+                    for name in missing:
+                        rows[name].extend(result.rows[name])
             for name in missing:
-                self._tables[name] = pd.DataFrame(rows[name])
+                self._tables[name] = pd.DataFrame(rows[name]) if rows[name] else frame(name, [])
         return {n: self._tables[n] for n in names}
+
+    def dask_tables(self, names: Iterable[TableName] = TABLES) -> dict[str, Any]:
+        """Tables as Dask DataFrames (lazy, nothing collected): one task per article gives
+        all of ``names``, and computing several of them together (``dask.compute``, or
+        ``to_parquet`` with ``compute=False``) runs each article once."""
+        import dask
+        import dask.dataframe as dd
+
+        names = list(names)
+        parts = self.engine.bag(self.items, names).to_delayed()
+        to_frame = dask.delayed(_partition_frame, pure=True)
+        return {name: dd.from_delayed([to_frame(part, name) for part in parts], meta=frame(name, []),
+                                      verify_meta=False)
+                for name in names}
+
+    def dask_table(self, name: TableName) -> Any:
+        """One table as a Dask DataFrame (see ``dask_tables``)."""
+        return self.dask_tables([name])[name]
 
     @property
     def quotes(self) -> pd.DataFrame:
@@ -163,63 +171,66 @@ class Corpus:
 
 
 def load_corpus(
-    folder: str | Path | None = None,
+    folder: str | Path | Iterable[str | Path] | None = None,
     *,
     include: Iterable[str] | None = None,
     progress: bool | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    jobs: int | None = None,
 ) -> Corpus:
-    """Parse every article under ``folder`` (default: the project's ``data/raw``),
-    only the ids in ``include`` if given.
+    """Parse every article under ``folder`` (default: the project's ``data/raw``; also a
+    list of paths, globs, URLs or WARC archives), only the ids in ``include`` if given.
 
-    Files that cannot be read are listed in ``corpus.errors``; the rest go on.
+    The work runs on Dask: ``scheduler`` is ``"synchronous"``, ``"threads"``,
+    ``"processes"`` (``jobs`` local worker processes, one per CPU by default) or a
+    ``dask.distributed`` scheduler's address; ``client`` a ``distributed.Client``. By
+    default, this process for fewer than 16 articles and local processes from there on
+    (``corpus.close()`` shuts them down). Sources that cannot be read are listed in
+    ``corpus.errors``; the rest go on.
     """
-    folder = Path(folder) if folder is not None else raw_dir()
-    files = list(article_files(folder))
+    folder = folder if folder is not None else raw_dir()
+    found = find_sources(folder)
+    sources: list[Source] = found.sources
     if include is not None:
         wanted = set(include)
-        files = [f for f in files if f.stem in wanted]
-    articles, failures = [], []
-    for path in _progress(files, progress, "parsing articles"):
-        try:
-            articles.append(parse_cached(path))
-        except ArticleError as error:
-            failures.append((str(path), error.problem))
-        except Exception as error:  # one odd file must not stop the corpus
-            failures.append((str(path), f"unexpected {type(error).__name__}: {error}"))
-    return Corpus(folder, articles, failures)
+        sources = [s for s in sources if _source_id(s) in wanted]
+    engine = Engine(client if client is not None else scheduler, jobs=jobs)
+    show = len(sources) >= PROGRESS_FROM if progress is None else progress
+    engine.progress = show
+    articles, failures = [], list(found.problems)
+    for result in engine.map(sources, [], keep_article=True, label="parsing articles"):
+        if result.error is not None:
+            failures.append(result.error)
+        else:
+            articles.append(result.article)
+    base = Path(folder) if isinstance(folder, (str, Path)) else Path(".")
+    return Corpus(base, articles, failures, engine, progress)
 
 
-def _progress(items: list, progress: bool | None, label: str) -> Iterable:
-    show = len(items) >= PROGRESS_FROM if progress is None else progress
+def _source_id(source: Source) -> str:
+    """The id the source's article will have (``Article.id``)."""
+    name = PurePath(source.name).name
+    return name if source.record is not None else PurePath(name).stem
+
+
+def _partition_frame(results: list, table: str) -> pd.DataFrame:
+    return frame(table, [row for result in results if result.error is None for row in result.rows[table]])
+
+
+def _show(progress: bool | None, corpus: Corpus) -> bool:
+    if progress is not None:
+        return progress
+    if corpus.progress is not None:
+        return corpus.progress
+    return len(corpus.items) >= PROGRESS_FROM
+
+
+def _progress(items: list, show: bool, label: str) -> Iterable:
     if not show:
         return items
+    import sys
+
     from tqdm import tqdm
 
-    return tqdm(items, desc=label, unit="file", file=sys.stderr)
-
-
-def _article_row(article: Article) -> dict:
-    kinds = [p.kind for p in article.paragraphs]
-    return {
-        "article_id": article.id,
-        "file": article.file,
-        "title": article.title,
-        "standfirst": article.standfirst,
-        "authors": "; ".join(article.authors),
-        "outlet": article.outlet,
-        "section": article.section,
-        "published": article.published_iso,
-        "published_precision": article.published_precision,
-        "published_text": article.published_text,
-        "topics": "; ".join(article.topics),
-        "url": article.url,
-        "format": article.source_format,
-        "offsets_base": article.offsets_base,
-        "n_paragraphs": len(article.paragraphs),
-        "n_body": kinds.count("body"),
-        "n_captions": kinds.count("caption"),
-        "n_dropped": len(article.dropped),
-        "n_words": sum(len(p.text.split()) for p in article.body),
-        "sha256": article.sha256,
-        "warnings": "; ".join(article.warnings),
-    }
+    return tqdm(items, desc=label, unit="article", file=sys.stderr)

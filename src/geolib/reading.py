@@ -45,6 +45,16 @@ def read_raw(path: str | Path) -> RawText:
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    return raw_from_bytes(path, data)
+
+
+def raw_from_bytes(path: str | Path, data: bytes) -> RawText:
+    """Decode bytes read elsewhere (a remote file, an archive record) as ``read_raw`` decodes
+    a file's, refusing the same input; ``path`` names them in errors."""
+    path = Path(path)
+    if len(data) > MAX_BYTES:
+        limit = f"the limit is {MAX_BYTES / 1e6:.0f} MB"
+        raise ArticleError(path, f"too large ({len(data) / 1e6:.1f} MB; {limit})")
     if not data:
         raise ArticleError(path, "is empty")
     if b"\x00" in data[:65536]:
