@@ -71,7 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     tables = commands.add_parser("tables", help="write every corpus table as CSV, JSON lines or Parquet")
     tables.add_argument("paths", nargs="*", metavar="PATH", default=["data/raw"],
                         help="articles: files, folders, globs, URLs, WARC archives (default: data/raw)")
-    tables.add_argument("--out", type=Path, default=Path("data/processed"))
+    tables.add_argument("--out", type=Path, default=Path("data/processed"),
+                        help="folder for the tables (default: data/processed); each replaces its "
+                             "previous file only once the run has finished")
     tables.add_argument("--format", choices=FORMATS, default="csv",
                         help="csv (lists as JSON strings), jsonl, or parquet (one folder per table, "
                              "partitioned by outlet and year, lists as lists)")

@@ -20,13 +20,14 @@ from __future__ import annotations
 import glob
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from geolib import cache
 from geolib.errors import ArticleError
 from geolib.model import Article
 from geolib.parse import parse_raw
-from geolib.parse.manifest import MANIFEST_NAME, load_manifest
+from geolib.parse.manifest import MANIFEST_NAME, ManifestEntry, load_manifest
 from geolib.reading import raw_from_bytes, read_raw
 from geolib.sources import remote, warc
 from geolib.sources.caching import cached_article
@@ -127,9 +128,25 @@ def read_source(source: Source) -> Article:
 def parse_cached(path: Path) -> Article:
     """``read_article`` through the cache (keyed by content, manifest row and code)."""
     raw = read_raw(path)
-    entry = load_manifest(path.parent).get(path.name)
+    entry = _manifest(path.parent).get(path.name)
     key = cache.cache_key(raw.sha256, entry, path.resolve())
     return cached_article(key, str(path), lambda: parse_raw(raw, entry))
+
+
+def _manifest(folder: Path) -> dict[str, ManifestEntry]:
+    """The folder's manifest, read once per process for each state of the file (read for
+    every article, a manifest of n rows cost n times n rows)."""
+    try:
+        stat = (folder / MANIFEST_NAME).stat()
+        state = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        state = None
+    return _read_manifest(str(folder.resolve()), state)
+
+
+@lru_cache(maxsize=16)
+def _read_manifest(folder: str, _state: tuple[int, int] | None) -> dict[str, ManifestEntry]:
+    return load_manifest(folder)
 
 
 def _read_remote(url: str) -> Article:
