@@ -110,8 +110,8 @@ class Article:
     def id(self) -> str:
         """The article's id: its raw file's name without the extension; for a record of a
         news archive (``file`` "news.warc.gz#record-7"), that name whole."""
-        name = PurePath(self.file).name
-        return name if "#record-" in name else PurePath(self.file).stem
+        path = PurePath(self.file)
+        return path.name if "#record-" in path.name else path.stem
 
     @property
     def body(self) -> list[Paragraph]:
