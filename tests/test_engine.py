@@ -72,14 +72,18 @@ def _cache_files(project: Path) -> dict[str, float]:
     return {str(p.relative_to(cache)): p.stat().st_mtime for p in cache.rglob("*.json")}
 
 
-def test_a_cluster_of_worker_processes_writes_what_one_process_writes(project, cluster, tmp_path, capsys):
-    assert cli_main(["tables", str(project), "--out", str(tmp_path / "one"),
+def test_a_cluster_of_worker_processes_writes_what_one_process_writes(project, cluster, tmp_path, capsys,
+                                                                     monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a relative path, from a folder the workers were not started in
+    raw = "data/raw"
+    assert cli_main(["tables", raw, "--out", str(tmp_path / "one"),
                      "--scheduler", "synchronous"]) == 3  # the empty file: done, with one unreadable
     one = _tables(tmp_path / "one")
+    assert "\ndata/raw/ft-trump-russia-ties-china.txt," in one["quotes.csv"]
     shutil.rmtree(project.parent / "cache")  # the cluster starts cold: it computes, not reads back
 
     address = cluster.scheduler.address
-    assert cli_main(["tables", str(project), "--out", str(tmp_path / "many"), "--scheduler", address]) == 3
+    assert cli_main(["tables", raw, "--out", str(tmp_path / "many"), "--scheduler", address]) == 3
     err = capsys.readouterr().err
     assert "Dask dashboard" in err and "zz-empty.txt: is empty" in err
     many = _tables(tmp_path / "many")
@@ -91,7 +95,7 @@ def test_a_cluster_of_worker_processes_writes_what_one_process_writes(project, c
     cached = _cache_files(project)
     assert any(name.startswith("quotes/") for name in cached)
     # ... so a rerun on the cluster reads it back: nothing is computed or written again
-    assert cli_main(["tables", str(project), "--out", str(tmp_path / "again"), "--scheduler", address]) == 3
+    assert cli_main(["tables", raw, "--out", str(tmp_path / "again"), "--scheduler", address]) == 3
     assert _tables(tmp_path / "again") == one
     assert _cache_files(project) == cached
 
@@ -137,6 +141,17 @@ def test_threads_give_the_records_of_one_process(project):
         two = [(r.name, r.rows, r.error) for r in threads.map(sources, ["quotes", "stances"])]
     assert two == one
     assert [name for name, _, error in one if error] == [str(project / "zz-empty.txt")]
+
+
+def test_a_relative_path_is_read_where_it_was_given_and_keeps_its_name(project, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    sources = find_sources("data/raw").sources
+    monkeypatch.chdir(project)  # as a worker started in another folder
+    with Engine("synchronous") as engine:
+        engine.cwd = str(tmp_path)
+        results = list(engine.map(sources, ["quotes"]))
+    assert [r.error for r in results if r.error] == [("data/raw/zz-empty.txt", "is empty")]
+    assert {q["file"] for r in results for q in r.rows.get("quotes", [])} >= {"data/raw/made-up-wire.txt"}
 
 
 def test_each_article_is_one_task_whatever_the_tables(project):

@@ -68,14 +68,16 @@ class ArticleResult:
     article: Article | None = None  # when asked for (``keep_article``)
 
 
-def run_article(item: Source | Article, tables: Sequence[str], home: str,
+def run_article(item: Source | Article, tables: Sequence[str], home: str, cwd: str | None = None,
                 keep_article: bool = False) -> ArticleResult:
     """The task: one article read (a ``Source``) or given (an ``Article``), then all of
-    ``tables`` from one ``Analysis``. Never raises for a bad article: it becomes ``error``."""
+    ``tables`` from one ``Analysis``. ``home`` and ``cwd`` are the caller's project folder
+    and working folder (a relative path is read from there, and keeps its name). Never
+    raises for a bad article: it becomes ``error``."""
     _use_project(home)
     name = item.name if isinstance(item, Source) else item.file
     try:
-        article = read_source(item) if isinstance(item, Source) else item
+        article = read_source(item, cwd) if isinstance(item, Source) else item
         rows = article_rows(article, [t for t in tables if t in ARTICLE_TABLES])
         analysis = analyse(article)
         for table in tables:
@@ -120,6 +122,7 @@ class Engine:
         self.jobs = jobs
         self.progress = progress
         self.home = str(project_root())
+        self.cwd = os.getcwd()
         self._client = None
         self._own: list = []  # a cluster and client this engine started, closed with it
 
@@ -212,7 +215,7 @@ class Engine:
     def _map_local(self, kind: str, items: list, tables: list[str], keep: bool) -> Iterator[ArticleResult]:
         if kind == "synchronous":  # what dask's synchronous scheduler does, without importing dask
             for item in items:
-                yield run_article(item, tables, self.home, keep)
+                yield run_article(item, tables, self.home, self.cwd, keep)
             return
         import dask.bag as db
 
@@ -221,7 +224,7 @@ class Engine:
         for start in range(0, len(items), chunk):
             part = items[start:start + chunk]
             bag = db.from_sequence(part, npartitions=min(len(part), workers))
-            bag = bag.map(run_article, tables, self.home, keep)
+            bag = bag.map(run_article, tables, self.home, self.cwd, keep)
             yield from bag.compute(scheduler=kind, num_workers=workers)
 
     def _map_distributed(self, items: list, tables: list[str], keep: bool) -> Iterator[ArticleResult]:
@@ -232,7 +235,7 @@ class Engine:
 
         def submit(count: int) -> None:
             for item in islice(pending, count):
-                future = client.submit(run_article, item, tables, self.home, keep, pure=False)
+                future = client.submit(run_article, item, tables, self.home, self.cwd, keep, pure=False)
                 futures.append((item, future))
 
         submit(ahead)
@@ -254,7 +257,7 @@ class Engine:
 
         items = list(items)
         bag = db.from_sequence(items, partition_size=partition_size)
-        return bag.map(run_article, list(tables), self.home, False)
+        return bag.map(run_article, list(tables), self.home, self.cwd, False)
 
     def compute(self, *collections: Any) -> tuple:
         """``dask.compute`` on this engine's scheduler (a local one, or its client)."""

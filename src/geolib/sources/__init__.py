@@ -116,21 +116,42 @@ def article_files(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def read_source(source: Source) -> Article:
-    """The article ``source`` holds, through the cache; ArticleError naming it when it has none."""
-    if source.record is not None:
-        return warc.read_record(source.location, source.record, source.offset)
-    if remote.is_url(source.location):
-        return _read_remote(source.location)
-    return parse_cached(Path(source.location))
+def read_source(source: Source, cwd: str | None = None) -> Article:
+    """The article ``source`` holds, through the cache; ArticleError naming it when it has none.
+
+    ``cwd``: the folder a relative path was given in (a worker process may run elsewhere);
+    the article and its errors keep the path as given."""
+    location = source.location
+    if not remote.is_url(location) and cwd is not None and not Path(location).is_absolute():
+        location = str(Path(cwd) / location)
+    try:
+        if source.record is not None:
+            article = warc.read_record(location, source.record, source.offset)
+            article.file = source.name
+            return article
+        if remote.is_url(location):
+            return _read_remote(location)
+        return parse_cached(Path(location), name=source.location)
+    except ArticleError as error:
+        if location == source.location:
+            raise
+        raise ArticleError(error.path.replace(location, source.location, 1), error.problem) from None
 
 
-def parse_cached(path: Path) -> Article:
-    """``read_article`` through the cache (keyed by content, manifest row and code)."""
+def parse_cached(path: Path, name: str | None = None) -> Article:
+    """``read_article`` through the cache (keyed by content, manifest row and code);
+    ``name``: how the article names its file (default: ``path``)."""
     raw = read_raw(path)
     entry = _manifest(path.parent).get(path.name)
     key = cache.cache_key(raw.sha256, entry, path.resolve())
-    return cached_article(key, str(path), lambda: parse_raw(raw, entry))
+    file = name if name is not None else str(path)
+
+    def build() -> Article:
+        article = parse_raw(raw, entry)
+        article.file = file
+        return article
+
+    return cached_article(key, file, build)
 
 
 def _manifest(folder: Path) -> dict[str, ManifestEntry]:
