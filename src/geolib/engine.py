@@ -199,6 +199,7 @@ class Engine:
         items, tables = list(items), list(tables)
         kind = self.kind(len(items))
         if kind == "distributed":
+            self.client()  # connected (and its dashboard named) before any progress bar starts
             results = self._map_distributed(items, tables, keep_article)
         else:
             results = self._map_local(kind, items, tables, keep_article)
