@@ -1,13 +1,9 @@
-"""Quote extraction: accuracy against the hand-annotated seed gold, and speed.
+"""Quote extraction: accuracy on every gold set of ``benchmarks/*/set.toml``, and speed.
 
-    .venv/bin/python benchmarks/bench_quotes.py [--articles 800]
+    .venv/bin/python benchmarks/bench_quotes.py [--set heldout5] [--misses] [--articles 800]
 
-Accuracy: predictions are matched one-to-one to gold quotes of the same article by
-word overlap (Dice >= 0.5, best pairs first). Precision/recall/F1 are printed for
-direct quotes (a match must be direct on both sides) and for all kinds (any kind);
-speaker accuracy over matched gold quotes with a speaker (case-insensitive exact),
-role and affiliation accuracy over matched gold quotes that have one (one string
-containing the other, quote marks normalised).
+Accuracy: see ``goldsets.py`` (one matching and scoring for every set). ``--misses`` lists
+every miss of development and regression sets; a blind set gives scores only.
 
 Speed: >= 800 articles are generated in a temporary folder by recombining paragraphs:
 first the seed articles' and the made-up ones below, then those and every held-out
@@ -24,10 +20,8 @@ and after all articles.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
-import re
 import resource
 import shutil
 import tempfile
@@ -36,24 +30,21 @@ import tracemalloc
 from pathlib import Path
 
 import spacy
+from goldsets import accuracy, gold_sets
 
 from geolib import read_article
+from geolib.engine import Engine, default_jobs
 from geolib.extract.attribution import find_cues, role_tokens
 from geolib.extract.prefilter import prepare
-from geolib.extract.quotes import QUOTE_PARAGRAPH_KINDS, extract_quotes
+from geolib.extract.quotes import QUOTE_PARAGRAPH_KINDS, extract_quotes, quote_records
 from geolib.nlp import get_nlp, make_doc, tokenizes_sparingly
-from geolib.workers import default_jobs, table_records
+from geolib.segment import segment
+from geolib.sources import find_sources
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "tests" / "gold" / "quotes_seeds.jsonl"
 RAW = ROOT / "data" / "raw"
-HELDOUT = ROOT / "benchmarks" / "heldout"
-HELDOUT2 = ROOT / "benchmarks" / "heldout2"
-HELDOUT3 = ROOT / "benchmarks" / "heldout3"
-HELDOUT4 = ROOT / "benchmarks" / "heldout4"
-HELDOUT5 = ROOT / "benchmarks" / "heldout5"
-HELDOUT6 = ROOT / "benchmarks" / "heldout6"
-HELDOUT7 = ROOT / "benchmarks" / "heldout7"
+# The speed corpus draws on these sets' articles (never on a blind set's).
+SPEED_SETS = ("heldout", "heldout2", "heldout3", "heldout4")
 SEEDS = ["ft-trump-russia-ties-china", "gzero-trump-no-limits-china-russia"]
 
 MADE_UP = [
@@ -76,125 +67,6 @@ MADE_UP = [
 ]
 
 
-# -- accuracy ---------------------------------------------------------------------
-def _words(text: str) -> list[str]:
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    return re.findall(r"\w+", text.lower())
-
-
-def _dice(a: str, b: str) -> float:
-    wa, wb = set(_words(a)), set(_words(b))
-    return 2 * len(wa & wb) / (len(wa) + len(wb)) if wa and wb else 0.0
-
-
-def _norm(text: str | None) -> str:
-    return " ".join(_words(text or ""))
-
-
-def _match(pred: list[dict], gold: list[dict], same_kind: str | None) -> list[tuple[dict, dict]]:
-    pairs = []
-    for p in pred:
-        for g in gold:
-            if p["article_id"] != g["article_id"]:
-                continue
-            if same_kind and (p["kind"] != same_kind or g["kind"] != same_kind):
-                continue
-            score = _dice(p["text"], g["text"])
-            if score >= 0.5:
-                pairs.append((score, id(p), id(g), p, g))
-    pairs.sort(key=lambda x: -x[0])
-    used_p, used_g, matched = set(), set(), []
-    for _, ip, ig, p, g in pairs:
-        if ip in used_p or ig in used_g:
-            continue
-        used_p.add(ip)
-        used_g.add(ig)
-        matched.append((p, g))
-    return matched
-
-
-def _prf(n_pred: int, n_gold: int, n_match: int) -> tuple[float, float, float]:
-    p = n_match / n_pred if n_pred else 0.0
-    r = n_match / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-GOLD_SETS = {
-    "seeds (rules written while reading them)": (GOLD, RAW),
-    "held-out (24 made-up articles, annotated without seeing the rules; since used for development)":
-        (HELDOUT / "gold.jsonl", HELDOUT),
-    "second held-out (16 made-up articles, written blind; its misses were then used for development)":
-        (HELDOUT2 / "gold.jsonl", HELDOUT2),
-    "third held-out (16 made-up articles, written blind; scored blind twice, then used for development)":
-        (HELDOUT3 / "gold.jsonl", HELDOUT3),
-    "fourth held-out (16 made-up articles, written blind; scored blind, later a check against regressions)":
-        (HELDOUT4 / "gold.jsonl", HELDOUT4),
-    "fifth held-out (16 made-up articles, written blind; scored blind once, then used for development)":
-        (HELDOUT5 / "gold.jsonl", HELDOUT5),
-    "sixth held-out (16 made-up articles, written blind; scored blind once, then used for development)":
-        (HELDOUT6 / "gold.jsonl", HELDOUT6),
-    "seventh held-out (16 made-up articles, written blind, never used for development)":
-        (HELDOUT7 / "gold.jsonl", HELDOUT7),
-}
-
-
-def accuracy(gold_path: Path, folder: Path, verbose: bool = False) -> dict[str, float]:
-    """Print and return precision/recall/F1 and attribute accuracy against one gold file."""
-    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    pred = []
-    for article_id in sorted({g["article_id"] for g in gold}):
-        pred.extend(q.__dict__ for q in extract_quotes(read_article(folder / f"{article_id}.txt")))
-    print(f"gold: {len(gold)} quotes in {len({g['article_id'] for g in gold})} articles, "
-          f"predictions: {len(pred)}")
-    scores = {}
-    for label, kind in (("direct", "direct"), ("all kinds", None)):
-        p_set = [p for p in pred if kind is None or p["kind"] == kind]
-        g_set = [g for g in gold if kind is None or g["kind"] == kind]
-        matched = _match(p_set, g_set, kind)
-        p, r, f = _prf(len(p_set), len(g_set), len(matched))
-        scores[f"{label} F1"] = f
-        print(f"  {label:9s}  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
-              f"({len(matched)} matched of {len(p_set)} predicted, {len(g_set)} gold)")
-        if kind is None:
-            kinds_ok = sum(pp["kind"] == g["kind"] for pp, g in matched)
-            print(f"  kind accuracy over matched: {kinds_ok / len(matched):.3f}")
-        for field in ("speaker", "role", "affiliation"):
-            scored = [(pp, g) for pp, g in matched if g[field]]
-            if field == "speaker":
-                ok = sum(_norm(pp[field]) == _norm(g[field]) for pp, g in scored)
-            else:
-                ok = sum(bool(pp[field]) and (_norm(pp[field]) in _norm(g[field])
-                                              or _norm(g[field]) in _norm(pp[field])) for pp, g in scored)
-            share = ok / len(scored) if scored else 0.0
-            scores[f"{label} {field}"] = share
-            print(f"    {field:11s} accuracy {share:.3f} ({ok}/{len(scored)})")
-        if verbose:
-            _print_misses(p_set, g_set, matched)
-    return scores
-
-
-def _print_misses(p_set: list[dict], g_set: list[dict], matched: list[tuple[dict, dict]]) -> None:
-    matched_p = {id(p) for p, _ in matched}
-    matched_g = {id(g) for _, g in matched}
-    for pp, g in matched:
-        if _norm(pp["speaker"]) != _norm(g["speaker"]):
-            print(f"    speaker miss [{g['article_id'][:3]}] {g['text'][:50]!r}: "
-                  f"{pp['speaker']!r} != {g['speaker']!r}")
-            continue
-        for field in ("role", "affiliation"):  # scored as in ``accuracy``
-            if g[field] and not (pp[field] and (_norm(pp[field]) in _norm(g[field])
-                                                or _norm(g[field]) in _norm(pp[field]))):
-                print(f"    {field} miss [{g['article_id'][:3]}] {g['speaker']!r}: "
-                      f"{pp[field]!r} != {g[field]!r}")
-    for g in g_set:
-        if id(g) not in matched_g:
-            print(f"    missed [{g['article_id'][:3]}] {g['kind']:8s} {g['speaker']!r}: {g['text'][:70]!r}")
-    for pp in p_set:
-        if id(pp) not in matched_p:
-            print(f"    extra  [{pp['article_id'][:3]}] {pp['kind']:8s} {pp['speaker']!r}: "
-                  f"{pp['text'][:70]!r}")
-
-
 # -- speed ------------------------------------------------------------------------
 def seed_pool() -> list[str]:
     """The made-up paragraphs above and the seed articles' body paragraphs."""
@@ -208,8 +80,8 @@ def wide_pool() -> list[str]:
     """The seed pool and every body paragraph of the held-out sets' articles: more varied
     wording, so the tokenizer's cache of known words helps it less."""
     pool = seed_pool()
-    for folder in (HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4):
-        for path in sorted(folder.glob("*.txt")):
+    for name in SPEED_SETS:
+        for path in sorted((ROOT / "benchmarks" / name).glob("*.txt")):
             pool.extend(p.text for p in read_article(path).body)
     return pool
 
@@ -253,7 +125,7 @@ def _in_process(paths: list[Path], nlp, blank) -> tuple[float, int]:
         t0 = time.perf_counter()
         article = read_article(path)
         t1 = time.perf_counter()
-        n_quotes += len(extract_quotes(article, nlp))
+        n_quotes += len(extract_quotes(article, nlp=nlp))
         t2 = time.perf_counter()
         articles_time += t1 - t0
         extract_time += t2 - t1
@@ -278,7 +150,7 @@ def _fixed_steps(article, nlp) -> float:
     """Seconds ``extract_quotes`` spends on ``article`` before any attribution rule runs
     (the same calls, repeated here to time them)."""
     t0 = time.perf_counter()
-    prepared = prepare([p.text for p in article.paragraphs if p.kind in QUOTE_PARAGRAPH_KINDS])
+    prepared = prepare(segment(article).of_kinds(QUOTE_PARAGRAPH_KINDS))
     tokenized = prepared.masked() if tokenizes_sparingly(nlp) else None
     doc = nlp(make_doc(nlp, prepared.text, tokenized, (prepared.quotes, False), prepared.starts))
     find_cues(doc)
@@ -292,12 +164,16 @@ def _command(paths: list[Path], home: Path, words: int, tok_time: float) -> None
     saved = os.environ.get("GEOLIB_HOME")
     os.environ["GEOLIB_HOME"] = str(home)
     try:
+        sources = find_sources(paths).sources
         for jobs in sorted({1, default_jobs()}):
             shutil.rmtree(home / "data" / "cache", ignore_errors=True)
-            t0 = time.perf_counter()
-            for _ in table_records(paths, "quotes", jobs):
-                pass
-            wall = time.perf_counter() - t0
+            with Engine("synchronous" if jobs == 1 else "processes", jobs=jobs) as engine:
+                if jobs > 1:
+                    engine.client()  # worker processes started and warmed up outside the timing
+                t0 = time.perf_counter()
+                for _ in engine.map(sources, ["quotes"]):
+                    pass
+                wall = time.perf_counter() - t0
             print(f"  geolib quotes FOLDER, {jobs} process{'es' if jobs > 1 else ''}: "
                   f"{words / wall:12,.0f} words/s (ratio {wall / tok_time:.2f}x, wall clock)")
     finally:
@@ -311,7 +187,7 @@ def _memory(paths: list[Path], nlp) -> None:
     tracemalloc.start()
     peaks = {}
     for i, path in enumerate(paths, start=1):
-        extract_quotes(read_article(path), nlp)
+        extract_quotes(read_article(path), nlp=nlp)
         if i in (200, len(paths)):
             peaks[i] = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
@@ -321,15 +197,28 @@ def _memory(paths: list[Path], nlp) -> None:
     print(f"  process max RSS at the end: {rss:.0f} MB")
 
 
+def predict(path: Path) -> list[dict]:
+    return quote_records(extract_quotes(read_article(path)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=800)
-    parser.add_argument("--misses", action="store_true", help="list every miss and extra quote")
+    parser.add_argument("--set", action="append", default=None,
+                        help="score only this set (its folder name; repeatable)")
+    parser.add_argument("--misses", action="store_true",
+                        help="list every miss and extra quote (refused for blind sets)")
     parser.add_argument("--accuracy-only", action="store_true")
     args = parser.parse_args()
-    for label, (gold, folder) in GOLD_SETS.items():
-        print(f"== accuracy: {label} ==")
-        accuracy(gold, folder, args.misses)
+    chosen = [s for s in gold_sets() if args.set is None or s.folder.name in args.set]
+    if args.misses and any(s.blind for s in chosen) and args.set is not None:
+        parser.error("--misses is refused for a blind set: "
+                     + ", ".join(s.folder.name for s in chosen if s.blind))
+    for gold_set in chosen:
+        print(f"== accuracy: {gold_set.name} ({gold_set.status}; {gold_set.origin}) ==")
+        if args.misses and gold_set.blind:
+            print("  (blind: scores only, misses not listed)")
+        accuracy(gold_set, predict, args.misses and not gold_set.blind)
     if not args.accuracy_only:
         print("== speed ==")
         speed(max(args.articles, 200))

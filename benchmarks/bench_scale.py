@@ -125,10 +125,10 @@ def _run(corpus: Path, work: Path, what: str, args: argparse.Namespace) -> int:
     print(f"\nscale-out 1 -> 2 workers, wall clock: {speedup:.2f}x (efficiency {speedup / 2:.0%}; "
           "goal >= 1.8x)")
     cpu_one, cpu_two = sum(one["cpu"]), two["cpu"]
-    work = cpu_one / max(cpu_two)
+    cpu_speedup = cpu_one / max(cpu_two)
     print(f"worker CPU seconds: 1 worker {cpu_one:.1f}; 2 workers {' + '.join(f'{c:.1f}' for c in cpu_two)} "
-          f"= {sum(cpu_two):.1f}. On two idle cores the busier worker sets the time: {work:.2f}x "
-          f"(efficiency {work / 2:.0%}), what the wall clock shows when no other work shares the cores")
+          f"= {sum(cpu_two):.1f}. On two idle cores the busier worker sets the time: {cpu_speedup:.2f}x "
+          f"(efficiency {cpu_speedup / 2:.0%}), the wall clock's when nothing else shares the cores")
     vocab = "; ".join(f"{a:,} -> {b:,}" for a, b in zip(two["vocab_quarter"], two["vocab_end"], strict=True))
     print(f"spaCy vocabulary per worker (2 workers) at 1/4 -> end: {vocab} word types")
     print(f"cluster start-up (not in the times above): {one['startup']:.1f} s and {two['startup']:.1f} s")

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from geolib.checks import TOLERANCE, check_figure
+from geolib.checks import TOLERANCE, check_figure, check_records
 from geolib.extract.figures import extract_figures
 from geolib.model import Article, Paragraph
-from geolib.paths import project_root
-from geolib.reference import load_rates, load_trade
+from geolib.reference import PACKAGE_REFERENCE, load_rates, load_trade
 
 FT_SENTENCE = (
     "Russia’s trade with China hit $245bn last year — a record but still less than Moscow’s "
@@ -26,7 +25,7 @@ def tables():
     return load_trade(), load_rates()
 
 
-def figures(text: str, published: date = date(2025, 2, 27)) -> list:
+def figures(text: str, published: date | None = date(2025, 2, 27)) -> list:
     article = Article(
         title=None, standfirst=None, authors=[], outlet=None, section=None,
         published=published, published_text=None, topics=[], url=None,
@@ -122,7 +121,6 @@ def test_exports_match_mirror_imports(tables):
     ("text", "reason"),
     [
         ("Trade rose 35.8% in 2021.", "not a money figure"),
-        ("Russia's trade with China was $245bn.", "year is not stated"),
         ("Russia's trade hit $245bn in 2024.", "not between two known parties"),
         ("Russia's trade with China was $50bn in 2005.", "covers 2013"),
         ("Russia sold Ukraine $2bn of gas in 2024.", "no series for these parties"),
@@ -140,7 +138,7 @@ def test_no_reference(tables, text, reason):
 
 def test_user_rate_makes_yuan_checkable(tmp_path: Path):
     folder = tmp_path / "reference"
-    shutil.copytree(project_root() / "data" / "reference", folder)
+    shutil.copytree(PACKAGE_REFERENCE, folder)
     (folder / "cnyusd.csv").write_text("year,usd_per_cny,source\n2024,0.1389,PBoC average\n",
                                        encoding="utf-8")
     trade, rates = load_trade(folder), load_rates(folder)
@@ -153,6 +151,46 @@ def test_user_rate_makes_yuan_checkable(tmp_path: Path):
 
 def test_check_record_columns(tables):
     record = check(FT_SENTENCE, tables, index=1).to_record()
-    assert set(record) == {"verdict", "gap_bn", "gap_pct", "gap_currency", "tolerance",
-                           "explanation", "reference"}
+    assert set(record) == {"verdict", "checked_against", "source", "gap_bn", "gap_pct", "gap_currency",
+                           "tolerance", "explanation", "reference", "sources"}
     assert len(record["reference"]) == 3
+
+
+def test_undated_figure_without_a_publication_date_has_no_reference(tables):
+    undated = [f for f in figures("Russia's trade with China was $245bn.", published=None)
+               if f.kind == "money"]
+    result = check_figure(undated[0], *tables)
+    assert result.verdict == "no reference" and "year is not stated" in result.explanation
+
+
+def test_each_source_row_has_its_own_verdict_and_the_check_names_its_row(tables):
+    census = check("US goods trade with China came to $582bn in 2024.", tables)
+    assert census.verdict == "consistent"
+    record = census.to_record()
+    by_source = {row["reference_value"]: row for row in record["sources"]}
+    assert set(by_source) == {582.0, 688.3}  # US Census and Chinese customs, never averaged
+    assert by_source[582.0]["verdict"] == "consistent" and by_source[688.3]["verdict"] == "differs"
+    assert by_source[688.3]["gap_bn"] == pytest.approx(582 - 688.3)
+    assert "Census" in record["source"] and "582" in record["checked_against"]
+    customs = check("US goods trade with China came to $688bn in 2024.", tables).to_record()
+    assert customs["verdict"] == "consistent" and "GACC" in customs["source"]
+    midway = check("US goods trade with China came to $635bn in 2024.", tables).to_record()
+    assert midway["verdict"] == "differs"  # the mean of two sources is no published value
+    assert {row["verdict"] for row in midway["sources"]} == {"differs"}
+
+
+def test_checks_work_outside_the_project_and_convert_euros(tmp_path: Path, monkeypatch):
+    from geolib import paths
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GEOLIB_HOME", raising=False)
+    monkeypatch.setattr(paths, "reference_dir", lambda: None)
+    euros = [f for f in figures("The EU's trade with Russia was €257.5bn in 2021.") if f.kind == "money"]
+    assert euros[0].value_usd_bn == pytest.approx(257.5 * 1.1827)
+    record = check_records(euros)[0]
+    assert record["verdict"] == "consistent" and record["source"]
+
+
+def test_a_year_assumed_from_the_publication_date_is_said(tables):
+    result = check("Russia's trade with China is worth $240bn.", tables)
+    assert "publication year" in result.explanation

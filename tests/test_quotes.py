@@ -939,3 +939,114 @@ def test_a_title_ending_in_a_place_before_a_name_set_off_by_commas():
     assert [(q.speaker, q.role, q.affiliation) for q in quotes] == [
         ("Emre Sonmezler", "ambassador to Georgia", "Turkey"),
         ("Rafael Ochoa", "envoy to Armenia", None)]
+
+
+@pytest.mark.parametrize("first, surname", [
+    ("Maria dos Santos", "Santos"), ("Carlos de Souza", "Souza"), ("Jan ter Horst", "Horst"),
+    ("Ahmed bin Khalid", "Khalid"),
+])
+def test_any_name_particle_of_the_lexicon_keeps_the_full_name(first, surname):
+    """One list of name particles (attribution_patterns.json) serves every rule: a surname
+    alone refers back to the full name, whatever the particle."""
+    quotes = extract_quotes(make_article(
+        f"{first}, who leads the delegation, arrived in Geneva on Monday.",
+        f"“We want a deal this year,” {surname} said.",
+    ))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == [first]
+
+
+def test_transcript_turns_run_on_until_narration():
+    """An official transcript: labelled turns, a title before a name in a label, unlabelled
+    paragraphs continuing the turn; narration after the last turn is read as narration."""
+    quotes = extract_quotes(make_article(
+        "The two leaders met in Oslo on Tuesday.",
+        "Prime Minister of Norway Anna Berglund: Colleagues, welcome. We have a great deal to discuss.",
+        "Our trade grew by a fifth last year, and I am sure it will grow again.",
+        "Question: Will the pipeline be finished this year?",
+        "Anna Berglund: It will be finished in May.",
+        "The ministry said later that the pipeline would cost more than planned.",
+    ))
+    direct = [(q.speaker, q.text[:20]) for q in quotes if q.kind == "direct"]
+    assert direct == [("Anna Berglund", "Colleagues, welcome."), ("Anna Berglund", "Our trade grew by a "),
+                      ("reporter", "Will the pipeline be"), ("Anna Berglund", "It will be finished ")]
+    assert [q.speaker for q in quotes if q.kind == "indirect"] == ["ministry"]
+    assert quotes[0].role == "Prime Minister of Norway"
+
+
+def test_a_label_without_a_name_is_no_turn():
+    quotes = extract_quotes(make_article(
+        "Key Points: The talks resumed in Geneva on Monday after a month's pause.",
+        "Washington: Officials said the talks would go on.",
+    ))
+    assert not [q for q in quotes if q.kind == "direct"]
+
+
+def test_two_apostrophes_are_a_double_quotation_mark():
+    """Newspaper archives write ''...'' (two apostrophes) and ``...'' for speech marks."""
+    quotes = extract_quotes(make_article(
+        "''We will not sign this treaty,'' Senator Margaret Holm said on Tuesday. ''Not this year.''",
+        "She called the draft ''a gift to Moscow'' and left the chamber.",
+        "``The votes are not there,'' said Paul Greaves, a Republican aide.",
+    ))
+    found = [(q.kind, q.speaker, q.text) for q in quotes]
+    assert found == [
+        ("direct", "Margaret Holm", "We will not sign this treaty"),
+        ("direct", "Margaret Holm", "Not this year."),
+        ("partial", "Margaret Holm", "a gift to Moscow"),
+        ("direct", "Paul Greaves", "The votes are not there"),
+    ]
+    assert pair_quotes("the 1990s' boom and rock 'n' roll")[0] == []
+
+
+def test_reporting_verbs_of_real_news():
+    """Verbs the lexicon lacked: accused X of, joked, thanked, chanted, continued, reiterated."""
+    quotes = extract_quotes(make_article(
+        "Senator Ruth Adair accused the administration of “sleepwalking into a trade war.”",
+        "“I have been called worse,” the trade representative, Leo Marsh, joked.",
+        "“We are not going anywhere,” the crowd chanted outside the embassy.",
+        "Adair reiterated that the bill would reach the floor in June.",
+    ))
+    found = [(q.kind, q.speaker, q.cue) for q in quotes]
+    assert found == [
+        ("partial", "Ruth Adair", "accused"),
+        ("direct", "Leo Marsh", "joked"),
+        ("direct", "crowd", "chanted"),
+        ("indirect", "Ruth Adair", "reiterated"),
+    ]
+
+
+def test_quoted_words_belong_to_the_outermost_reporter():
+    """Cues nest: the words inside the clause someone reports are that someone's."""
+    quotes = extract_quotes(make_article(
+        "Opposition leader Mara Quint told reporters that the cabinet had agreed to “sell the "
+        "family silver” without a vote.",
+        "The utility said in a statement that it continued to supply “every customer, large and "
+        "small” and would say no more.",
+        "Washington wants Taiwan’s chipmakers — the island’s “silicon crown” — to invest abroad, "
+        "while Beijing has accused Taipei of “selling out” its industry.",
+    ))
+    found = [(q.text, q.kind, q.speaker) for q in quotes]
+    assert found == [
+        ("sell the family silver", "partial", "Mara Quint"),
+        ("every customer, large and small", "partial", "utility"),
+        ("silicon crown", "term", None),  # the cue after it opens another clause
+        ("selling out", "partial", "Beijing"),
+    ]
+
+
+def test_a_second_verb_shares_the_subject_of_the_first():
+    quotes = extract_quotes(make_article(
+        "Beijing’s answer came fast: a statement from China’s trade ministry called the tariffs "
+        "“pure coercion” and promised “firm countermeasures.”"))
+    assert {q.speaker for q in quotes} == {"China’s trade ministry"}
+
+
+def test_a_body_named_by_its_kind_refers_back_to_the_body():
+    quotes = extract_quotes(make_article(
+        "Gridwell said on Monday that the strikes had hit four substations in the west.",
+        "The company said two of them were “badly damaged” and would take weeks to repair.",
+        "The Central Election Board counted the ballots overnight.",
+        "Turnout was 61 percent, the lowest in two decades, the board said.",
+    ))
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("indirect", "Gridwell"), ("partial", "Gridwell"), ("indirect", "board")]

@@ -8,18 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from geolib.paths import project_root
+from geolib import paths
 from geolib.reference import (
+    PACKAGE_REFERENCE,
     actor_of,
+    fingerprint,
     load_events,
     load_rates,
     load_trade,
+    reference_folders,
+    reference_tables,
     trade_series,
     usd_rate,
 )
 
-REFERENCE = project_root() / "data" / "reference"
-SHARED = Path("/work/shared/reference")
+REFERENCE = PACKAGE_REFERENCE
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "reference"
 
 
 @pytest.fixture
@@ -32,8 +36,9 @@ def user_folder(tmp_path: Path) -> Path:
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="shared reference not mounted")
 @pytest.mark.parametrize("name", ["trade.csv", "eurusd.csv", "events.csv"])
-def test_copied_byte_for_byte(name):
-    assert (REFERENCE / name).read_bytes() == (SHARED / name).read_bytes()
+def test_every_shared_row_ships_with_the_package(name):
+    shipped = (REFERENCE / name).read_text(encoding="utf-8").splitlines()
+    assert set((SHARED / name).read_text(encoding="utf-8").splitlines()) <= set(shipped)
 
 
 def test_trade_has_three_2021_eu_russia_totals():
@@ -112,3 +117,56 @@ def test_trade_series_total_is_either_orientation_exports_are_not():
     assert (total["value_usd_bn"] == total["value"]).all()
     assert trade_series("China", "Russia", "exports")["value"].tolist() == [115.49]
     assert trade_series("Russia", "China", "exports").empty
+
+
+def test_project_folder_extends_and_overrides_the_package(tmp_path: Path):
+    project = tmp_path / "reference"
+    project.mkdir()
+    (project / "corrections.csv").write_text(
+        "reporter,partner,flow,year,value,unit,source\n"
+        # the same key as a shipped row (reporter, partner, flow, year, source): replaces it
+        'China,Russia,total,2024,244.9,USD bn,"GACC, as reported by TASS via bne IntelliNews '
+        '(+1.9%) and The Moscow Times (13 Jan 2025; 244.8)"\n'
+        # another source for the same pair and year: a row of its own
+        "Russia,China,total,2024,237.0,USD bn,Russian customs (made-up)\n",
+        encoding="utf-8",
+    )
+    (project / "eurusd_mine.csv").write_text("year,usd_per_eur,source\n2021,1.2,my bank\n",
+                                            encoding="utf-8")
+    folders = [PACKAGE_REFERENCE, project]
+    trade = load_trade(folders)
+    assert len(trade) == len(load_trade(PACKAGE_REFERENCE)) + 1
+    rows = trade[(trade["year"] == 2024) & (trade["flow"] == "total")
+                 & (trade[["reporter_actor", "partner_actor"]].apply(set, axis=1) == {"China", "Russia"})]
+    assert sorted(rows["value"]) == [237.0, 244.9]
+    assert set(rows["origin"]) == {str(project)}
+    assert usd_rate(load_rates(folders), "EUR", 2021) == (1.2, 2021)
+    assert usd_rate(load_rates(folders), "EUR", 2022) == (1.053, 2022)
+
+
+def test_outside_a_project_the_package_data_is_read(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(paths, "reference_dir", lambda: None)
+    assert reference_folders() == [PACKAGE_REFERENCE]
+    monkeypatch.setattr(paths, "reference_dir", lambda: tmp_path / "no-such-folder")
+    assert reference_folders() == [PACKAGE_REFERENCE]
+    tables = reference_tables()
+    assert not tables.trade.empty and not tables.rates.empty and not tables.events.empty
+
+
+def test_fingerprint_follows_the_project_folder(tmp_path: Path, monkeypatch):
+    project = tmp_path / "data" / "reference"
+    project.mkdir(parents=True)
+    monkeypatch.setattr(paths, "reference_dir", lambda: project)
+    before = fingerprint()
+    (project / "more.csv").write_text("year,usd_per_cny,source\n2024,0.1389,my bank\n",
+                                      encoding="utf-8")
+    assert fingerprint() != before
+    assert usd_rate(reference_tables().rates, "CNY", 2024) == (0.1389, 2024)
+
+
+def test_trade_series_keeps_each_source_never_an_average():
+    series = trade_series("US", "China")
+    year_2024 = series[series["year"] == 2024]
+    assert sorted(year_2024["value_usd_bn"]) == [582.0, 688.3]
+    assert year_2024["source"].str.len().min() > 0
+    assert year_2024["source"].nunique() == 2

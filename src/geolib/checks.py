@@ -18,7 +18,7 @@ from itertools import permutations
 import pandas as pd
 
 from geolib.extract.figures import Figure
-from geolib.reference import load_rates, load_trade, usd_rate
+from geolib.reference import reference_tables, usd_rate
 
 TOLERANCE = 0.03
 """Relative tolerance: a figure within ±3% of a reference value is consistent."""
@@ -56,6 +56,21 @@ class Comparison:
     gap_pct: float
     within: bool
 
+    @property
+    def verdict(self) -> str:
+        return "consistent" if self.within else "differs"
+
+    def label(self) -> str:
+        return (f"{self.reporter}–{self.partner} {self.flow} {self.year}: {self.value:g} "
+                f"{self.currency} bn ({self.source})")
+
+    def to_source_record(self) -> dict:
+        """This row's own verdict: which row, which source, and the gap to it."""
+        return {"row": self.label(), "source": self.source, "reference_value": self.value,
+                "reference_currency": self.currency, "verdict": self.verdict,
+                "gap_bn": self.gap_bn, "gap_pct": self.gap_pct, "compared_in": self.compared_in,
+                "rate_year": self.rate_year}
+
 
 @dataclass
 class Check:
@@ -71,16 +86,32 @@ class Check:
     comparisons: list[Comparison] = field(default_factory=list)
     alternatives: list[Comparison] = field(default_factory=list)
 
+    @property
+    def checked_against(self) -> Comparison | None:
+        """The row the overall verdict rests on: the fitting row nearest the figure, else
+        the nearest row."""
+        if not self.comparisons:
+            return None
+        fitting = [c for c in self.comparisons if c.within] or self.comparisons
+        return min(fitting, key=lambda c: abs(c.gap_bn))
+
     def to_record(self) -> dict:
-        """Flat columns for tables: verdict, gap, tolerance, explanation, reference."""
+        """Flat columns for tables: the overall verdict, the row it was checked against
+        (``checked_against``, its ``source``) with the gap to it, the tolerance, the
+        explanation, every candidate row (``reference``) and each source row's own
+        verdict and gap (``sources``)."""
+        against = self.checked_against
         return {
             "verdict": self.verdict,
+            "checked_against": against.label() if against else None,
+            "source": against.source if against else None,
             "gap_bn": self.gap_bn,
             "gap_pct": self.gap_pct,
             "gap_currency": self.compared_in,
             "tolerance": self.tolerance,
             "explanation": self.explanation,
             "reference": [_row_label(r) for r in self.rows],
+            "sources": [c.to_source_record() for c in self.comparisons],
         }
 
     def to_dict(self) -> dict:
@@ -182,9 +213,17 @@ def _pair_rows(trade: pd.DataFrame, figure: Figure) -> pd.DataFrame:
     return empty
 
 
+_YEAR_BASIS_NOTES = {"published": "the publication year, as no time is stated",
+                     "context": "the time of the figures around it"}
+
+
 def _subject(figure: Figure) -> str:
     parties = "–".join(figure.parties) or "unknown parties"
-    return f"{figure.text} ({parties} {figure.measure or 'figure'}, {figure.year or 'year unknown'})"
+    year = str(figure.year or "year unknown")
+    note = _YEAR_BASIS_NOTES.get(figure.year_basis or "")
+    if figure.year and note:
+        year += f": {note}"
+    return f"{figure.text} ({parties} {figure.measure or 'figure'}, {year})"
 
 
 def _no_reference(figure: Figure, reason: str) -> Check:
@@ -223,7 +262,8 @@ def check_figure(figure: Figure, trade: pd.DataFrame, rates: pd.DataFrame) -> Ch
         return _no_reference(figure, f"there is no {figure.year} exchange rate to compare with")
     alternatives = _alternatives(figure, pair, rows, rates) + _other_flows(figure, trade, rows, rates)
     verdict = "consistent" if any(c.within for c in comparisons) else "differs"
-    nearest = min(comparisons, key=lambda c: abs(c.gap_bn))
+    fitting = [c for c in comparisons if c.within] or comparisons
+    nearest = min(fitting, key=lambda c: abs(c.gap_bn))
     return Check(
         verdict=verdict,
         gap_bn=nearest.gap_bn,
@@ -353,11 +393,12 @@ def _rounding_reasons(figure: Figure, comparisons: list[Comparison]) -> list[str
 
 def check_records(figures: list[Figure], trade: pd.DataFrame | None = None,
                   rates: pd.DataFrame | None = None) -> list[dict]:
-    """One record per figure: its id and the verdict on it (``verdict``, ``gap_bn``,
-    ``gap_pct``, ``gap_currency``, ``tolerance``, ``explanation``, ``reference``).
+    """One record per figure: its id and the verdict on it (see ``Check.to_record``).
     ``trade`` and ``rates`` default to ``geolib.reference``'s tables."""
-    trade = load_trade() if trade is None else trade
-    rates = load_rates() if rates is None else rates
+    if trade is None or rates is None:
+        tables = reference_tables()
+        trade = tables.trade if trade is None else trade
+        rates = tables.rates if rates is None else rates
     return [
         {"file": figure.file, "article_id": figure.article_id, "figure_id": figure.figure_id,
          **check_figure(figure, trade, rates).to_record()}

@@ -29,11 +29,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from geolib.corpus import load_corpus
 from geolib.engine import SCHEDULERS, Engine, EngineError
 from geolib.errors import ArticleError
 from geolib.model import Article
 from geolib.output import ARTICLE_TABLES, FORMATS, RecordStream, TableFiles
 from geolib.pipeline import TABLES
+from geolib.search import as_date
 from geolib.sources import find_sources, parse_cached
 
 EXIT_OK = 0
@@ -80,6 +82,20 @@ def _parser() -> argparse.ArgumentParser:
     tables.add_argument("--only", nargs="*", choices=list(TABLES), help="extraction tables to build")
     _engine_options(tables)
     tables.set_defaults(run=_run_tables)
+
+    search = commands.add_parser(
+        "search", help="find quotes and reported speech by words, speaker, outlet and date",
+        description="Find quotes and reported speech. Words match whole words in any order, "
+                    "ignoring case and accents; a query in double quotation marks matches as a phrase.")
+    search.add_argument("text", nargs="?", default=None, help="words to find (optional)")
+    search.add_argument("--corpus", action="append", type=Path, metavar="PATH",
+                        help="an article file or folder (repeatable; default: the project's data/raw)")
+    search.add_argument("--speaker", help="the speaker's name, or words of it ('Putin')")
+    search.add_argument("--outlet", help="part of the outlet's name ('GZERO')")
+    search.add_argument("--since", help="published on or after this date (YYYY-MM-DD or YYYY)")
+    search.add_argument("--until", help="published on or before this date (YYYY-MM-DD or YYYY)")
+    search.add_argument("--format", choices=["text", "jsonl", "csv"], default="text")
+    search.set_defaults(run=_run_search)
 
     briefing = commands.add_parser("briefing", help="run the notebooks and rebuild every chart")
     briefing.set_defaults(run=_run_briefing)
@@ -179,6 +195,31 @@ def _run_tables(args: argparse.Namespace) -> int:
     for file, problem in failures:
         print(f"geolib: {file}: {problem}", file=sys.stderr)
     return _finish(len(failures))
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    filters = {"speaker": args.speaker, "outlet": args.outlet, "since": args.since, "until": args.until}
+    try:  # dates are checked before any work
+        as_date(args.since), as_date(args.until, end=True)
+    except ValueError as error:
+        _fail(f"a date must be YYYY-MM-DD or YYYY ({error})")
+        return 2
+    unreadable = 0
+    for folder in args.corpus or [None]:
+        with load_corpus(folder, progress=False) as corpus:
+            for file, problem in corpus.failures:
+                _fail(f"{file}: {problem}")
+            unreadable += len(corpus.failures)
+            found = corpus.search(args.text, **filters)
+        if args.format == "text":
+            for row in found.itertuples():
+                when = f"{row.published or 'undated'}, {row.outlet or 'unknown outlet'}"
+                print(f"{row.speaker} ({row.kind}; {when}; {row.article_id}): “{row.text}”")
+        else:
+            stream = RecordStream("search", args.format)  # columns as the results have them
+            stream.write(found.to_dict(orient="records"))
+            stream.close()
+    return _finish(unreadable)
 
 
 def _run_briefing(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path, PurePath
 from typing import Any
@@ -35,6 +36,7 @@ from geolib.output import (
 )
 from geolib.paths import raw_dir
 from geolib.pipeline import TABLES, Analysis, TableName, analyse
+from geolib.search import as_date, outlet_matches, published_in, search_quotes, speaker_matches
 from geolib.sources import NOT_ARTICLES, Source, article_files, find_sources, parse_cached
 
 __all__ = [
@@ -52,10 +54,11 @@ class Corpus:
     folder: Path
     items: list[Article]
     failures: list[tuple[str, str]] = field(default_factory=list)
-    engine: Engine = field(default_factory=Engine, repr=False)
-    progress: bool | None = None
+    speaker: str | None = None  # when set: the quote-based tables keep only this speaker's rows
     _analyses: dict[str, Analysis] = field(default_factory=dict, repr=False)
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    engine: Engine = field(default_factory=Engine, repr=False)  # where the tables are computed
+    progress: bool | None = None
 
     def __enter__(self) -> Corpus:
         return self
@@ -124,7 +127,8 @@ class Corpus:
                     for name in missing:
                         rows[name].extend(result.rows[name])
             for name in missing:
-                self._tables[name] = pd.DataFrame(rows[name]) if rows[name] else frame(name, [])
+                table = pd.DataFrame(rows[name]) if rows[name] else frame(name, [])
+                self._tables[name] = _only_speaker(table, self.speaker)
         return {n: self._tables[n] for n in names}
 
     def dask_tables(self, names: Iterable[TableName] = TABLES) -> dict[str, Any]:
@@ -137,13 +141,18 @@ class Corpus:
         names = list(names)
         parts = self.engine.bag(self.items, names).to_delayed()
         to_frame = dask.delayed(_partition_frame, pure=True)
-        return {name: dd.from_delayed([to_frame(part, name) for part in parts], meta=frame(name, []),
-                                      verify_meta=False)
+        return {name: dd.from_delayed([to_frame(part, name, self.speaker) for part in parts],
+                                      meta=frame(name, []), verify_meta=False)
                 for name in names}
 
     def dask_table(self, name: TableName) -> Any:
         """One table as a Dask DataFrame (see ``dask_tables``)."""
         return self.dask_tables([name])[name]
+
+    def search(self, text: str | None = None, **filters) -> pd.DataFrame:
+        """Quotes and reported speech matching ``text`` and the filters of
+        ``geolib.search.search_quotes`` (``speaker``, ``outlet``, ``since``, ``until``)."""
+        return search_quotes(self.quotes, text, **filters)
 
     @property
     def quotes(self) -> pd.DataFrame:
@@ -174,20 +183,29 @@ def load_corpus(
     folder: str | Path | Iterable[str | Path] | None = None,
     *,
     include: Iterable[str] | None = None,
+    outlet: str | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    speaker: str | None = None,
     progress: bool | None = None,
     scheduler: str | None = None,
     client: Any = None,
     jobs: int | None = None,
 ) -> Corpus:
     """Parse every article under ``folder`` (default: the project's ``data/raw``; also a
-    list of paths, globs, URLs or WARC archives), only the ids in ``include`` if given.
+    list of paths, globs, URLs or WARC archives).
+
+    The filters choose articles: ``include`` (article ids), ``outlet`` (part of the outlet's
+    name), ``since``/``until`` (publication dates, ISO or a year, both included; undated
+    articles are left out when either is given) and ``speaker`` (articles quoting them; the
+    tables built from quotes then keep only their rows). Sources that cannot be read are
+    listed in ``corpus.errors``; the rest go on.
 
     The work runs on Dask: ``scheduler`` is ``"synchronous"``, ``"threads"``,
     ``"processes"`` (``jobs`` local worker processes, one per CPU by default) or a
     ``dask.distributed`` scheduler's address; ``client`` a ``distributed.Client``. By
     default, this process for fewer than 16 articles and local processes from there on
-    (``corpus.close()`` shuts them down). Sources that cannot be read are listed in
-    ``corpus.errors``; the rest go on.
+    (``corpus.close()`` shuts them down).
     """
     folder = folder if folder is not None else raw_dir()
     found = find_sources(folder)
@@ -196,16 +214,23 @@ def load_corpus(
         wanted = set(include)
         sources = [s for s in sources if _source_id(s) in wanted]
     engine = Engine(client if client is not None else scheduler, jobs=jobs)
-    show = len(sources) >= PROGRESS_FROM if progress is None else progress
-    engine.progress = show
+    engine.progress = len(sources) >= PROGRESS_FROM if progress is None else progress
     articles, failures = [], list(found.problems)
     for result in engine.map(sources, [], keep_article=True, label="parsing articles"):
         if result.error is not None:
             failures.append(result.error)
         else:
             articles.append(result.article)
+    start, stop = as_date(since), as_date(until, end=True)
+    articles = [a for a in articles if (outlet is None or outlet_matches(a.outlet, outlet))
+                and published_in(a.published_iso, start, stop)]
     base = Path(folder) if isinstance(folder, (str, Path)) else Path(".")
-    return Corpus(base, articles, failures, engine, progress)
+    corpus = Corpus(base, articles, failures, engine=engine, progress=progress)
+    if speaker:
+        quoted = set(corpus.search(speaker=speaker, kinds=("direct", "partial", "indirect"))["article_id"])
+        corpus = Corpus(base, [a for a in articles if a.id in quoted], failures, speaker,
+                        corpus._analyses, engine=engine, progress=progress)
+    return corpus
 
 
 def _source_id(source: Source) -> str:
@@ -214,8 +239,16 @@ def _source_id(source: Source) -> str:
     return name if source.record is not None else PurePath(name).stem
 
 
-def _partition_frame(results: list, table: str) -> pd.DataFrame:
-    return frame(table, [row for result in results if result.error is None for row in result.rows[table]])
+def _partition_frame(results: list, table: str, speaker: str | None) -> pd.DataFrame:
+    rows = [row for result in results if result.error is None for row in result.rows[table]]
+    return _only_speaker(frame(table, rows), speaker)
+
+
+def _only_speaker(table: pd.DataFrame, speaker: str | None) -> pd.DataFrame:
+    """The rows of ``speaker`` (when given and the table has speakers), renumbered."""
+    if speaker and "speaker" in table:
+        table = table[table["speaker"].map(lambda s: isinstance(s, str) and speaker_matches(s, speaker))]
+    return table.reset_index(drop=True)
 
 
 def _show(progress: bool | None, corpus: Corpus) -> bool:

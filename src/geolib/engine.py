@@ -266,7 +266,7 @@ class Engine:
 
         kind = self.kind()
         if kind == "distributed":
-            return self.client().compute(list(collections), sync=True)
+            return tuple(self.client().compute(list(collections), sync=True))
         return dask.compute(*collections, scheduler=kind, num_workers=self.jobs or default_jobs())
 
 

@@ -2,8 +2,9 @@
 
 Every table has one schema (``SCHEMAS``: column -> type), so a table has the same columns
 and types in every file and partition, and an empty table still has them. Types:
-``str``, ``int``, ``float`` and ``list`` (a list of strings: a figure's parties, a
-stance's cues).
+``str``, ``int``, ``float``, ``list`` (a list of strings: a figure's parties, a stance's
+cues) and ``json`` (nested records, such as a check's ``sources``: JSON text in CSV and
+Parquet, JSON in JSON lines).
 
 Three formats, each written while the articles stream in (nothing is collected first):
 
@@ -58,25 +59,26 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "dropped": _columns("article_id text start:int end:int reason"),
     "errors": _columns("file problem"),
     "quotes": _columns(
-        "file article_id quote_id start:int end:int text kind speaker speaker_mention role "
-        "affiliation cue paragraph:int"),
+        "file article_id outlet published quote_id start:int end:int text kind speaker "
+        "speaker_mention role affiliation cue paragraph:int rule"),
     "speakers": _columns(
-        "file article_id speaker role affiliation institution institution_country "
+        "file article_id outlet published speaker role affiliation institution institution_country "
         "institution_type n_quotes:int"),
     "figures": _columns(
-        "file article_id figure_id start:int end:int text kind value:float value_low:float "
-        "value_high:float currency scale:float unit value_usd_bn:float usd_rate_year:int year:int "
-        "year_text parties:list measure flow direction qualifiers:list bound sentence paragraph:int"),
+        "file article_id outlet published figure_id start:int end:int text kind value:float "
+        "value_low:float value_high:float currency scale:float unit value_usd_bn:float "
+        "usd_rate_year:int year:int year_text parties:list measure flow direction qualifiers:list "
+        "bound sentence paragraph:int year_basis implied_parties:list"),
     "checks": _columns(
-        "file article_id figure_id verdict gap_bn:float gap_pct:float gap_currency tolerance "
-        "explanation reference:list"),
+        "file article_id outlet published figure_id verdict checked_against source gap_bn:float "
+        "gap_pct:float gap_currency tolerance explanation reference:list sources:json"),
     "stances": _columns(
-        "file article_id quote_id speaker paragraph:int quote_kind aspect target claim label "
-        "score:float confidence:float cues:list textblob_polarity:float "
+        "file article_id outlet published quote_id speaker paragraph:int quote_kind aspect target "
+        "claim label score:float confidence:float cues:list textblob_polarity:float "
         "textblob_subjectivity:float hedging:float hedging_cues:list"),
     "frames": _columns(
-        "file article_id frame text start:int end:int paragraph:int voice use cues:list speaker "
-        "quote_id"),
+        "file article_id outlet published frame text start:int end:int paragraph:int voice use "
+        "cues:list speaker quote_id"),
 }
 ARTICLE_COLUMNS = list(SCHEMAS["articles"])
 PARAGRAPH_COLUMNS = list(SCHEMAS["paragraphs"])
@@ -150,7 +152,9 @@ def _type_of(value: object) -> str:
     if isinstance(value, float):
         return "float"
     if isinstance(value, (list, tuple)):
-        return "list"
+        return "list" if all(isinstance(v, str) for v in value) else "json"
+    if isinstance(value, dict):
+        return "json"
     return "str"
 
 
@@ -171,7 +175,7 @@ def frame(table: str, rows: list[dict]):
 
     # Arrow strings and lists: what Dask would turn plain object columns into (lists to text)
     dtypes = {"str": pd.StringDtype("pyarrow"), "int": "Int64", "float": "float64",
-              "list": pd.ArrowDtype(pa.list_(pa.string()))}
+              "list": pd.ArrowDtype(pa.list_(pa.string())), "json": pd.StringDtype("pyarrow")}
     kinds = SCHEMAS[table]
     data = pd.DataFrame([_conform(row, kinds) for row in rows], columns=list(kinds))
     return data.astype({name: dtypes[kind] for name, kind in kinds.items()})
@@ -180,7 +184,8 @@ def frame(table: str, rows: list[dict]):
 def arrow_schema(kinds: dict[str, str], partitioned: bool = True):
     import pyarrow as pa
 
-    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "list": pa.list_(pa.string())}
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "list": pa.list_(pa.string()),
+             "json": pa.string()}
     fields = [pa.field(name, types[kind]) for name, kind in kinds.items() if name not in PARTITION_KEYS]
     if partitioned:
         fields += _partition_fields()
@@ -207,6 +212,8 @@ def _conform(row: dict, kinds: dict[str, str]) -> dict:
                     value, (list, dict)) else str(value)
             elif kind == "list":
                 value = [str(v) for v in value]
+            elif kind == "json":
+                value = json.dumps(value, ensure_ascii=False, default=str)
         out[name] = value
     return out
 
@@ -235,7 +242,7 @@ class RecordStream:
         self.rows += len(rows)
 
     def close(self) -> None:
-        if self.fmt == "csv" and self._csv is None:
+        if self.fmt == "csv" and self._csv is None and columns(self.table):
             self._start_csv([])  # an empty table is a header alone
 
     def _start_csv(self, rows: list[dict]) -> None:

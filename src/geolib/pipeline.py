@@ -61,14 +61,16 @@ class Analysis:
         known = self._stored("figures")
         if known is not None:
             return [Figure(**record) for record in known]
-        _, rates = reference.reference_tables()
-        figures = extract_figures(self.article, self.segmentation, rates)
+        tables = reference.reference_tables()
+        figures = extract_figures(self.article, self.segmentation, tables.rates, tables.events)
         self._keep("figures", figure_records(figures))
         return figures
 
     # -- tables -----------------------------------------------------------------------
     def records(self, table: TableName) -> list[dict]:
-        """The article's records for ``table`` (see ``TABLES``)."""
+        """The article's records for ``table`` (see ``TABLES``), each with the article's
+        ``outlet`` and ``published`` date beside its ``article_id``, so a table filters by
+        them without a join."""
         if table not in STAGES:
             raise KeyError(f"no table {table!r}; the tables are {', '.join(TABLES)}")
         known = self._stored(table)
@@ -76,7 +78,17 @@ class Analysis:
             known = STAGES[table](self)
             if table not in self._records:  # quotes and figures keep theirs as they are made
                 self._keep(table, known)
-        return known
+        return [self._with_provenance(record) for record in known]
+
+    def _with_provenance(self, record: dict) -> dict:
+        """``record`` with the article's outlet and publication date after ``article_id``
+        (added on the way out: cached records hold only what the stage made)."""
+        out = {}
+        for key, value in record.items():
+            out[key] = value
+            if key == "article_id":
+                out["outlet"], out["published"] = self.article.outlet, self.article.published_iso
+        return out
 
     def _stored(self, table: str) -> list[dict] | None:
         """Records already made in this run, or found in the on-disk cache."""
@@ -104,8 +116,8 @@ class Analysis:
 
 
 def _checks(a: Analysis) -> list[dict]:
-    trade, rates = reference.reference_tables()
-    return check_records(a.figures, trade, rates)
+    tables = reference.reference_tables()
+    return check_records(a.figures, tables.trade, tables.rates)
 
 
 STAGES: dict[str, Callable[[Analysis], list[dict]]] = {

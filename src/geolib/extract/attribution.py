@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -23,26 +24,17 @@ from geolib.paths import PACKAGE_DATA
 POSSESSIVE = {"'s", "’s", "'", "’"}
 NON_PERSON_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "DATE"}
 APPOSITIVE_END = {",", ".", ";", ":", "—", "–", "(", ")", "!", "?", "“", "”", '"'}
-PREPOSITIONS = {"with", "to", "of", "in", "on", "at", "for", "by", "from", "about", "against", "between",
-                "over", "under", "into", "than", "like", "after", "before"}
+# Windows, in tokens: how far each rule looks.
+PHRASE_WINDOW = 12  # a speaker phrase, before or after its cue
+RELATIVE_WINDOW = 12  # back from a cue to the "who" of a relative clause
+APPOSITIVE_WINDOW = 30  # back from a comma to the comma opening an appositive
+POSTMODIFIER_WINDOW = 10  # back from a cue to the link word of a describing phrase
+DESCRIPTION_WINDOW = 8  # a described speaker ("a senior Senate staffer")
+TITLE_WINDOW = 8  # a title before a name, or a portfolio's role before it
+NAME_WORDS = 5  # a name set off by commas after a title
+ORG_NOUN_REACH = 4  # either side of a connector ("and", "of"), for an organisation noun
 PARTY_TAG = re.compile(r"[A-Z]{1,3}-[A-Z][A-Za-z.]{1,12}")  # "D-Md.", "R-Texas": party and state
 PLACE_LABELS = {"GPE", "LOC"}
-POSTMODIFIER_PREPOSITIONS = {"in", "to", "from", "at", "on"}  # "officials on both sides"
-INVERTED_FOLLOWERS = {"who", "whose", "when", "as", "while", "last", "this", "earlier", "later", "recently",
-                      "yesterday", "today", "on", "during"}
-# Words that open an aside between a subject and its verb ("Putin, speaking in Moscow, said").
-PARENTHETICAL_OPENERS = {"who", "whose", "which", "in", "on", "at", "during", "after", "before", "for",
-                         "like", "unlike", "as", "while", "when", "despite", "from", "with"}
-TITLE_PREPOSITIONS = {"to", "for", "of", "on"}
-ORG_NAME_CONNECTORS = {"and", "for", "of", "on", "&"}
-# Words that open a clause before the subject ("Asked whether ..., X said", "When ..., X said").
-INTRODUCERS = {"asked", "pressed", "if", "although", "though", "because", "since", "after", "before", "when",
-               "while", "as", "in", "on", "at", "during", "despite", "once", "unlike", "like"}
-FINITE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
-                "might", "should", "must", "did", "does", "do", "shall"}
-AFFILIATION_PREPOSITIONS = {"at", "of", "on", "for", "with", "from", "in", "to"}
-RELATIVE_PRONOUNS = {"who", "whose", "which"}
-NOUN_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "these", "those"}
 
 
 @dataclass(frozen=True)
@@ -77,6 +69,7 @@ class Lexicon:
     title_abbreviations: dict[str, str]  # "sen." -> "senator"
     given_names_also_places: frozenset[str]  # "Jordan", "Sofia": as written
     never_names: frozenset[str]  # words never part of a name: roles, groups, weekdays, titles
+    grammar: dict[str, frozenset[str]]  # function-word classes the rules read, by name ("prepositions")
 
 
 @lru_cache(maxsize=1)
@@ -118,10 +111,23 @@ def load_lexicon() -> Lexicon:
         title_abbreviations={k.lower(): v.lower() for k, v in words["title_abbreviations"].items()},
         verb_forms=frozenset(
             word for info in verbs["verbs"].values() for form in info["forms"] for word in form.split()
-            if word not in {"of", "it", "out", "for", "on"}
+            if word not in words["grammar"]["verb_form_function_words"]
         ),
         never_names=role_words | lowered("group_nouns") | lowered("not_names") | lowered("honorifics"),
+        grammar={name: frozenset(class_) for name, class_ in words["grammar"].items()},
     )
+
+
+def is_name_word(text: str, lex: Lexicon, *, role_or_group: bool, entity: bool) -> bool:
+    """May ``text`` be a word of a person's name? Capitalised, made of letters (and - . '),
+    no role or group word, weekday, month or honorific, and no stop word unless the
+    EntityRuler knows it (``entity``). The one test behind both the token rules
+    (``Phrases.is_name``) and the reading of names in narration, which has no tokens."""
+    lower = text.lower()
+    return (text[:1].isupper() and not role_or_group
+            and lower not in lex.not_names and lower not in lex.honorifics
+            and (lower not in STOP_WORDS or entity)
+            and text.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha())
 
 
 def place_then_name(words: list[str], labels: list[str | None]) -> bool:
@@ -144,6 +150,35 @@ def _plurals(nouns: list[str]) -> frozenset[str]:
         else:
             found.add(noun + "s")
     return frozenset(found)
+
+
+# The function-word classes of data/attribution_patterns.json ("grammar"), by the names the
+# rules below use; the data file is their one home.
+_GRAMMAR = load_lexicon().grammar
+PREPOSITIONS = _GRAMMAR["prepositions"]
+POSTMODIFIER_PREPOSITIONS = _GRAMMAR["postmodifier_prepositions"]  # "officials on both sides"
+INVERTED_FOLLOWERS = _GRAMMAR["inverted_followers"]
+PARENTHETICAL_OPENERS = _GRAMMAR["parenthetical_openers"]  # "Putin, speaking in Moscow, said"
+TITLE_PREPOSITIONS = _GRAMMAR["title_prepositions"]
+ORG_NAME_CONNECTORS = _GRAMMAR["org_name_connectors"]
+INTRODUCERS = _GRAMMAR["introducers"]  # "Asked whether ..., X said", "When ..., X said"
+FINITE_VERBS = _GRAMMAR["finite_verbs"]
+AFFILIATION_PREPOSITIONS = _GRAMMAR["affiliation_prepositions"]
+RELATIVE_PRONOUNS = _GRAMMAR["relative_pronouns"]
+NOUN_DETERMINERS = _GRAMMAR["noun_determiners"]
+INDEFINITE = _GRAMMAR["indefinite_determiners"]
+ARTICLES = _GRAMMAR["articles"]
+SERVED_BY = _GRAMMAR["served_by_prepositions"]
+TITLED_NAME_SERVERS = _GRAMMAR["titled_name_servers"]
+BELONGING = _GRAMMAR["belonging_prepositions"]
+SOURCE_PREPOSITIONS = _GRAMMAR["source_prepositions"]
+DESCRIBED_ROLE_PREPOSITIONS = _GRAMMAR["described_role_prepositions"]
+LINK_PREPOSITIONS = _GRAMMAR["link_prepositions"]
+DOCUMENT_SOURCE = _GRAMMAR["document_source_prepositions"]
+LOCATION_PREPOSITIONS = _GRAMMAR["location_prepositions"]
+AFFILIATION_LINKS = _GRAMMAR["affiliation_link_prepositions"]
+PORTFOLIO_LINKS = _GRAMMAR["portfolio_links"]
+CONJUNCTIONS = _GRAMMAR["conjunctions"]
 
 
 @dataclass(frozen=True)
@@ -247,6 +282,13 @@ class Mention:
     definite: bool = False  # "the official": refers back to an earlier speaker
     document: bool = False  # "the study": a document, which speaks for its source
     via_document: bool = False  # "a report by CSIS": the source, named through its document
+    rule: str = ""  # the phrase rules that shaped it, "/"-separated (see data/attribution_rules.toml)
+
+    def mark(self, rule: str) -> Mention:
+        """Note that phrase rule ``rule`` shaped this mention; returns the mention."""
+        if rule not in self.rule.split("/"):
+            self.rule = f"{self.rule}/{rule}" if self.rule else rule
+        return self
 
 
 class Phrases:
@@ -297,14 +339,8 @@ class Phrases:
             and not tok.whitespace_ and tokens[i - 1].is_alpha and tokens[i + 1].is_alpha
 
     def _is_plain_name(self, tok: Token) -> bool:
-        text = tok.text
-        if not text[:1].isupper() or self.is_role(tok) or self.is_group(tok):
-            return False
-        if tok.lower_ in self.lex.not_names or tok.lower_ in self.lex.honorifics:
-            return False
-        if tok.is_stop and not tok.ent_type_:
-            return False
-        return text.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha()
+        return is_name_word(tok.text, self.lex, role_or_group=self.is_role(tok) or self.is_group(tok),
+                            entity=bool(tok.ent_type_))
 
     def is_modifier(self, tok: Token) -> bool:
         """A word that may stand inside a noun phrase before its head."""
@@ -334,7 +370,13 @@ class Phrases:
             not _before_a_compound_noun(self.doc, tok.i + 1)
 
     def is_head(self, tok: Token) -> bool:
-        return self.is_name(tok) or self.is_group(tok) or self.is_role(tok) or tok.lower_ == "others"
+        return self.is_name(tok) or self.is_group(tok) or self.is_role(tok) or tok.lower_ == "others" \
+            or self._common_organisation(tok)
+
+    def _common_organisation(self, tok: Token) -> bool:
+        """An organisation named by its common noun ("the company", "the utility")."""
+        lower = tok.lower_
+        return tok.text.islower() and lower in self.lex.org_nouns and lower not in self.lex.field_nouns
 
     # -- noun phrases ---------------------------------------------------------
     def after(self, i: int, limit: int) -> Mention | None:
@@ -348,7 +390,7 @@ class Phrases:
         j = i
         if tokens[j].lower_ in self.lex.determiners:
             j += 1
-        while j < limit and j - start < 12:
+        while j < limit and j - start < PHRASE_WINDOW:
             beyond = tokens[j + 1] if j + 1 < limit else None
             if not self._inside_phrase(tokens[j], beyond if j > start else None):
                 break
@@ -359,7 +401,7 @@ class Phrases:
             if members is not None and members.kind == "group":
                 members.start = start
                 self._name_as_group(members, members.end)
-                return members
+                return members.mark("collective-group")
         phrase_end = j
         while j > start and not self.is_head(tokens[j - 1]):
             j -= 1
@@ -388,7 +430,8 @@ class Phrases:
             return None
         role, affiliation = split_role_affiliation(self.doc[title.start : comma], self)
         return Mention(title.start, end, self.doc[title.start : end].text, "person",
-                       self.doc[comma + 1 : end].text, role=role, affiliation=affiliation)
+                       self.doc[comma + 1 : end].text, role=role, affiliation=affiliation,
+                       rule="name-after-title")
 
     def before(self, k: int, floor: int, appositive: bool = True) -> Mention | None:
         """The speaker phrase ending just before token ``k`` (not before ``floor``): "X said"."""
@@ -412,9 +455,10 @@ class Phrases:
         if relative is not None:  # "A retired general who served in Ladakh told me"
             mention = self.before(relative, floor, appositive)
             if mention is not None and mention.kind in {"person", "role"}:
-                return mention  # a group keeps its clause: "people who were present" says who they are
+                # a group keeps its clause: "people who were present" says who they are
+                return mention.mark("relative-clause")
         j = k
-        while j > floor and k - j < 12:
+        while j > floor and k - j < PHRASE_WINDOW:
             beyond = tokens[j - 2] if j - 1 > floor else None
             if not self._inside_phrase(tokens[j - 1], beyond):
                 break
@@ -453,14 +497,15 @@ class Phrases:
         org.kind = "org"
         org.end, org.text = k, self.doc[org.start : k].text
         org.name = f"{org.name} in {self.doc[j:k].text}"
-        return org
+        return org.mark("organisation-in-place")
 
     def _relative_clause(self, k: int, floor: int) -> int | None:
         """Where a relative clause set off by no comma ends the subject before a cue at ``k``
         ("A senior diplomat | who asked not to be named | said"): the "who", at most twelve
         tokens back and with no punctuation between."""
         tokens = self.tokens
-        for j in range(k - 2, max(floor, k - 12), -1):  # "the farmer who asked": the clause's own verb
+        # "the farmer who asked": the clause's own verb comes first
+        for j in range(k - 2, max(floor, k - RELATIVE_WINDOW), -1):
             if tokens[j].is_punct:
                 return None
             if tokens[j].lower_ == "who":
@@ -484,11 +529,11 @@ class Phrases:
                 return None
             a -= 2
         elif org.kind == "person":
-            if a - 2 < floor or tokens[a - 1].lower_ not in {"at", "for", "of"}:
+            if a - 2 < floor or tokens[a - 1].lower_ not in SERVED_BY:
                 return None
         elif org.kind != "org" or not self._org_like(a, org.end):
             return None
-        if a - 2 < floor or tokens[a - 1].lower_ not in {"in", "at", "of", "for"}:
+        if a - 2 < floor or tokens[a - 1].lower_ not in BELONGING:
             return None
         if self._name_follows(org.end):
             return None
@@ -541,26 +586,27 @@ class Phrases:
             return False
         if not (tokens[i - 1].text[:1].isupper() and tokens[i + 1].text[:1].isupper()):
             return False
-        window = doc[max(0, i - 4) : i + 5]
+        window = doc[max(0, i - ORG_NOUN_REACH) : i + ORG_NOUN_REACH + 1]
         return any(t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in window)
 
     def described(self, i: int, limit: int) -> Mention | None:
         """"a senior Senate staffer" after a sign-off dash: an anonymous speaker described
         by an indefinite noun phrase, up to the next comma."""
         doc, tokens = self.doc, self.tokens
-        if i >= limit or tokens[i].lower_ not in {"a", "an", "one"}:
+        if i >= limit or tokens[i].lower_ not in INDEFINITE:
             return None
         end = self.appositive_end(i + 1, limit)
-        if end - i < 2 or end - i > 8 or any(self.is_cue_word(t) for t in tokens[i:end]):
+        if end - i < 2 or end - i > DESCRIPTION_WINDOW or any(self.is_cue_word(t) for t in tokens[i:end]):
             return None
-        return Mention(i, end, doc[i:end].text, "role", _group_name(doc[i:end], self))
+        return Mention(i, end, doc[i:end].text, "role", _group_name(doc[i:end], self),
+                       rule="described-after-dash")
 
     def _pronoun(self, i: int) -> Mention | None:
         tok = self.tokens[i]
         kind = self.lex.pronouns[tok.lower_]
         if kind == "writer":
             return None
-        return Mention(i, i + 1, tok.text, "pronoun", tok.lower_)
+        return Mention(i, i + 1, tok.text, "pronoun", tok.lower_, rule="pronoun")
 
     def _subject_with_appositive(self, comma: int, floor: int) -> Mention | None:
         """``X, a professor at Y, said``: the name before the appositives. Up to three may
@@ -571,7 +617,7 @@ class Phrases:
         described: tuple[str | None, str | None] = (None, None)
         for _ in range(3):
             j = end - 1
-            while j > floor and tokens[j].text != "," and end - j < 30:
+            while j > floor and tokens[j].text != "," and end - j < APPOSITIVE_WINDOW:
                 if self._bracketed_acronym(j):
                     j -= 3  # "at the Indian Council for ... (ICRIER),"
                     continue
@@ -597,7 +643,7 @@ class Phrases:
             if mention is not None and mention.kind != "pronoun":
                 mention.role = role or mention.role
                 mention.affiliation = affiliation or mention.affiliation
-                found = mention
+                found = mention.mark("appositive") if role or affiliation else mention
                 if mention.kind == "person":
                     return mention
             end = j
@@ -616,7 +662,7 @@ class Phrases:
         if described is None or described.kind != "org" or not tokens[comma - 1].text.islower():
             return None
         return Mention(described.start, end, self.doc[described.start : end].text, "org",
-                       self.doc[first:end].text)
+                       self.doc[first:end].text, rule="organisation-after-description")
 
     def _bracketed_acronym(self, j: int) -> bool:
         """Does token ``j`` close an acronym in brackets ("(ICRIER)")?"""
@@ -625,7 +671,7 @@ class Phrases:
 
     def _short_name(self, a: int, b: int) -> bool:
         """Is ``doc[a:b]`` a name of one to five words (not empty, as in "an executive, “…”")?"""
-        return 0 < b - a <= 5 and all(self.is_name(t) for t in self.tokens[a:b])
+        return 0 < b - a <= NAME_WORDS and all(self.is_name(t) for t in self.tokens[a:b])
 
     def _named_after_title(self, comma: int, end: int, floor: int) -> Mention | None:
         """``the foreign secretary, Rachel Adeyemi, said``: a name set off after a title."""
@@ -643,7 +689,7 @@ class Phrases:
                 role_text, affiliation = split_role_affiliation(doc[role.start : comma], self)
                 name = doc[first:end].text
                 return Mention(role.start, end, doc[role.start : end].text, "person", name, role=role_text,
-                               affiliation=affiliation)
+                               affiliation=affiliation, rule="name-after-title")
         if title is None or title.kind == "org" and tokens[comma - 1].ent_type_ in PLACE_LABELS:
             place = comma  # "Russia's ambassador to Kazakhstan, Yefim Tolmachyov,": a title ending in a place
             while place - 1 > floor and tokens[place - 1].ent_type_ in PLACE_LABELS:
@@ -656,7 +702,7 @@ class Phrases:
         words = _words(t for t in tokens[title.start : comma] if t.lower_ not in self.lex.determiners)
         role, affiliation = split_title(words, self.label, self.lex)
         return Mention(title.start, end, doc[title.start : end].text, "person", name.text, role=role,
-                       affiliation=title.affiliation or affiliation)
+                       affiliation=title.affiliation or affiliation, rule="name-after-title")
 
     def _parenthetical(self, a: int, b: int) -> bool:
         """Is ``doc[a:b]`` an aside between a subject and its verb: a participle phrase,
@@ -677,7 +723,7 @@ class Phrases:
         tokens = self.tokens
         if k - 1 <= floor or tokens[k - 1].is_punct:
             return None
-        for p in range(k - 2, max(floor, k - 10), -1):
+        for p in range(k - 2, max(floor, k - POSTMODIFIER_WINDOW), -1):
             tok = tokens[p]
             if (tok.is_punct and tok.text != "-") or self.is_cue_word(tok):
                 return None
@@ -687,7 +733,7 @@ class Phrases:
                 head = self.before(p, floor, appositive=False)
                 if head is not None and head.kind in {"group", "role"} and head.end == p:
                     self._name_as_group(head, k)
-                    return head
+                    return head.mark("postmodified-group")
         return None
 
     def _coordinated(self, mention: Mention, floor: int) -> Mention:
@@ -700,18 +746,19 @@ class Phrases:
         if first is None or first.kind in {"person", "pronoun"} or first.end != a - 1:
             return mention
         span = self.doc[first.start : mention.end]
-        return Mention(first.start, mention.end, span.text, "group", _group_name(span, self))
+        return Mention(first.start, mention.end, span.text, "group", _group_name(span, self),
+                       rule="coordinated-group")
 
     def _link_before(self, mention: Mention, floor: int) -> Mention:
         """``experts quoted in state media`` / ``Astrov of the Vienna Institute``."""
         doc, tokens = self.doc, self.tokens
         a = mention.start
-        if a - 2 >= floor and tokens[a - 1].lower_ in {"in", "by", "with", "to", "on"} \
+        if a - 2 >= floor and tokens[a - 1].lower_ in LINK_PREPOSITIONS - {"of"} \
                 and tokens[a - 2].lower_ in self.lex.link_words:
             head = self.before(a - 2, floor, appositive=False)
             if head is not None and head.kind in {"group", "role", "person"}:
                 self._name_as_group(head, mention.end)
-                return head
+                return head.mark("postmodified-group")
         linked_by = tokens[a - 1].lower_ if a - 1 > floor else ""
         if linked_by == "of" and mention.kind == "group" and a - 2 >= floor \
                 and tokens[a - 2].lower_ in self.lex.collective_nouns:  # "a bipartisan group of senators"
@@ -721,75 +768,80 @@ class Phrases:
             mention.start = start - 1 if start > floor and tokens[start - 1].lower_ in self.lex.determiners \
                 else start
             self._name_as_group(mention, mention.end)
-            return mention
-        if linked_by in {"from", "by", "of"} and mention.kind in {"group", "org"}:
+            return mention.mark("collective-group")
+        if linked_by in DOCUMENT_SOURCE and mention.kind in {"group", "org"}:
             document = self.before(a - 1, floor, appositive=False)
             if document is not None and self._is_document(document):
                 mention.start = document.start  # "a statement from the ministry said": the ministry
                 mention.text = doc[document.start : mention.end].text
                 mention.via_document = True
-                return mention
-        if linked_by in {"to", "from"} or linked_by == "in" and self._place(mention):
+                return mention.mark("document-source")
+        if linked_by in LOCATION_PREPOSITIONS - {"in"} or linked_by == "in" and self._place(mention):
             head = self.before(a - 1, floor, appositive=False)  # "the Chinese embassy in London"
             if head is not None and head.kind in {"group", "org", "role"} and head.end == a - 1:
                 self._name_as_group(head, mention.end)
                 head.kind = "group" if head.kind == "role" else head.kind
-                return head
-        if linked_by in {"for", "of", "at"} and mention.kind in {"org", "group"} \
+                return head.mark("located-group")
+        if linked_by in SOURCE_PREPOSITIONS and mention.kind in {"org", "group"} \
                 and not self._name_follows(mention.end):
             head = self.before(a - 1, floor, appositive=False)  # "a spokesman for the Kremlin"
             if head is not None and head.kind == "role" and head.end == a - 1:
                 self._as_anonymous_source(head, mention.end)
                 return head
-        if linked_by in {"of", "at", "from"} and self._org_like(a, mention.end):
+        if linked_by in AFFILIATION_LINKS and self._org_like(a, mention.end):
             head = self.before(a - 1, floor, appositive=False)
             if head is not None and head.kind in {"person", "group"}:
                 head.affiliation = head.affiliation or _affiliation(doc[a : mention.end].text)
                 if head.kind == "group":  # a group is named as described: "analysts at Rhodium Group"
                     self._name_as_group(head, mention.end)
                 head.end = mention.end
-                return head
-        if linked_by in {"of", "at"} and mention.kind in {"org", "person"} and mention.name[:1].isupper():
+                return head.mark("affiliation-after-name")
+        if linked_by in AFFILIATION_LINKS - {"from"} and mention.kind in {"org", "person"} \
+                and mention.name[:1].isupper():
             head = self.before(a - 1, floor, appositive=False)  # "Reem Kanaan of Global SWF"
             if head is not None and head.kind == "person" and len(head.name.split()) >= 2 \
                     and head.end == a - 1:
                 head.affiliation = head.affiliation or _affiliation(doc[a : mention.end].text)
                 head.end = mention.end
-                return head
+                return head.mark("affiliation-after-name")
         return mention
 
     def _link_after(self, mention: Mention, limit: int) -> Mention:
         """``said experts quoted in state media`` / ``said Astrov of the Vienna Institute``."""
         doc, tokens = self.doc, self.tokens
         j = mention.end
-        if j < limit and tokens[j].lower_ in {"from", "by", "of"} and self._is_document(mention):
+        if j < limit and tokens[j].lower_ in DOCUMENT_SOURCE and self._is_document(mention):
             source = self.after(j + 1, limit)  # "according to a statement from the ministry"
             if source is not None and source.kind in {"group", "org", "person", "role"}:
                 source.start = mention.start
                 source.text = doc[mention.start : source.end].text
                 source.via_document = True
-                return source
+                return source.mark("document-source")
         if j + 1 < limit and tokens[j].lower_ in self.lex.link_words \
-                and tokens[j + 1].lower_ in {"in", "by", "with", "to", "on", "of"} \
+                and tokens[j + 1].lower_ in LINK_PREPOSITIONS \
                 and mention.kind != "person":
             tail_end = self._phrase_end(j + 2, limit)
             if tail_end > j + 2:
                 self._name_as_group(mention, tail_end)
-        elif j < limit and tokens[j].lower_ in {"of", "at", "from"} and mention.kind in {"person", "group"}:
+                mention.mark("postmodified-group")
+        elif j < limit and tokens[j].lower_ in AFFILIATION_LINKS and mention.kind in {"person", "group"}:
             tail_end = self._phrase_end(j + 1, limit)
             if tail_end > j + 1 and self._org_like(j + 1, tail_end):
                 mention.affiliation = _affiliation(doc[j + 1 : tail_end].text)
                 if mention.kind == "group":
                     self._name_as_group(mention, tail_end)
                 mention.end = tail_end
-        elif j < limit and tokens[j].lower_ in {"for", "of", "at", "in"} and mention.kind == "role" \
+                mention.mark("affiliation-after-name")
+        elif j < limit and tokens[j].lower_ in DESCRIBED_ROLE_PREPOSITIONS and mention.kind == "role" \
                 and self._described_source(mention, limit):
             pass  # renamed in place ("a senior manager at the fund"); otherwise the rules below apply
-        elif j < limit and tokens[j].lower_ in {"from", "in"} and mention.kind in {"role", "group"}:
+        elif j < limit and tokens[j].lower_ in LOCATION_PREPOSITIONS - {"to"} \
+                and mention.kind in {"role", "group"}:
             tail_end = self._phrase_end(j + 1, limit)  # "one diplomat from a Nordic country"
             if tail_end > j + 1 and any(t.text[:1].isupper() for t in tokens[j + 1 : tail_end]):
                 self._name_as_group(mention, tail_end)
                 mention.kind = "group" if mention.kind == "role" else mention.kind
+                mention.mark("located-group")
         return mention
 
     def _organisation_name(self, a: int, b: int) -> bool:
@@ -830,7 +882,7 @@ class Phrases:
         auto-parts importer"), rather than an occasion ("a news conference") or a place?"""
         tokens = self.tokens
         end = self._phrase_end(i, limit)
-        if end - i < 2 or end - i > 8 or tokens[i].lower_ not in NOUN_DETERMINERS:
+        if end - i < 2 or end - i > DESCRIPTION_WINDOW or tokens[i].lower_ not in NOUN_DETERMINERS:
             return False
         phrase = tokens[i:end]
         if any(t.lower_ in PREPOSITIONS or t.lower_ in self.lex.occasion_nouns or t.like_num for t in phrase):
@@ -842,6 +894,7 @@ class Phrases:
         named as described, with no role or affiliation of its own."""
         self._name_as_group(role, end)
         role.kind, role.role, role.affiliation = "group", None, None
+        role.mark("described-source")
 
     def _name_as_group(self, mention: Mention, end: int) -> None:
         """Stretch ``mention`` to token ``end``, named as the group it now describes."""
@@ -897,16 +950,17 @@ class Phrases:
         k = b
         while k > i and (self.is_name(tokens[k - 1]) or self._particle_in_name(i, k - 1)):
             k -= 1
-        if det in {"a", "an", "one"} and i <= k - 2 < b - 1 and tokens[k - 1].lower_ in TITLE_PREPOSITIONS \
+        if det in INDEFINITE and i <= k - 2 < b - 1 and tokens[k - 1].lower_ in TITLE_PREPOSITIONS \
                 and self.is_role(tokens[k - 2]):
-            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self))  # "a spokesperson for X"
+            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self),  # "a spokesperson for X"
+                           rule="described-source")
         while k < b - 1 and self._place_in_title(i, k, b):
             k += 1
         while k < b - 2 and k > i and tokens[k].lower_ in self.lex.title_words:
             k += 1  # "Minister of State for Foreign Affairs Seah Kok Leong": portfolio words end the title
         portfolio = 0
-        if k > 0 and tokens[k - 1].lower_ in {"for", "of", "and"}:  # "and" may join portfolios before i
-            title = [t.lower_ for t in tokens[max(0, i - 8) : k]]
+        if k > 0 and tokens[k - 1].lower_ in PORTFOLIO_LINKS:  # "and" may join portfolios before i
+            title = [t.lower_ for t in tokens[max(0, i - TITLE_WINDOW) : k]]
             portfolio = portfolio_words([t.text for t in tokens[k:b]], title, self.lex)
         k += portfolio
         if k < b:
@@ -924,7 +978,7 @@ class Phrases:
             # Strategic and International Studies": a capitalised organisation noun).
             last = premod_words[-1] if premod_words else None
             described = last is not None and last.text[:1].islower() and last.is_alpha \
-                and last.lower_ not in PREPOSITIONS and last.lower_ not in {"and", "or"} \
+                and last.lower_ not in PREPOSITIONS and last.lower_ not in CONJUNCTIONS \
                 and not any(t.lower_ in self.lex.org_nouns and t.text[:1].isupper() for t in premod_words)
             if org:
                 if premod_words and not any(self.is_name(t) for t in premod_words) and det != "the" \
@@ -935,11 +989,13 @@ class Phrases:
             if described and last.lower_ in self.lex.org_nouns:  # "Chinese telecoms company Huawei"
                 return Mention(a, b, span.text, "org", name_tokens.text, affiliation=owner)
             if self._serves_a_titled_name(premod):  # "a spokesman for Agriculture Minister Jean Dupont"
-                return Mention(a, b, span.text, "group", _group_name(doc[i:b], self))
+                return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), rule="described-source")
             role, affiliation = split_title(_words(premod_words), self.label, self.lex)
             return Mention(a, b, span.text, "person", name_tokens.text, role=role,
                            affiliation=owner or affiliation)
         head = tokens[b - 1]
+        if det in ARTICLES - {"the"} and self.is_group(head) and head.lower_.endswith("s"):
+            return None  # "a link Indian officials (deny)": an indefinite article with a plural head
         if self.is_group(head) or head.lower_ == "others":
             return Mention(a, b, span.text, "group", _group_name(doc[named_from:b], self), affiliation=owner,
                            definite=det == "the" and i == b - 1,  # "the people", not "the Chinese people"
@@ -950,12 +1006,15 @@ class Phrases:
         if self._organisation_name(named_from, b):  # "Russia's central bank": owner and organisation noun
             return Mention(a, b, span.text, "org", _strip_article(doc[named_from:b].text),
                            affiliation=owner)  # "Ministry of Commerce": its head is no name
+        if self._common_organisation(head) and det:  # "the company said": a body named by its kind
+            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), affiliation=owner,
+                           definite=det == "the", rule="common-organisation")
         return None
 
     def _title_start(self, j: int) -> int:
         """Where the title ending at token ``j`` starts: capitalised words, prepositions of a
         title and "and", at most eight tokens back."""
-        tokens, floor = self.tokens, max(0, j - 8)
+        tokens, floor = self.tokens, max(0, j - TITLE_WINDOW)
         while j > floor and (tokens[j - 1].text[:1].isupper() or tokens[j - 1].lower_ in TITLE_PREPOSITIONS
                              or tokens[j - 1].lower_ == "and"):
             j -= 1
@@ -969,7 +1028,7 @@ class Phrases:
         and the speaker is the role serving it."""
         words = list(premod)
         for n in range(1, len(words) - 1):
-            if words[n].lower_ in {"for", "to"} and self.is_role(words[n - 1]):
+            if words[n].lower_ in TITLED_NAME_SERVERS and self.is_role(words[n - 1]):
                 last = words[-1]
                 return self.is_role(last) and last.i != words[n - 1].i or last.lower_ in self.lex.honorifics
         return False
@@ -1075,7 +1134,7 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
     The split is the first preposition whose object looks like an organisation
     (an organisation noun or entity); failing that, a preposition before a capital."""
     tokens = list(span)
-    while tokens and tokens[0].lower_ in {"a", "an", "the"}:
+    while tokens and tokens[0].lower_ in ARTICLES:
         tokens = tokens[1:]
     if not tokens:
         return None, None
@@ -1098,7 +1157,7 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
             continue
         if org_words:
             return _text(tokens[:n]), _affiliation_or_none(_text(rest))
-        if fallback is None and tok.lower_ in {"at", "of"}:
+        if fallback is None and tok.lower_ in AFFILIATION_LINKS - {"from"}:
             fallback = n
     if unit_split is not None:
         fallback = unit_split
@@ -1130,7 +1189,7 @@ def portfolio_words(run: list[str], before: list[str], lex: Lexicon) -> int:
     Marta Quillfeather"), else up to a known given name ("Minister of | Fisheries | Tomas
     Arrieta"); after "and", at least one word ("of Energy and | Mines | Ilse Varga")."""
     joined = bool(before) and before[-1] == "and" and ends_inside_portfolio(before[:-1], lex)
-    if not joined and not (before and before[-1] in {"for", "of"}
+    if not joined and not (before and before[-1] in PORTFOLIO_LINKS - {"and"}
                            and any(word in lex.role_words for word in before)):
         return 0
     for m in range(len(run) - 3, -1, -1):
@@ -1146,7 +1205,7 @@ def ends_inside_portfolio(words: list[str], lex: Lexicon) -> bool:
     """Do the lower-cased ``words`` end in a role's portfolio: a role word, "of" or "for",
     then at most three words ("minister of fisheries")?"""
     for n in range(len(words) - 1, max(0, len(words) - 5), -1):
-        if words[n] in {"of", "for"}:
+        if words[n] in PORTFOLIO_LINKS - {"and"}:
             return n < len(words) - 1 and words[n - 1] in lex.role_words
     return False
 

@@ -1,45 +1,70 @@
 """Figures in an article: money (with parties, year, measure and qualifiers),
 percentages and plain counts.
 
-A sentence is read in three steps:
+A paragraph is read sentence by sentence, in four steps:
 
-1. *amounts*: every ``$245bn``, ``€257.5bn``, ``1.74tn yuan``, ``35.8%`` or
-   ``10,000 troops`` (patterns built from ``data/currencies.csv`` and ``data/scales.csv``);
+1. *amounts* (``geolib.extract.amounts``): money in every notation ("$245bn",
+   "58.6 billion dlr", "350 to 400 mln stg", "between two and three billion euros"),
+   percentages and counts; a scaled number with no currency ("up from 3.04 billion")
+   takes the currency of the money figure it is compared with or follows
+   (``_carried_currency``);
 2. *scopes*: the sentence is cut between neighbouring amounts at the last clause
    break (``data/figures.toml``), so "less than Moscow's $270bn" belongs to the
    second figure of "…hit $245bn last year — a record but still less than Moscow's
    $270bn…";
-3. *attributes*: parties (actor mentions nearest the amount, via
-   ``geolib.actors``), measure (``data/measures.csv``), qualifiers
-   (``data/qualifiers.csv``) and year (explicit, or relative and resolved against
-   the article's date) are read from the amount's scope.
+3. *attributes*, read from the amount's scope: parties (the economies named nearest,
+   ``data/actors.csv`` and ``data/economies.csv``; a figure that names only a partner,
+   or none, "a $43.1bn deficit with China", gets its subject from the figure before it
+   or from the article's home, its dateline or outlet: ``implied_parties``), measure
+   (``data/measures.csv``: the noun the amount heads, "a $5bn deficit", "$5bn in aid",
+   else the nearest, specific terms before generic ones), qualifiers
+   (``data/qualifiers.csv``);
+4. *year*: a year stated in the clause, or a target's own ("$200bn by 2025"), else a
+   relative one resolved against the publication date ("last year", "in August",
+   "December's", "the first quarter"), else the year before an event the reference
+   data dates ("before the war"); never a reference point ("since October 2008") or a
+   law's name ("the Trade Act of 1974"); else the period of the article's lead figure
+   (a comparison, "up from 3.04 billion", the period before it; a present-tense figure,
+   "the fund holds $41bn", now), else the publication year. ``year_basis`` says which.
 
-Regular expressions rather than a trained NER model: geolib ships no model, and
-the formats are a closed, data-driven set.
+Regular expressions over data files rather than a trained NER model: geolib ships no
+model, and the formats are a closed, data-driven set (see ``geolib.extract.amounts`` for
+why no quantity library either).
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
 import re
 import tomllib
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from geolib.actors import ActorMention, find_actor_mentions
+from geolib.actors import Actor, ActorMention, find_actor_mentions, load_actors, read_actors_csv
+from geolib.extract.amounts import Amount, Notation, find_amounts, load_notation
 from geolib.model import Article
 from geolib.paths import PACKAGE_DATA
 from geolib.segment import Segment, Segmentation, segment
 
 FIGURE_PARAGRAPH_KINDS = ("title", "standfirst", "body", "heading", "caption")
 KINDS = ("money", "percent", "count")
+YEAR_BASES = ("stated", "relative", "event", "context", "published")
+"""How a figure's year was found: written in the text; resolved against the publication
+date ("last year", "in August"); the year before a dated event ("before the war"); taken
+from the figure before it; or assumed to be the publication year."""
 
-_NUMBER = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _YEAR = r"(?<![\w$€£¥₽.,])(?:1[89]|20)\d{2}(?![\w%]|[.,]\d)"
+_MONTH_NAMES = [m for m in calendar.month_name if m]
+_MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+                        "Dec"]
+_MONTH = ("(?:" + "|".join([*_MONTH_NAMES, *(m.upper() for m in _MONTH_NAMES)])
+          + "|" + "|".join(rf"{m}\." for m in _MONTH_ABBREVIATIONS) + ")")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
 # --------------------------------------------------------------------------- data
@@ -55,15 +80,28 @@ class Qualifier:
     placement: str  # "before" or "near"
 
 
+@dataclass(frozen=True)
+class Measure:
+    """What a figure measures, named by ``term``: ``priority`` 1 for a specific term
+    ("deficit", "exports"), 2 for a general one ("trade", "goods"), 3 for words that
+    name a figure only when the amount heads them ("a $5bn deal"); ``national``: a
+    country's aggregate (its subject may be implied by the article)."""
+
+    term: str
+    measure: str
+    flow: str
+    priority: int
+    national: bool
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity, so patterns can be cached
 class Lexicon:
     """The word lists and grammar the extractor reads (see ``load_lexicon``)."""
 
-    currencies_before: dict[str, str]
-    currencies_after: dict[str, str]
-    scales: dict[str, float]
-    measures: tuple[tuple[str, str, str], ...]  # (term, measure, reference flow)
+    notation: Notation
+    measures: tuple[Measure, ...]
     qualifiers: tuple[Qualifier, ...]
+    parties: tuple[Actor, ...]  # geolib's actors, then the other economies
     grammar: dict
 
 
@@ -74,64 +112,55 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=4)
 def load_lexicon(folder: Path = PACKAGE_DATA) -> Lexicon:
-    """Read ``currencies.csv``, ``scales.csv``, ``measures.csv``, ``qualifiers.csv``
-    and ``figures.toml`` from ``folder`` (the package data by default)."""
+    """Read ``measures.csv``, ``qualifiers.csv``, ``economies.csv``, ``figures.toml`` and
+    the notation (``geolib.extract.amounts.load_notation``) from ``folder``."""
     folder = Path(folder)
-    currencies = _rows(folder / "currencies.csv")
     with open(folder / "figures.toml", "rb") as handle:
         grammar = tomllib.load(handle)
+    actors = load_actors() if folder == PACKAGE_DATA else read_actors_csv(folder / "actors.csv")
     return Lexicon(
-        currencies_before={r["term"]: r["currency"] for r in currencies if r["position"] == "before"},
-        currencies_after={r["term"]: r["currency"] for r in currencies if r["position"] == "after"},
-        scales={r["term"]: float(r["scale"]) for r in _rows(folder / "scales.csv")},
-        measures=tuple((r["term"], r["measure"], r["flow"]) for r in _rows(folder / "measures.csv")),
+        notation=load_notation(folder),
+        measures=tuple(Measure(r["term"], r["measure"], r["flow"], int(r["priority"] or 2),
+                               r["national"] == "1")
+                       for r in _rows(folder / "measures.csv")),
         qualifiers=tuple(
             Qualifier(r["phrase"], r["qualifier"], r["bound"], r["placement"])
             for r in _rows(folder / "qualifiers.csv")
         ),
+        parties=(*actors, *read_actors_csv(folder / "economies.csv")),
         grammar=grammar,
     )
 
 
 def _alternation(terms: object) -> str:
     """Regex alternation of literal terms, longest first (the regex takes the first)."""
-    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    money_before: re.Pattern[str]
-    money_after: re.Pattern[str]
-    percent: re.Pattern[str]
-    count: re.Pattern[str]
     breaks: re.Pattern[str]
     year: re.Pattern[str]
-    relative: tuple[tuple[re.Pattern[str], int, str], ...]
+    skip: re.Pattern[str]
+    month: re.Pattern[str]
+    quarter: re.Pattern[str]
+    relative: tuple[tuple[re.Pattern[str], int, str, str], ...]
+    events: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     measures: re.Pattern[str]
+    head_after: re.Pattern[str]
+    head_before: re.Pattern[str]
+    comparison: re.Pattern[str]
+    partner: re.Pattern[str]
+    target: re.Pattern[str]
+    carry: re.Pattern[str]
+    named_year: re.Pattern[str]
+    present: re.Pattern[str]
 
 
 @lru_cache(maxsize=4)
 def _patterns(lexicon: Lexicon) -> _Patterns:
-    scale = rf"(?:{_alternation(lexicon.scales)})(?![A-Za-z])"
-    per_year = "|".join(lexicon.grammar.get("per_year_suffixes", []))
-    rate = rf"(?P<rate>{per_year})?" if per_year else "(?P<rate>(?!))?"
-    before = rf"(?<![A-Za-z])(?:{_alternation(lexicon.currencies_before)})"
-    money_before = (
-        rf"(?P<cur>{before})\s?(?P<n1>{_NUMBER})(?:\s?(?P<s1>{scale}))?"
-        rf"(?:\s?[-–]\s?(?:{before})?\s?(?P<n2>{_NUMBER})(?:\s?(?P<s2>{scale}))?)?{rate}"
-    )
-    money_after = (
-        rf"(?P<n1>{_NUMBER})(?:\s?[-–]\s?(?P<n2>{_NUMBER}))?\s?(?P<s1>{scale})?\s?"
-        rf"(?P<cur>{_alternation(lexicon.currencies_after)})(?![A-Za-z]){rate}"
-    )
-    percent = (
-        rf"(?P<n1>{_NUMBER})(?:\s?[-–]\s?(?P<n2>{_NUMBER}))?\s?"
-        r"(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)"
-    )
-    # "10,000 trucks", "1.5 million tonnes", "400 Chinese companies" (one proper adjective).
-    count = (rf"(?P<n1>{_NUMBER})(?:\s?(?P<s1>{scale}))?\s(?:[A-Z][\w-]*\s)?"
-             r"(?P<unit>[a-z][a-z-]*[a-z])")
-    numbers = _alternation(lexicon.grammar.get("number_words", {}))
+    grammar = lexicon.grammar
+    numbers = _alternation(lexicon.notation.number_words)
     relative = tuple(
         (
             re.compile(
@@ -140,20 +169,55 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
             ),
             int(entry["offset"]),
             entry["anchor"],
+            entry.get("unit", "year"),
         )
-        for entry in lexicon.grammar.get("relative_years", [])
+        for entry in grammar.get("relative_years", [])
     )
-    skip = "|".join(lexicon.grammar.get("year_skip_before", [])) or "(?!)"
-    measures = _alternation(term for term, _, _ in lexicon.measures)
+    skip = "|".join(grammar.get("year_skip_before", [])) or "(?!)"
+    measures = _alternation(m.term for m in lexicon.measures)
+    # A time expression after a skip word ("since October 2008", "by the end of 2025",
+    # "since last year"): the whole of it is a reference point, not the figure's time.
+    period = (rf"(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?"
+              rf"(?:{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+{_YEAR}|{_MONTH}|{_YEAR}"
+              rf"|(?:last|this|next)\s+year|the\s+(?:first|second|third|fourth)\s+quarter"
+              rf"(?:\s+of\s+{_YEAR})?)")
+    comparisons = "|".join(grammar.get("comparison_cues", [])) or "(?!)"
+    partners = "|".join(grammar.get("partner_cues", [])) or "(?!)"
+    qualifier_words = _alternation(q.phrase for q in lexicon.qualifiers if q.placement == "before")
+    fillers = "|".join([qualifier_words, *grammar.get("comparison_fillers", [])])
+    connectors = "|".join(grammar.get("head_connectors", [])) or "(?!)"
+    function_words = "|".join(lexicon.notation.not_counted) or "(?!)"
+    specific = _alternation(m.term for m in lexicon.measures if m.priority == 1)
     return _Patterns(
-        money_before=re.compile(money_before),
-        money_after=re.compile(money_after, re.IGNORECASE),
-        percent=re.compile(percent, re.IGNORECASE),
-        count=re.compile(count),
-        breaks=re.compile("|".join(lexicon.grammar["clause_breaks"]), re.IGNORECASE),
-        year=re.compile(rf"(?:\b(?P<skip>{skip})\s+)?(?P<year>{_YEAR})", re.IGNORECASE),
+        breaks=re.compile("|".join(grammar["clause_breaks"]), re.IGNORECASE),
+        year=re.compile(_YEAR),
+        skip=re.compile(rf"\b(?:{skip})\s+(?:(?:a|an|the)\s+)?{period}", re.IGNORECASE),
+        month=re.compile(rf"\b(?P<month>{_MONTH})(?![\w])(?:['’]s)?"
+                         rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"),
+        quarter=re.compile(rf"\b(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)"
+                           rf"[\s-]+(?P<unit>quarter|half)|Q(?P<q>[1-4]))\b"
+                           rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?", re.IGNORECASE),
         relative=relative,
+        events=tuple((re.compile(rf"(?:\b(?P<n>\d+|{numbers})\s+years?\s+(?=before|prior))?(?:{e['pattern']})",
+                                 re.IGNORECASE), re.compile(e["event"], re.IGNORECASE))
+                     for e in grammar.get("events", [])),
         measures=re.compile(rf"\b(?:{measures})\b", re.IGNORECASE),
+        head_after=re.compile(
+            rf"(?:\s+(?:{connectors}))?\s+(?:(?!(?:{function_words})\b)[A-Za-z.’'-]+\s+){{0,2}}?"
+            rf"(?P<term>{measures})\b", re.IGNORECASE),
+        head_before=re.compile(
+            rf"\b(?P<term>{measures})\s+(?:(?:{connectors})\s+)"
+            rf"(?:(?:a|an|the)\s+)?(?:(?:{qualifier_words})\s+(?:(?:a|an|the)\s+)?)?$", re.IGNORECASE),
+        comparison=re.compile(rf"\b(?:{comparisons})\s+(?:(?:{fillers})\s+)*$", re.IGNORECASE),
+        partner=re.compile(rf"\b(?:{partners})\s+(?:the\s+)?$", re.IGNORECASE),
+        carry=re.compile(
+            rf"(?:\b(?:{comparisons}|{'|'.join(grammar.get('level_cues', [])) or '(?!)'})"
+            rf"|\b(?:{specific})(?:\s+(?:{connectors}))?)\s+(?:(?:{fillers})\s+)*$", re.IGNORECASE),
+        named_year=re.compile(rf"{_YEAR}(?={'|'.join(grammar.get('year_names_after', [])) or '(?!)'})"),
+        # a target's own year, right after it: "to reach $200bn by 2025"
+        target=re.compile(rf"(?:\s+(?!by\b)[\w-]+){{0,4}}?\s+by\s+(?:the\s+end\s+of\s+|end-)?"
+                          rf"(?P<year>{_YEAR})", re.IGNORECASE),
+        present=re.compile(rf"\b(?:{'|'.join(grammar.get('present_cues', [])) or '(?!)'})\b", re.IGNORECASE),
     )
 
 
@@ -167,6 +231,9 @@ class Figure:
     ``value`` is as stated (the midpoint of a range, whose ends are ``value_low``
     and ``value_high``); ``value_usd_bn`` is the money amount in billions of US
     dollars, converted at the average rate of ``usd_rate_year`` when not in USD.
+    ``year_basis`` says how ``year`` was found (see ``YEAR_BASES``);
+    ``implied_parties`` are parties the sentence does not name (the article's home,
+    or the subject of the figures before it).
     """
 
     file: str
@@ -194,115 +261,47 @@ class Figure:
     bound: str | None = None
     sentence: str = ""
     paragraph: int = 0
+    year_basis: str | None = None
+    implied_parties: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
+# ---------------------------------------------------------------------- amounts
+
+
 @dataclass
-class _Amount:
-    """An amount found in a sentence (offsets into the sentence)."""
+class _Found:
+    """An amount of a sentence, with what the sentence says about it."""
 
-    start: int
-    end: int
-    kind: str
-    low: float
-    high: float
-    scale: float
-    currency: str | None = None
-    unit: str | None = None
-    per_year: bool = False
+    amount: Amount
+    compared: bool = False  # introduced as a comparison ("up from", "compared with")
 
 
-def _number(text: str) -> float:
-    return float(text.replace(",", ""))
-
-
-def _scale(lexicon: Lexicon, term: str | None) -> float:
-    if not term:
-        return 1.0
-    return lexicon.scales.get(term, lexicon.scales.get(term.lower(), 1.0))
-
-
-def _money(match: re.Match[str], currencies: dict[str, str], lexicon: Lexicon) -> _Amount:
-    scale_2 = _scale(lexicon, match.group("s2")) if "s2" in match.re.groupindex else None
-    scale_1 = _scale(lexicon, match.group("s1")) if match.group("s1") else (scale_2 or 1.0)
-    low = _number(match.group("n1"))
-    high = _number(match.group("n2")) if match.group("n2") else low
-    if scale_2 and match.group("n2") and scale_2 != scale_1:
-        high = high * scale_2 / scale_1  # "$800m-$1.2bn": both ends in the first scale
-    currency = currencies.get(match.group("cur")) or currencies.get(match.group("cur").lower())
-    if currency is None:  # a case-insensitive match of a word currency ("Dollars")
-        currency = {k.lower(): v for k, v in currencies.items()}[match.group("cur").lower()]
-    return _Amount(match.start(), match.end(), "money", low, high, scale_1, currency=currency,
-                   per_year=bool(match.group("rate")))
-
-
-def _is_count(sentence: str, match: re.Match[str], lexicon: Lexicon) -> bool:
-    """A plain number is a count when it is not a year, a date, or a duration."""
-    number, unit = match.group("n1"), match.group("unit")
-    if re.fullmatch(r"(?:1[89]|20)\d{2}", number) and not match.group("s1"):
-        return False
-    if unit in lexicon.grammar.get("count_unit_skip", []):
-        return False
-    if re.search(rf"\b{_MONTHS}\s*$", sentence[: match.start()]) or re.match(_MONTHS, unit, re.I):
-        return False
-    return bool(match.group("s1")) or "," in number or unit.endswith("s")
-
-
-def find_amounts(sentence: str, lexicon: Lexicon | None = None) -> list[_Amount]:
-    """Money, percentages and counts in ``sentence``, left to right, never overlapping
-    (money wins over a percentage, a percentage over a count)."""
-    lexicon = lexicon or load_lexicon()
-    patterns = _patterns(lexicon)
-    found: list[_Amount] = []
-    for match in patterns.money_before.finditer(sentence):
-        found.append(_money(match, lexicon.currencies_before, lexicon))
-    for match in patterns.money_after.finditer(sentence):
-        found.append(_money(match, lexicon.currencies_after, lexicon))
-    for match in patterns.percent.finditer(sentence):
-        low = _number(match.group("n1"))
-        high = _number(match.group("n2")) if match.group("n2") else low
-        found.append(_Amount(match.start(), match.end(), "percent", low, high, 1.0, unit="%"))
-    for match in patterns.count.finditer(sentence):
-        if _is_count(sentence, match, lexicon):
-            number_end = match.end("s1") if match.group("s1") else match.end("n1")
-            found.append(_Amount(match.start(), number_end, "count", _number(match.group("n1")),
-                                 _number(match.group("n1")), _scale(lexicon, match.group("s1")),
-                                 unit=match.group("unit")))
-    chosen: list[_Amount] = []
-    for amount in found:  # in priority order: keep the first of overlapping amounts
-        if all(amount.end <= other.start or amount.start >= other.end for other in chosen):
-            chosen.append(amount)
-    chosen.sort(key=lambda a: a.start)
-    return _merge_ranges(sentence, chosen)
-
-
-def _merge_ranges(sentence: str, amounts: list[_Amount]) -> list[_Amount]:
-    """Join "$200bn to $250bn" and "between $200bn and $250bn" into one range
-    ("from $200bn to $250bn" is a change, two figures)."""
-    merged: list[_Amount] = []
-    for amount in amounts:
-        last = merged[-1] if merged else None
-        if last and last.kind == amount.kind == "money" and last.currency == amount.currency:
-            gap = sentence[last.end: amount.start]
-            before = sentence[: last.start]
-            is_range = (re.fullmatch(r"\s+to\s+", gap) and not re.search(r"\bfrom\s+$", before)) or (
-                re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", before)
-            )
-            if is_range:
-                high = amount.high * amount.scale / last.scale
-                merged[-1] = _Amount(last.start, amount.end, "money", last.low, high, last.scale,
-                                     currency=last.currency, per_year=amount.per_year)
-                continue
-        merged.append(amount)
-    return merged
+def _carried_currency(sentence: str, bare: Amount, amounts: list[Amount], previous: _Recent | None,
+                      lexicon: Lexicon, patterns: _Patterns, paragraph_index: int) -> str | None:
+    """The currency of a bare scaled number ("up from 3.04 billion"), when the words
+    before it make it a figure of the same kind as the money before it: a comparison
+    ("up from", "compared with"), a level ("rose to", "reached", "totalled") or a
+    specific measure ("imports 31.2 billion", "a surplus of 212 mln"). The currency is
+    that of a money figure of the same sentence, else of the last money figure, in this
+    paragraph or two before it at most."""
+    if not patterns.carry.search(sentence, 0, bare.start):
+        return None
+    same = [a for a in amounts if a.kind == "money"]
+    if same:
+        before = [a for a in same if a.end <= bare.start]
+        return (before[-1] if before else same[0]).currency
+    if previous is not None and paragraph_index - previous.paragraph <= 2:
+        return previous.figure.currency
+    return None
 
 
 # ------------------------------------------------------------------------- scopes
 
 
-def _boundary(sentence: str, left: _Amount, right: _Amount, lexicon: Lexicon,
+def _boundary(sentence: str, left: Amount, right: Amount, lexicon: Lexicon,
               mentions: list[ActorMention]) -> int:
     """Where ``left``'s scope ends and ``right``'s begins: the last clause break
     between them, else a possessive actor right before ``right`` ("Moscow's $270bn"),
@@ -335,7 +334,7 @@ def _clauses(sentence: str, lo: int, hi: int, patterns: _Patterns) -> list[tuple
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
 
 
-def _core_regions(sentence: str, amount: _Amount, lo: int, hi: int,
+def _core_regions(sentence: str, amount: Amount, lo: int, hi: int,
                   patterns: _Patterns) -> list[tuple[int, int]]:
     """Regions around ``amount``, nearest first: its own clause (the leading clause
     and the text up to the next break), then the earlier clauses of its scope."""
@@ -344,6 +343,27 @@ def _core_regions(sentence: str, amount: _Amount, lo: int, hi: int,
     leading = _clauses(sentence, lo, amount.start, patterns) or [(amount.start, amount.start)]
     own = (leading[-1][0], trailing_end)
     return [own, *reversed(leading[:-1])]
+
+
+# ------------------------------------------------------------------------ parties
+
+
+def _readable(sentence: str) -> str:
+    """``sentence`` with words of an all-capitals headline capitalised ("JAPAN'S
+    SURPLUS" -> "Japan's Surplus"), same length; short words ("US", "EC") and dotted
+    abbreviations ("U.S.") kept as written."""
+    letters = [c for c in sentence if c.isalpha()]
+    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return sentence
+    return re.sub(r"(?<![\w.])[A-Z][A-Z]{3,}(?:['’][A-Z]+)?(?![\w.])",
+                  lambda m: m.group(0).capitalize(), sentence)
+
+
+def _party_mentions(sentence: str, lexicon: Lexicon, amounts: list[Amount]) -> list[ActorMention]:
+    """Economies named in the sentence, outside its amounts ("Hong Kong dollars" names
+    no party), cities left to datelines."""
+    return [m for m in find_actor_mentions(sentence, lexicon.parties)
+            if m.kind != "city" and not any(a.start <= m.start < a.end for a in amounts)]
 
 
 def _parties(mentions: list[ActorMention], regions: list[tuple[int, int]]) -> list[ActorMention]:
@@ -360,6 +380,12 @@ def _distinct(mentions: list[ActorMention]) -> list[str]:
     return list(dict.fromkeys(m.actor for m in mentions))
 
 
+def _subjects(sentence: str, mentions: list[ActorMention], patterns: _Patterns) -> list[str]:
+    """The parties named as the figure's subject, not as a partner ("with China",
+    "to Japan", "from Russia")."""
+    return _distinct([m for m in mentions if not patterns.partner.search(sentence[: m.start])])
+
+
 def _direction(sentence: str, flow: str | None, parties: list[str],
                mentions: list[ActorMention]) -> str | None:
     """``"China->Russia"`` for exports or imports between two parties: "to"/"into"
@@ -370,7 +396,7 @@ def _direction(sentence: str, flow: str | None, parties: list[str],
     marked = {}
     for mention in mentions:
         preposition = re.search(r"\b(to|into|from)\s+(?:the\s+)?$", sentence[: mention.start], re.I)
-        if preposition:
+        if preposition and mention.actor in parties:
             marked.setdefault(preposition.group(1).lower(), mention.actor)
     destination = marked.get("to") or marked.get("into")
     origin = marked.get("from")
@@ -385,20 +411,154 @@ def _direction(sentence: str, flow: str | None, parties: list[str],
     return None if origin == destination else f"{origin}->{destination}"
 
 
-def _measure(sentence: str, lexicon: Lexicon, patterns: _Patterns, amount: _Amount,
-             regions: list[tuple[int, int]]) -> tuple[str, str] | None:
-    """``(measure, reference flow)`` of the measure word nearest the amount."""
-    by_term = {term.lower(): (measure, flow) for term, measure, flow in lexicon.measures}
-    for lo, hi in regions:
-        found = list(patterns.measures.finditer(sentence, lo, hi))
-        if found:
-            nearest = min(found, key=lambda m: min(abs(m.start() - amount.end),
-                                                   abs(amount.start - m.end())))
-            return by_term[nearest.group(0).lower()]
+@lru_cache(maxsize=4)
+def _anaphor_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+    words = lexicon.grammar.get("party_anaphors", [])
+    return re.compile(rf"\b(?:{'|'.join(words) or '(?!)'})\b", re.IGNORECASE)
+
+
+def _inherit_parties(parties: list[str], previous: Figure | None, neighbour: Figure | None,
+                     anaphoric: bool, unknown_partner: bool) -> list[str]:
+    """Parties carried over from an earlier figure: the missing ones from the figure
+    just before in the same sentence when the clause names none or only one of them
+    ("…fell 6.9% to $228.1bn", "…while exports to China slipped to $143bn") and no
+    other partner (``unknown_partner``: "…with Chile"); from the paragraph's previous
+    money figure when the clause refers back ("its exports", "the two")."""
+    if len(parties) >= 2:
+        return parties
+    if anaphoric and previous is not None and (neighbour is not None or not parties):
+        return list(dict.fromkeys([*parties, *previous.parties]))
+    if neighbour is not None and not unknown_partner and set(parties) <= set(neighbour.parties):
+        return list(dict.fromkeys([*parties, *neighbour.parties]))
+    return parties
+
+
+@lru_cache(maxsize=1)
+def _world_places() -> re.Pattern[str]:
+    """Countries and regions of the world gazetteer (``geolib.places``)."""
+    from geolib.places import PLACES_CSV
+
+    with open(PLACES_CSV, newline="", encoding="utf-8") as handle:
+        names = [row["name"] for row in csv.DictReader(handle) if row["kind"] in ("country", "region")]
+    return re.compile(rf"(?:{_alternation(names)})(?![\w])")
+
+
+def _names_unknown_partner(sentence: str, lo: int, hi: int,
+                           mentions: list[ActorMention]) -> bool:
+    """Does ``sentence[lo:hi]`` name a partner country geolib has no economy for ("with
+    Ecuador")? A source ("according to Eurostat") is no partner."""
+    for match in re.finditer(r"\b(?:with|to|from|and|between)\s+(?:the\s+)?(?=[A-Z])", sentence[lo:hi]):
+        at = lo + match.end()
+        if not any(m.start <= at < m.end for m in mentions) and _world_places().match(sentence, at):
+            return True
+    return False
+
+
+def article_home(article: Article, lexicon: Lexicon | None = None) -> str | None:
+    """The economy an article reports from: its dateline's place ("WASHINGTON, March
+    17 -", "BEIJING (Reuters) -"), else its outlet's home (``figures.toml``,
+    ``[home_by_outlet]``); None when neither is clear."""
+    from geolib.parse.cues import wire_dateline
+
+    lexicon = lexicon or load_lexicon()
+    places = {a.alias.upper(): a.actor for a in lexicon.parties
+              if a.kind in ("capital", "city", "country")}
+    openings = [p for p in article.paragraphs if p.kind == "dateline"]
+    openings += [p for p in article.paragraphs if p.kind == "body"][:1]
+    for paragraph in openings:
+        found = wire_dateline(paragraph.text)
+        if found is not None:
+            place = found.place.split("/")[0].strip(" ,.").upper()
+            if place in places:
+                return places[place]
+    outlet = (article.outlet or "").lower()
+    for name, home in lexicon.grammar.get("home_by_outlet", {}).items():
+        if outlet and name.lower() in outlet:
+            return home
     return None
 
 
-def _qualifiers(sentence: str, lexicon: Lexicon, amount: _Amount, lo: int,
+# ----------------------------------------------------------------------- measures
+
+
+def _measure_at(lexicon: Lexicon, term: str) -> Measure:
+    by_term = _measures_by_term(lexicon)
+    return by_term[re.sub(r"\s+", " ", term.lower())]
+
+
+@lru_cache(maxsize=4)
+def _measures_by_term(lexicon: Lexicon) -> dict[str, Measure]:
+    return {m.term.lower(): m for m in lexicon.measures}
+
+
+def _headline(sentence: str) -> bool:
+    """Are most words capitalised, as in a headline ("US Trade Deficit Widens")?"""
+    words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def _terms(sentence: str, patterns: _Patterns, lo: int = 0, hi: int | None = None) -> list[re.Match[str]]:
+    """Measure terms in ``sentence[lo:hi]``, except inside a name ("the Commerce
+    Department", "the Department of Trade and Industry"): a capitalised term that
+    starts no sentence, outside headlines."""
+    found = list(patterns.measures.finditer(sentence, lo, len(sentence) if hi is None else hi))
+    if _headline(sentence):
+        return found
+    return [m for m in found if not (m.group(0)[0].isupper() and m.group(0)[1:2].islower()
+                                     and not re.search(r"(?:^|[—–:-])[\s\"“‘(\[]*$", sentence[: m.start()]))]
+
+
+def _measure(sentence: str, lexicon: Lexicon, patterns: _Patterns, amount: Amount,
+             regions: list[tuple[int, int]]) -> Measure | None:
+    """The measure of the amount: the noun it heads ("a $5bn deficit", "$5bn in aid",
+    "$200bn of Chinese goods") or that heads it ("a deficit of $5bn", "a deal worth
+    $5bn"), else the nearest term of its clause, specific before general; goods are
+    exports or imports as the sentence says; a deal is what it trades, when said."""
+    allowed = {m.start() for m in _terms(sentence, patterns)}
+    after = patterns.head_after.match(sentence, amount.end)
+    before = patterns.head_before.search(sentence, 0, amount.start)
+    head = None
+    if (after and after.start("term") in allowed
+            and not patterns.breaks.search(sentence, amount.end, after.start("term"))):
+        head = _measure_at(lexicon, after.group("term"))
+    elif before and before.start("term") in allowed:
+        head = _measure_at(lexicon, before.group("term"))
+    if head is not None and head.measure == "goods":
+        return _goods(sentence, lexicon, patterns, amount)
+    if head is not None and (head.priority < 3 or head.measure == "tariffs"):
+        return head
+    for lo, hi in regions:
+        found = [(_measure_at(lexicon, m.group(0)), m) for m in _terms(sentence, patterns, lo, hi)]
+        found = [(measure, m) for measure, m in found if measure.priority < 3]
+        if found:
+            measure, _ = min(found, key=lambda f: (f[0].priority, _distance(f[1], amount)))
+            return _goods(sentence, lexicon, patterns, amount) if measure.measure == "goods" else measure
+    if head is not None:
+        return head
+    for lo, hi in regions:
+        found = _terms(sentence, patterns, lo, hi)
+        if found:
+            return _measure_at(lexicon, min(found, key=lambda m: _distance(m, amount)).group(0))
+    return None
+
+
+def _distance(match: re.Match[str], amount: Amount) -> int:
+    return min(abs(match.start() - amount.end), abs(amount.start - match.end()))
+
+
+def _goods(sentence: str, lexicon: Lexicon, patterns: _Patterns, amount: Amount) -> Measure:
+    """Goods are a flow: the nearest export or import word of the sentence; goods that
+    are tariffed or sanctioned are imports; else trade."""
+    flows = [(_measure_at(lexicon, m.group(0)), m) for m in _terms(sentence, patterns)]
+    directed = [(measure, m) for measure, m in flows if measure.flow in ("exports", "imports")]
+    if directed:
+        return min(directed, key=lambda f: _distance(f[1], amount))[0]
+    if any(measure.measure in ("tariffs", "sanctions") for measure, _ in flows):
+        return _measure_at(lexicon, "imports")
+    return _measure_at(lexicon, "trade")
+
+
+def _qualifiers(sentence: str, lexicon: Lexicon, amount: Amount, lo: int,
                 hi: int) -> tuple[list[str], str | None]:
     """Qualifier labels of the amount, and its bound when a bound phrase directly
     precedes it ("more than $200bn"); a comparison further off is a label only."""
@@ -435,100 +595,169 @@ class _YearMention:
     end: int
     year: int | None
     text: str
+    basis: str  # "stated", "relative" or "event"
+    unit: str = "year"  # "year", "month" or "quarter": the period the expression names
+    period: int = 0  # the month (1-12) or quarter (1-4) when ``unit`` says so
 
 
-def _explicit_years(text: str, patterns: _Patterns, offset: int = 0) -> list[_YearMention]:
-    return [
-        _YearMention(offset + m.start("year"), offset + m.end("year"), int(m.group("year")),
-                     m.group(0))
-        for m in patterns.year.finditer(text)
-        if not m.group("skip")
-    ]
+def _period_year(number: int, unit: str, published: date | None, precision: str | None) -> int | None:
+    """The year of the latest month or quarter ``number`` on or before publication."""
+    if published is None:
+        return None
+    if precision == "year":
+        return published.year
+    first_month = number if unit == "month" else 3 * (number - 1) + 1
+    return published.year if first_month <= published.month else published.year - 1
 
 
-def _year_mentions(paragraph: str, lexicon: Lexicon, patterns: _Patterns,
-                   published_year: int | None, taken: list[tuple[int, int]]) -> list[_YearMention]:
-    """Every year expression of a paragraph, explicit or relative, resolved to a year.
+def _month_number(name: str) -> int:
+    key = name.rstrip(".").lower()[:3]
+    return [m.lower()[:3] for m in _MONTH_NAMES].index(key) + 1
 
+
+def _event_year(event_pattern: re.Pattern[str], events: pd.DataFrame | None,
+                published: date | None) -> int | None:
+    """The last full year before the latest event matching the pattern (and dated on or
+    before publication)."""
+    if events is None or events.empty:
+        return None
+    dates = [d for d, text in zip(events["date"], events["event"], strict=True)
+             if d is not None and event_pattern.search(str(text))
+             and (published is None or d <= published)]
+    return max(dates).year - 1 if dates else None
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A time expression before it is resolved: a year, or how to count one."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    basis: str
+    unit: str = "year"
+    period: int = 0
+    offset: int = 0  # relative years: offset per unit ...
+    count: int = 0  # ... times this many units
+    anchor: str = ""  # "published" or "context"
+
+
+def _candidates(paragraph: str, lexicon: Lexicon, patterns: _Patterns, published: date | None,
+                precision: str | None, events: pd.DataFrame | None) -> list[_Candidate]:
+    """Every time expression of the paragraph, unresolved, in no particular order."""
+    numbers = lexicon.notation.number_words
+    found = [_Candidate(m.start(), m.end(), m.group(0), int(m.group(0)), "stated")
+             for m in patterns.year.finditer(paragraph)]
+    periods = [(m, "month", _month_number(m.group("month"))) for m in patterns.month.finditer(paragraph)]
+    for m in patterns.quarter.finditer(paragraph):
+        quarter = int(m.group("q") or _ORDINALS[m.group("ordinal").lower()])
+        half = m.group("unit") is not None and m.group("unit").lower() == "half"
+        periods.append((m, "quarter", 2 * quarter - 1 if half else quarter))
+    for m, unit, number in periods:  # "in August", "August 2019", "the first quarter of 2023"
+        stated = m.group("year")
+        found.append(_Candidate(m.start(), m.end(), m.group(0),
+                                int(stated) if stated else _period_year(number, unit, published, precision),
+                                "stated" if stated else "relative", unit, number))
+    for pattern, offset, anchor, unit in patterns.relative:
+        for m in pattern.finditer(paragraph):
+            n = m.groupdict().get("n")
+            count = 1 if n is None else int(n) if n.isdigit() else int(numbers[n.lower()])
+            year, month = None, 0
+            if unit == "month" and published is not None and anchor == "published":
+                months = published.year * 12 + published.month - 1 + offset * count  # "last month"
+                year, month = months // 12, months % 12 + 1
+            found.append(_Candidate(m.start(), m.end(), m.group(0), year, "relative", unit, month,
+                                    offset, count, anchor))
+    for phrase, event in patterns.events:
+        for m in phrase.finditer(paragraph):  # "before the war", "two years before the war"
+            year = _event_year(event, events, published)
+            n = m.group("n")
+            if year is not None:
+                back = (int(n) if n.isdigit() else int(numbers[n.lower()])) if n else 1
+                found.append(_Candidate(m.start(), m.end(), m.group(0), year + 1 - back, "event"))
+    return found
+
+
+def _year_mentions(paragraph: str, lexicon: Lexicon, patterns: _Patterns, published: date | None,
+                   precision: str | None, events: pd.DataFrame | None,
+                   taken: list[tuple[int, int]]) -> list[_YearMention]:
+    """Every time expression of a paragraph that can date a figure, resolved to a year.
+
+    Reference points and targets ("since October 2008", "by 2025") are left out.
     Read left to right: a "context" expression ("two years later", "a year earlier")
     counts from the year expression before it, else from the publication year.
     """
-    numbers = {k.lower(): v for k, v in lexicon.grammar.get("number_words", {}).items()}
-    # (start, end, text, explicit year or None, offset per unit, unit count, anchor)
-    found = [
-        (y.start, y.end, y.text, y.year, 0, 0, "")
-        for y in _explicit_years(paragraph, patterns)
-        if all(y.end <= a or y.start >= b for a, b in taken)
-    ]
-    for pattern, offset, anchor in patterns.relative:
-        for match in pattern.finditer(paragraph):
-            n = match.groupdict().get("n")
-            count = 1 if n is None else int(n) if n.isdigit() else numbers[n.lower()]
-            found.append((match.start(), match.end(), match.group(0), None, offset, count, anchor))
-    found.sort(key=lambda f: (f[0], -f[1]))
+    published_year = published.year if published else None
+    blocked = [*taken, *(m.span() for m in patterns.skip.finditer(paragraph)),
+               *(m.span() for m in patterns.named_year.finditer(paragraph))]
+    found = _candidates(paragraph, lexicon, patterns, published, precision, events)
     mentions: list[_YearMention] = []
     last_end = -1
-    for start, end, text, explicit, offset, count, anchor in found:
-        if start < last_end:
-            continue  # inside a longer expression already read
-        last_end = end
-        if explicit is not None:
-            year = explicit
-        else:
-            base = published_year
-            if anchor == "context" and mentions and mentions[-1].year is not None:
-                base = mentions[-1].year
-            year = None if base is None else base + offset * count
-        mentions.append(_YearMention(start, end, year, text))
+    for c in sorted(found, key=lambda c: (c.start, -c.end)):
+        if c.start < last_end or any(lo <= c.start < hi for lo, hi in blocked):
+            continue  # inside a longer expression already read, or a reference point
+        last_end = c.end
+        year = c.year
+        before = mentions[-1].year if mentions and mentions[-1].year is not None else None
+        if year is None and c.anchor == "context" and c.unit == "month":
+            year = before if before is not None else published_year  # "a month earlier"
+        elif year is None and c.basis == "relative" and c.unit == "year":
+            base = before if c.anchor == "context" and before is not None else published_year
+            year = None if base is None else base + c.offset * c.count
+        mentions.append(_YearMention(c.start, c.end, year, c.text, c.basis, c.unit, c.period))
     return mentions
 
 
-def _nearest_year(years: list[_YearMention], amount_start: int, amount_end: int,
+def _nearest_year(years: list[_YearMention], amount: Amount,
                   regions: list[tuple[int, int]]) -> _YearMention | None:
     for lo, hi in regions:
         inside = [y for y in years if lo <= y.start and y.end <= hi]
         if inside:
-            return min(inside, key=lambda y: min(abs(y.start - amount_end), abs(amount_start - y.end)))
+            return min(inside, key=lambda y: min(abs(y.start - amount.end), abs(amount.start - y.end)))
     return None
+
+
+def _earlier_period(mention: _YearMention) -> int | None:
+    """The year of the period before the one ``mention`` names (a comparison's)."""
+    if mention.year is None:
+        return None
+    if mention.unit == "month":
+        return mention.year - 1 if mention.period == 1 else mention.year
+    if mention.unit == "quarter":
+        return mention.year - 1 if mention.period == 1 else mention.year
+    return mention.year - 1
 
 
 # ------------------------------------------------------------------------ reading
 
 
-@lru_cache(maxsize=4)
-def _anaphor_pattern(lexicon: Lexicon) -> re.Pattern[str]:
-    words = lexicon.grammar.get("party_anaphors", [])
-    return re.compile(rf"\b(?:{'|'.join(words) or '(?!)'})\b", re.IGNORECASE)
+@dataclass
+class _Recent:
+    """The last money figure read, for what later figures leave unsaid."""
+
+    paragraph: int
+    figure: Figure
+    subject: list[str]  # the parties it has as its subject (national measures only)
 
 
-def _inherit_parties(parties: list[str], previous: Figure | None, neighbour: Figure | None,
-                     anaphoric: bool, unknown_partner: bool) -> list[str]:
-    """Parties carried over from an earlier figure: the missing ones from the figure
-    just before in the same sentence when the clause names none or only one of them
-    ("…fell 6.9% to $228.1bn", "…while exports to China slipped to $143bn") and no
-    other partner (``unknown_partner``: "…with India"); from the paragraph's previous
-    money figure when the clause refers back ("its exports", "the two")."""
-    if len(parties) >= 2:
-        return parties
-    if anaphoric and previous is not None and (neighbour is not None or not parties):
-        return list(dict.fromkeys([*parties, *previous.parties]))
-    if neighbour is not None and not unknown_partner and set(parties) <= set(neighbour.parties):
-        return list(dict.fromkeys([*parties, *neighbour.parties]))
-    return parties
+@dataclass
+class _Context:
+    """What the figures of an article share: its dates, home, dollar and period, and the
+    last money figure."""
+
+    article: Article
+    lexicon: Lexicon
+    rates: pd.DataFrame
+    events: pd.DataFrame | None
+    home: str | None
+    dollar: str | None  # "Canadian dlrs" named in the article: its plain "dlrs" are CAD
+    money: _Recent | None = None
+    pair: _Recent | None = None  # the last money figure between two parties or more
+    period: _YearMention | None = None  # the time of the article's lead figure
 
 
-def _names_unknown_partner(sentence: str, lo: int, hi: int,
-                           mentions: list[ActorMention]) -> bool:
-    """Does ``sentence[lo:hi]`` name a partner geolib has no actor for ("with India")?"""
-    for match in re.finditer(r"\b(?:with|to|from|and|between)\s+(?:the\s+)?([A-Z][\w-]+)",
-                             sentence[lo:hi]):
-        at = lo + match.start(1)
-        if not any(m.start <= at < m.end for m in mentions):
-            return True
-    return False
-
-
-def _usd_bn(amount: _Amount, year: int | None, published_year: int | None,
+def _usd_bn(amount: Amount, year: int | None, published_year: int | None,
             rates: pd.DataFrame) -> tuple[float | None, int | None]:
     """Money in USD bn, and the year whose average rate converted it (None for USD)."""
     from geolib.reference import usd_rate
@@ -542,95 +771,292 @@ def _usd_bn(amount: _Amount, year: int | None, published_year: int | None,
     return billions * rate[0], rate[1]
 
 
-def _paragraph_figures(article: Article, seg: Segment, lexicon: Lexicon,
-                       rates: pd.DataFrame) -> list[Figure]:
+@dataclass
+class _Place:
+    """An amount in its sentence: its scope, regions and what introduces it."""
+
+    amount: Amount
+    lo: int
+    hi: int
+    regions: list[tuple[int, int]]
+    compared: bool
+
+
+def _year_of(place: _Place, sentence: str, years: list[_YearMention], blocked: list[tuple[int, int]],
+             context: _Context) -> tuple[int | None, str | None, str | None]:
+    """``(year, year_text, year_basis)`` of an amount (see the module's step 4)."""
+    patterns = _patterns(context.lexicon)
+    amount = place.amount
+    target = patterns.target.match(sentence, amount.end)
+    if target is not None:  # "to reach $200bn by 2025": the target's own year
+        return int(target.group("year")), target.group("year"), "stated"
+    own = _nearest_year(years, amount, place.regions[:1])
+    if own is not None:
+        return own.year, own.text, own.basis
+    free = [y for y in years if not any(lo <= y.start < hi for lo, hi in blocked)]
+    if place.compared:  # "$5bn in 2019, up from $4bn": the period before
+        other = _nearest_year(free, amount, [(0, amount.start), (amount.end, len(sentence))])
+        if other is not None and other.year is not None:
+            return _earlier_period(other), other.text, "context"
+    found = _nearest_year(free, amount, [*place.regions[1:], (place.lo, place.hi), (0, amount.start)])
+    if found is not None:
+        return found.year, found.text, found.basis
+    period = context.period  # the lead figure's time ("in January"), or the publication year
+    published = context.article.published
+    if (published is not None and period is not None and period.year is not None
+            and period.year < published.year and patterns.present.search(sentence, place.lo, place.hi)):
+        return published.year, None, "published"  # "the fund holds $5bn": now, not the period
+    if period is not None and period.year is not None:
+        if period.basis == "published":
+            return period.year, None, "published"
+        year = _earlier_period(period) if place.compared else period.year
+        return year, period.text, "context"
+    if published is not None:
+        return published.year, None, "published"
+    return None, None, None
+
+
+def _scopes(sentence: str, amounts: list[Amount], lexicon: Lexicon,
+            mentions: list[ActorMention]) -> list[tuple[Amount, int, int]]:
+    """Each amount with its scope ``(lo, hi)``: money figures split the sentence among
+    themselves (a percentage or count between them, "100 pct tariffs on $300m", takes no
+    part of a money figure's clause); percentages and counts split it among all amounts."""
+    def cuts(chosen: list[Amount]) -> dict[int, tuple[int, int]]:
+        bounds = [0] + [_boundary(sentence, a, b, lexicon, mentions)
+                        for a, b in zip(chosen, chosen[1:], strict=False)] + [len(sentence)]
+        return {id(a): (lo, hi) for a, lo, hi in zip(chosen, bounds, bounds[1:], strict=False)}
+
+    money = cuts([a for a in amounts if a.kind == "money"])
+    every = cuts(amounts)
+    return [(a, *(money.get(id(a)) or every[id(a)])) for a in amounts]
+
+
+def _compared(sentence: str, since: int, amount: Amount, patterns: _Patterns) -> bool:
+    """Is the amount introduced as a comparison ("up from 3.04 billion", "from a revised
+    12.9 billion dlrs", "compared with $5bn")?"""
+    return patterns.comparison.search(sentence, since, amount.start) is not None
+
+
+def _money_only(sentence: str, amounts: list[Amount], context: _Context, index: int) -> list[Amount]:
+    """The sentence's amounts, with bare scaled numbers either given a carried currency
+    or dropped, and plain dollars read as the article's own dollar."""
+    patterns = _patterns(context.lexicon)
+    previous = context.money
+    kept: list[Amount] = []
+    for amount in amounts:
+        if amount.kind == "bare":
+            currency = _carried_currency(sentence, amount, amounts, previous, context.lexicon,
+                                         patterns, index)
+            if currency is None:
+                continue
+            amount.kind, amount.currency = "money", currency
+        elif amount.kind == "money" and amount.plain_dollar and context.dollar:
+            amount.currency = context.dollar
+        kept.append(amount)
+    return kept
+
+
+def _paragraph_figures(seg: Segment, context: _Context) -> list[Figure]:
+    article, lexicon = context.article, context.lexicon
     patterns = _patterns(lexicon)
-    index, paragraph, text = seg.index, seg.paragraph, seg.text
-    published_year = article.published.year if article.published else None
-    sentences = [(s, e, find_amounts(text[s:e], lexicon)) for s, e in seg.sentences]
+    text = seg.text
+    sentences = [(s, e, find_amounts(text[s:e], lexicon.notation)) for s, e in seg.sentences]
+    if not any(amounts for _, _, amounts in sentences):
+        return []  # most paragraphs: nothing more to read
+    readable = _readable(text)
     taken = [(s + a.start, s + a.end) for s, _, amounts in sentences for a in amounts]
-    years = _year_mentions(text, lexicon, patterns, published_year, taken)
-    anaphor = _anaphor_pattern(lexicon)
+    years = _year_mentions(readable, lexicon, patterns, article.published, article.published_precision,
+                           context.events, taken)
     figures: list[Figure] = []
-    previous: Figure | None = None  # the paragraph's last money figure
     for s, e, amounts in sentences:
-        sentence = text[s:e]
-        neighbour: Figure | None = None  # the figure before, in this sentence
-        mentions = find_actor_mentions(sentence)
-        local_years = [_YearMention(y.start - s, y.end - s, y.year, y.text)
+        amounts = _money_only(text[s:e], amounts, context, seg.index)
+        if not amounts:
+            continue
+        local_years = [_YearMention(y.start - s, y.end - s, y.year, y.text, y.basis, y.unit, y.period)
                        for y in years if s <= y.start and y.end <= e]
-        cuts = [0] + [_boundary(sentence, a, b, lexicon, mentions)
-                      for a, b in zip(amounts, amounts[1:], strict=False)] + [len(sentence)]
-        for amount, lo, hi in zip(amounts, cuts, cuts[1:], strict=False):
-            regions = _core_regions(sentence, amount, lo, hi, patterns)
-            party_mentions = _parties(mentions, regions)
-            measure = _measure(sentence, lexicon, patterns, amount,
-                               [*regions, (lo, hi), (0, amount.start)])
-            if amount.kind == "count":
-                measure = (amount.unit, None)
-            year = _nearest_year(local_years, amount.start, amount.end,
-                                 [*regions, (0, amount.start), (amount.end, len(sentence))])
-            qualifiers, bound = _qualifiers(sentence, lexicon, amount, lo, hi)
-            parties = _inherit_parties(
-                _distinct(party_mentions), previous, neighbour,
-                anaphoric=bool(anaphor.search(sentence, lo, hi)),
-                unknown_partner=_names_unknown_partner(sentence, lo, hi, mentions))
-            if measure is None and neighbour is not None and neighbour.kind != "count":
-                measure = (neighbour.measure, neighbour.flow) if neighbour.measure else None
-            year_value = year.year if year else None
-            usd, rate_year = (_usd_bn(amount, year_value, published_year, rates)
-                              if amount.kind == "money" else (None, None))
-            start, end = paragraph.raw_span(s + amount.start, s + amount.end)
-            figure = Figure(
-                file=article.file,
-                article_id=article.id,
-                figure_id="",  # numbered in reading order by extract_figures
-                start=start,
-                end=end,
-                text=sentence[amount.start: amount.end],
-                kind=amount.kind,
-                value=(amount.low + amount.high) / 2,
-                value_low=amount.low,
-                value_high=amount.high,
-                currency=amount.currency,
-                scale=amount.scale,
-                unit=amount.unit if amount.kind != "money" else None,
-                value_usd_bn=usd,
-                usd_rate_year=rate_year,
-                year=year_value,
-                year_text=year.text if year else None,
-                parties=parties,
-                measure=measure[0] if measure else None,
-                flow=(measure[1] or None) if measure else None,
-                direction=_direction(sentence, measure[1] if measure else None, parties,
-                                     party_mentions),
-                qualifiers=qualifiers,
-                bound=bound,
-                sentence=sentence.strip(),
-                paragraph=index,
-            )
-            figures.append(figure)
-            neighbour = figure
-            if amount.kind == "money":
-                previous = figure
+        figures.extend(_sentence_figures(seg, s, e, amounts, local_years, readable[s:e], context,
+                                         figures[-1] if figures else None))
     return figures
 
 
+def _sentence_figures(seg: Segment, s: int, e: int, amounts: list[Amount], years: list[_YearMention],
+                      readable: str, context: _Context, before: Figure | None) -> list[Figure]:
+    """The figures of one sentence, ``seg.text[s:e]`` (``readable``: the same with an
+    all-capitals headline's words capitalised)."""
+    lexicon = context.lexicon
+    patterns = _patterns(lexicon)
+    sentence = seg.text[s:e]
+    mentions = _party_mentions(readable, lexicon, amounts)
+    places = []
+    for n, (amount, lo, hi) in enumerate(_scopes(sentence, amounts, lexicon, mentions)):
+        since = amounts[n - 1].end if n else 0
+        places.append(_Place(amount, lo, hi, _core_regions(sentence, amount, lo, hi, patterns),
+                             _compared(sentence, since, amount, patterns)))
+    figures: list[Figure] = []
+    neighbour: tuple[Figure, Measure | None] | None = None  # the figure before, in this sentence
+    previous = before if before is not None and before.kind == "money" else None
+    for place in places:
+        amount = place.amount
+        blocked = [p.regions[0] for p in places if p is not place and p.compared]
+        party_mentions = _parties(mentions, place.regions)
+        if amount.kind == "count":
+            measure: Measure | None = Measure(amount.unit or "", amount.unit or "", "", 1, False)
+        else:
+            measure = _measure(readable, lexicon, patterns, amount,
+                               [*place.regions, (place.lo, place.hi), (0, amount.start)])
+        if measure is None and neighbour is not None and neighbour[0].kind != "count":
+            measure = neighbour[1]
+        pair = context.pair
+        if (previous is None or len(previous.parties) < 2) and pair is not None and (
+                seg.index - pair.paragraph <= 2):
+            previous = pair.figure  # "bilateral trade", "the two countries": the last pair named
+        parties = _inherit_parties(
+            _distinct(party_mentions), previous, neighbour[0] if neighbour else None,
+            anaphoric=bool(_anaphor_pattern(lexicon).search(sentence, place.lo, place.hi)),
+            unknown_partner=_names_unknown_partner(sentence, place.lo, place.hi, mentions))
+        named = _subjects(sentence, party_mentions, patterns)
+        implied: list[str] = []
+        if amount.kind == "money" and measure is not None and set(parties) <= (
+                set(_distinct(party_mentions)) - set(named)):  # "a $43.1bn deficit with China"
+            subject = _implied_subject(context, seg.index, measure)
+            if subject and subject not in parties:
+                implied, parties = [subject], [subject, *parties]
+        year, year_text, year_basis = _year_of(place, sentence, years, blocked, context)
+        if amount.kind != "money" and year_basis in ("context", "published"):
+            year, year_text, year_basis = None, None, None
+        figure = _figure(seg, s, sentence, place, measure, parties, party_mentions, implied,
+                         (year, year_text, year_basis), context)
+        figures.append(figure)
+        neighbour = (figure, measure)
+        if amount.kind == "money":
+            previous = figure
+            _remember(context, figure, measure, place, named, seg.index, years)
+    return figures
+
+
+def _figure(seg: Segment, s: int, sentence: str, place: _Place, measure: Measure | None,
+            parties: list[str], party_mentions: list[ActorMention], implied: list[str],
+            year: tuple[int | None, str | None, str | None], context: _Context) -> Figure:
+    article, amount = context.article, place.amount
+    qualifiers, bound = _qualifiers(sentence, context.lexicon, amount, place.lo, place.hi)
+    published_year = article.published.year if article.published else None
+    usd, rate_year = (_usd_bn(amount, year[0], published_year, context.rates)
+                      if amount.kind == "money" else (None, None))
+    start, end = seg.paragraph.raw_span(s + amount.start, s + amount.end)
+    return Figure(
+        file=article.file,
+        article_id=article.id,
+        figure_id="",  # numbered in reading order by extract_figures
+        start=start,
+        end=end,
+        text=sentence[amount.start: amount.end],
+        kind=amount.kind,
+        value=(amount.low + amount.high) / 2,
+        value_low=amount.low,
+        value_high=amount.high,
+        currency=amount.currency,
+        scale=amount.scale,
+        unit=amount.unit if amount.kind != "money" else None,
+        value_usd_bn=usd,
+        usd_rate_year=rate_year,
+        year=year[0],
+        year_text=year[1],
+        parties=parties,
+        measure=measure.measure if measure else None,
+        flow=(measure.flow or None) if measure else None,
+        direction=_direction(sentence, measure.flow if measure else None, parties, party_mentions),
+        qualifiers=qualifiers,
+        bound=bound,
+        sentence=sentence.strip(),
+        paragraph=seg.index,
+        year_basis=year[2],
+        implied_parties=implied,
+    )
+
+
+def _implied_subject(context: _Context, index: int, measure: Measure) -> str | None:
+    """The subject a figure leaves unsaid: for a national measure, the one subject of
+    the money figure just before it (two paragraphs back at most); else the article's
+    home."""
+    recent = context.money
+    if measure.national and recent is not None and len(recent.subject) == 1 and (
+            index - recent.paragraph <= 2):
+        return recent.subject[0]
+    return context.home
+
+
+def _remember(context: _Context, figure: Figure, measure: Measure | None, place: _Place,
+              named: list[str], index: int, years: list[_YearMention]) -> None:
+    national = measure is not None and measure.national
+    subject = (named or figure.implied_parties or
+               (context.money.subject if context.money and national else [])) if national else []
+    context.money = _Recent(index, figure, list(subject))
+    if len(figure.parties) >= 2:
+        context.pair = context.money
+    headline = context.article.paragraphs[index].kind == "title"
+    if context.period is None and not place.compared and figure.year is not None and not (
+            headline and figure.year_basis == "published"):
+        context.period = next((y for y in years if y.text == figure.year_text and y.year == figure.year),
+                              _YearMention(0, 0, figure.year, figure.year_text or "",
+                                           figure.year_basis or "stated"))
+
+
+def _date_headlines(figures: list[Figure], context: _Context) -> None:
+    """A headline's undated figure is the lead's: it takes the time the body's first
+    dated figure states ("Trade tops $100bn" over "...rose to $110.8bn last year")."""
+    period = context.period
+    if period is None or period.year is None or period.basis == "published":
+        return
+    for figure in figures:
+        kind = context.article.paragraphs[figure.paragraph].kind
+        if kind in ("title", "standfirst") and figure.year_basis == "published":
+            figure.year, figure.year_text, figure.year_basis = period.year, period.text, "context"
+            if figure.kind == "money" and figure.currency != "USD":
+                figure.value_usd_bn, figure.usd_rate_year = _usd_bn(
+                    Amount(0, 0, "money", figure.value_low, figure.value_high, figure.scale, figure.currency),
+                    figure.year, figure.year, context.rates)
+
+
+def _article_dollar(article: Article, lexicon: Lexicon) -> str | None:
+    """The one non-US dollar an article names ("Canadian dlrs", "HK$"), if just one: its
+    plain "dlrs" are that dollar too, as wire copy writes them."""
+    pattern = _dollar_pattern(lexicon)
+    found = {code for p in article.paragraphs if p.kind in FIGURE_PARAGRAPH_KINDS
+             for code in (pattern[1][m.group(0).lower()] for m in pattern[0].finditer(p.text))}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _dollar_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    dollars = {c.term.lower(): c.code for c in (*lexicon.notation.before, *lexicon.notation.after)
+               if c.family == "dollar" and c.code != "USD"}
+    terms = "|".join(re.escape(t) for t in sorted(dollars, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![A-Za-z])(?:{terms})(?![A-Za-z])", re.IGNORECASE), dollars
+
+
 def extract_figures(
-    article: Article, segmentation: Segmentation | None = None, rates: pd.DataFrame | None = None
+    article: Article, segmentation: Segmentation | None = None, rates: pd.DataFrame | None = None,
+    events: pd.DataFrame | None = None,
 ) -> list[Figure]:
     """Every money figure, percentage and count in the article's title, standfirst,
     headings, captions and body, in reading order.
 
-    ``rates`` (``geolib.reference.load_rates()`` by default) converts non-USD money."""
-    from geolib.reference import load_rates
+    ``rates`` converts non-USD money and ``events`` dates "before the war" (both from
+    ``geolib.reference.reference_tables()`` by default)."""
+    if rates is None or events is None:
+        from geolib.reference import reference_tables
 
-    rates = load_rates() if rates is None else rates
+        tables = reference_tables()
+        rates = tables.rates if rates is None else rates
+        events = tables.events if events is None else events
     segmentation = segmentation or segment(article)
     lexicon = load_lexicon()
+    context = _Context(article, lexicon, rates, events, article_home(article, lexicon),
+                       _article_dollar(article, lexicon))
     figures: list[Figure] = []
     for seg in segmentation.of_kinds(FIGURE_PARAGRAPH_KINDS):
-        figures.extend(_paragraph_figures(article, seg, lexicon, rates))
+        figures.extend(_paragraph_figures(seg, context))
+    _date_headlines(figures, context)
     for n, figure in enumerate(figures, 1):
         figure.figure_id = f"{article.id}:f{n:03d}"
     return figures

@@ -33,17 +33,20 @@ from geolib.extract.attribution import (
     PLACE_LABELS,
     PREPOSITIONS,
     TITLE_PREPOSITIONS,
+    TITLE_WINDOW,
     Cue,
     Mention,
     Phrases,
     ends_inside_portfolio,
     find_cues,
+    is_name_word,
     load_lexicon,
     place_then_name,
     portfolio_words,
     split_title,
 )
-from geolib.extract.prefilter import PreparedParagraph, cue_pattern, prepare
+from geolib.extract.gender import is_given_name
+from geolib.extract.prefilter import PreparedParagraph, PreparedText, cue_pattern, prepare
 from geolib.extract.speakers import ArticleContext, Speaker
 from geolib.institutions import find_institution
 from geolib.model import Article, Paragraph
@@ -54,22 +57,32 @@ from geolib.nlp import (
     token_starts,
     tokenizes_sparingly,
 )
-from geolib.segment import Segmentation, segment
+from geolib.segment import Segment, Segmentation, segment
 from geolib.text.marks import QuoteSpan, inside_quote, pair_quotes, starts_with_opening_mark
 
 QUOTE_PARAGRAPH_KINDS = ("body",)
+HEADLINE_KINDS = ("title", "standfirst")  # they name people the body may refer to
+TRANSCRIPT_CONTEXT = 100  # sentences before the body that headline names are placed at
 CLAUSE_END = tuple(",.?!…—–-:;")
 SIGN_OFF_DASHES = ("—", "–", "-")
+# Punctuation after which a cue may take its speaker after it ("..., said X", "'' said X").
+INVERTING_MARKS = frozenset({",", "”", '"', "’", "'", "''", "—", "–", ":"})
 MIN_INDIRECT_WORDS = 4
 TRAILING_PUNCT = {".", ",", ";", ":", "!", "?", "…", "—", "–", "-"}
-TIME_ADJUNCTS = {"on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                 "yesterday", "today", "tonight", "earlier", "later", "recently"}
-ADJUNCT_OPENERS = TIME_ADJUNCTS | {"last", "as", "during", "while", "without", "when"}  # "said last week"
-SUBORDINATORS = {"as", "while", "when", "after", "before", "amid", "despite", "although", "though", "because",
-                 "which"}
-BE_FORMS = {"is", "are", "was", "were", "be", "been", "am"}
+_GRAMMAR = load_lexicon().grammar  # function-word classes: data/attribution_patterns.json
+TIME_ADJUNCTS = _GRAMMAR["time_adjuncts"]
+ADJUNCT_OPENERS = TIME_ADJUNCTS | _GRAMMAR["adjunct_openers"]  # "said last week"
+SUBORDINATORS = _GRAMMAR["subordinators"]
+BE_FORMS = _GRAMMAR["be_forms"]
+COORDINATORS = _GRAMMAR["coordinators"]
+QUANTITY_WORDS = _GRAMMAR["quantity_words"]
+CLAUSE_BREAKS = _GRAMMAR["clause_breaks"]
 CLOSING_TAIL = 8  # tokens after a cue that closes its sentence ("..., officials said on Monday.")
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
+ADJUNCT_COMMA_WINDOW = 6  # tokens after a cue to the comma of a narrator's tail
+ADJUNCT_WORDS = 12  # words after a cue that may still be an adjunct, not a clause
+PORTFOLIO_LOOKBACK = 80  # characters before a capitalised stretch searched for its title
+ACRONYM_NAME_WORDS = 12  # words before "(ACRONYM)" searched for the name it stands for
 
 
 @dataclass
@@ -89,6 +102,7 @@ class Quote:
     affiliation: str | None
     cue: str | None
     paragraph: int
+    rule: str | None = None  # why it was attributed: rule ids (data/attribution_rules.toml), "/"-separated
 
 
 def extract_quotes(
@@ -107,6 +121,8 @@ def extract_quotes(
     tokenized = prepared.masked() if tokenizes_sparingly(nlp) else None
     doc = nlp(make_doc(nlp, prepared.text, tokenized, (prepared.quotes, False), prepared.starts))
     reader = _ArticleReader(article, nlp, doc, prepared.text)
+    reader.note_names(segmentation.of_kinds(HEADLINE_KINDS))
+    reader.scan_turns(prepared)
     for seg, ready in zip(chosen, prepared.paragraphs, strict=True):
         reader.read(seg.index, seg.paragraph, ready)
     return reader.quotes
@@ -166,6 +182,15 @@ class _Attribution:
     speaker: Speaker | None
     mention: Mention | None
     cue: str | None
+    rule: str | None = None  # the rules that attributed it, outermost first, "/"-separated
+
+    def by(self, rule: str) -> _Attribution:
+        """The same attribution, with quote rule ``rule`` in front of its chain."""
+        return _Attribution(self.speaker, self.mention, self.cue, _chain(rule, self.rule))
+
+
+def _chain(*rules: str | None) -> str | None:
+    return "/".join(r for r in rules if r) or None
 
 
 class _ArticleReader:
@@ -190,6 +215,8 @@ class _ArticleReader:
         self.paragraph_first_sentence: list[int] = []
         self.open_quote: Quote | None = None  # a quote left open at the previous paragraph's end
         self._names_in = _stretch_cache(self.entity_labels)  # see _remember_names
+        self.transcript = False  # two or more paragraphs open with a speaker label (scan_turns)
+        self.turn: Speaker | None = None  # the speaker of the transcript turn being read
 
     # -- per paragraph ------------------------------------------------------------
     def read(self, index: int, paragraph: Paragraph, ready: PreparedParagraph) -> None:
@@ -203,7 +230,7 @@ class _ArticleReader:
         self.open_quote = None
         if "(" in paragraph.text:
             self.context.acronyms.update(acronyms_defined(paragraph.text))
-        if self._transcript_line(index, paragraph, ready):
+        if self._transcript_line(index, paragraph, ready, cues):
             self.sentence_no += len(ready.starts)
             return
         for begin, end, needed in zip(ready.starts, ready.ends, ready.needed, strict=True):
@@ -222,25 +249,104 @@ class _ArticleReader:
             last = [q for q in self.quotes if q.paragraph == index and q.kind == "direct"]
             self.open_quote = last[-1] if last else None
 
-    def _transcript_line(self, index: int, paragraph: Paragraph, ready: PreparedParagraph) -> bool:
-        """A transcript line, ``NAME: words`` with the name in capitals, whose name is a person
-        the article has named: one direct quote, the words after the label, cue ":"."""
-        line = _TRANSCRIPT_LINE.match(self.text, ready.start, ready.end)
+    def note_names(self, segments: list[Segment]) -> None:
+        """Remember the people a headline or standfirst names (a transcript's "Press Briefing by
+        Press Secretary Jen Psaki" tells who "MS. PSAKI" is); they are never recent enough to
+        be what "he" or "she" means."""
+        for seg in segments:
+            self._remember_names(seg.text, 0, len(seg.text), list(seg.quotes), -TRANSCRIPT_CONTEXT)
+
+    def scan_turns(self, prepared: PreparedText) -> None:
+        """Is the article a transcript: two or more paragraphs opening with a speaker label?
+        Then a paragraph without a label continues the turn before it."""
+        labelled = sum(_turn_label(self.text, p.start, p.end, self._label_names) is not None
+                       for p in prepared.paragraphs)
+        self.transcript = labelled >= 2
+
+    def _label_names(self, label: str) -> list[tuple[int, str, bool]]:
+        """The people a title-case label names: a name of two words or more that opens with a
+        known given name, follows a title ("Foreign Minister X Y") or names someone the article
+        has met ("Key Points:" and "Washington:" are no one)."""
+        words = label.split()
+        people = []
+        for first, name, alone in self._names_in_stretch(words):
+            parts = name.split()
+            titled = any(w.lower() in self.lex.role_words for w in words[:first])
+            met = self.context._person_by_word(parts[-1]) is not None
+            if alone and len(parts) >= 2 and (is_given_name(parts[0]) or titled or met):
+                people.append((first, name, alone))
+        return people
+
+    def _transcript_line(self, index: int, paragraph: Paragraph, ready: PreparedParagraph,
+                         cues: list[Cue]) -> bool:
+        """A transcript's speaker turn: ``NAME: words`` (a label in capitals, a person's name with
+        or without a title, or a questioner's label) gives one direct quote of the words after
+        the label, cue ":"; in a transcript, a paragraph without a label continues the turn."""
+        line = _turn_label(self.text, ready.start, ready.end, self._label_names)
         if line is None:
-            return False
-        label = line.group(1)
-        person = self.context.person_by_label(label)
-        if person is not None:
-            speaker = Speaker(person.name, "person", person.role, person.affiliation)
-        elif label in QUESTION_LABELS:  # "Q:", "QUESTION:": a reporter's question
-            speaker = Speaker("reporter", "group", None, None)
-        else:
+            return self._turn_goes_on(index, paragraph, ready, cues)
+        label, words_at = line
+        speaker, rule = self._label_speaker(label)
+        if speaker is None:
             return False
         mention = Mention(0, 0, label, speaker.kind, speaker.name)
         self.context.spoke(self.sentence_no, speaker)
-        quote = self._make_quote(index, paragraph, line.end(), ready.end, "direct",
-                                 _Attribution(speaker, mention, ":"))
+        self.turn = speaker
+        quote = self._make_quote(index, paragraph, words_at, ready.end, "direct",
+                                 _Attribution(speaker, mention, ":", rule))
         if quote is not None:
+            self.quotes.append(quote)
+        return True
+
+    def _names_a_speaker(self, cues: list[Cue], ready: PreparedParagraph) -> bool:
+        """Does a cue of the paragraph have a speaker named by a noun phrase (not a pronoun)?"""
+        floor, limit = _token_at(self.token_starts, ready.start), _token_at(self.token_starts, ready.end)
+        for cue in cues:
+            for mention in (self.phrases.before(cue.start, floor), self.phrases.after(cue.end, limit)):
+                if mention is not None and mention.kind != "pronoun":
+                    return True
+        return False
+
+    def _label_speaker(self, label: str) -> tuple[Speaker | None, str]:
+        """Who a transcript label names, and the rule that read it."""
+        if label in QUESTION_LABELS:  # "Q:", "QUESTION:": a reporter's question
+            return Speaker("reporter", "group", None, None), "direct.transcript-question"
+        if label.isupper():
+            words = label.split()
+            bare = " ".join(w for w in words if w.lower() not in self.lex.honorifics)
+            person = self.context.person_by_label(bare)
+            if person is not None:
+                speaker = Speaker(person.name, "person", person.role, person.affiliation)
+                return speaker, "direct.transcript-line"
+            if len(words) > 1 and words[0].lower() in self.lex.honorifics:  # "MS. PSAKI", not yet named
+                person = self.context.person(bare.title(), written_with=words[0])
+                return Speaker(person.name, "person", None, None), "direct.transcript-line"
+            return None, ""
+        found = self._label_names(label)  # "President of Russia Vladimir Putin"
+        first, name, _ = found[-1]
+        role, affiliation = split_title(label.split()[:first], self.entity_labels.get, self.lex)
+        person = self.context.person(name, role, affiliation)
+        return Speaker(person.name, "person", person.role, person.affiliation), "direct.transcript-line"
+
+    def _turn_goes_on(self, index: int, paragraph: Paragraph, ready: PreparedParagraph,
+                      cues: list[Cue]) -> bool:
+        """In a transcript, an unlabelled paragraph after a turn is more of the same speaker's
+        words. The turn ends at a line of capitals ("END") and at narration: a paragraph that
+        reports the words of someone it names ("The ministry said ...") without a word of the
+        first person (a speaker's own "they do not want to admit" goes on)."""
+        if not self.transcript or self.turn is None:
+            return False
+        words = self.text[ready.start : ready.end]
+        if not any(c.islower() for c in words) or (
+                cues and not _FIRST_PERSON.search(words) and self._names_a_speaker(cues, ready)):
+            self.turn = None
+            return False
+        self.context.spoke(self.sentence_no, self.turn)
+        mention = Mention(0, 0, "", self.turn.kind, self.turn.name)
+        quote = self._make_quote(index, paragraph, ready.start, ready.end, "direct",
+                                 _Attribution(self.turn, mention, None, "direct.transcript-turn-goes-on"))
+        if quote is not None:
+            quote.speaker_mention = None
             self.quotes.append(quote)
         return True
 
@@ -266,7 +372,8 @@ class _ArticleReader:
                 found = self._direct_attribution(doc, phrases, sent, span, after_cues, before_cues, lead,
                                                  tail, floor, limit, starts, number)
             else:
-                found = self._partial_attribution(doc, phrases, sent, span, cues, number)
+                found = self._partial_attribution(doc, phrases, sent, span, cues, number).by(
+                    "partial.in-reported-speech")
                 kind = "partial" if found.speaker is not None else "term"
                 has_partial = has_partial or kind == "partial"
                 if kind == "partial":
@@ -311,17 +418,17 @@ class _ArticleReader:
         for cue in after_cues[:1]:
             found = self._attribute(doc, phrases, sent, cue, floor, limit, number)
             if found.speaker is not None:
-                return found
+                return found.by("direct.quote-then-cue")
         for cue in reversed(before_cues):
             found = self._attribute(doc, phrases, sent, cue, floor, limit, number)
             if found.speaker is not None:
-                return found
+                return found.by("direct.cue-then-quote")
         if lead.endswith(":"):
             colon = _token_at(starts, span.open_at)
             mention = phrases.subject(floor, colon)
             if mention is not None and not mention.text.isupper():  # "QUOTE OF THE WEEK:" is a head
                 self._add_appositive(phrases, mention, colon)  # "X, a former diplomat, is blunt:"
-                return self._resolved(mention, ":", number)
+                return self._resolved(mention, ":", number).by("direct.colon-introduction")
         if tail[:1] in SIGN_OFF_DASHES:
             dash = _token_at(starts, span.outer_end)
             while dash < limit and tokens[dash].text not in SIGN_OFF_DASHES:
@@ -329,14 +436,14 @@ class _ArticleReader:
             mention = phrases.after(dash + 1, limit) or phrases.described(dash + 1, limit)
             if mention is not None:
                 self._add_appositive(phrases, mention, limit)
-                return self._resolved(mention, tokens[dash].text, number)
+                return self._resolved(mention, tokens[dash].text, number).by("direct.sign-off")
         # A follow-on quote: the speaker of this or the previous paragraph goes on.
         paragraphs = self.paragraph_first_sentence
         since = paragraphs[-2] if len(paragraphs) >= 2 else paragraphs[-1]
         speaker = self.context.last_speaker(since)
         if speaker is not None:
             self.context.spoke(number, speaker)
-        return _Attribution(speaker, None, None)
+        return _Attribution(speaker, None, None, "direct.same-speaker-goes-on" if speaker else None)
 
     def _inner_quotes(self, index: int, paragraph: Paragraph, span: QuoteSpan, number: int) -> None:
         """Quotes inside a direct quote that someone else is said to have spoken ("A Slovak
@@ -363,7 +470,8 @@ class _ArticleReader:
             speaker = self.context.resolve(mention, number)
             if speaker is None:
                 continue
-            found = _Attribution(speaker, mention, doc[cue.start : cue.end].text)
+            found = _Attribution(speaker, mention, doc[cue.start : cue.end].text,
+                                 _chain("direct.inner-quote", "speaker-before-cue", mention.rule))
             start, end = span.start + quote_span.start, span.start + quote_span.end
             quote = self._make_quote(index, paragraph, start, end, "direct", found)
             if quote is not None:
@@ -371,9 +479,22 @@ class _ArticleReader:
 
     # -- partial quotes -------------------------------------------------------------
     def _partial_attribution(self, doc, phrases, sent, span, cues, number) -> _Attribution:
-        """A quoted phrase belongs to the speaker of the reported speech around it."""
+        """A quoted phrase belongs to the speaker of the reported speech around it: the nearest
+        cue before it, unless that cue stands in the clause another speaker reports ("X told
+        reporters that the government had agreed to “…”" is X's); else a cue after it in the
+        same clause."""
         before = [c for c in cues if self.token_starts[c.start] < span.open_at]
-        after = [c for c in cues if self.token_starts[c.start] >= span.outer_end]
+        after = [c for c in cues if self.token_starts[c.start] >= span.outer_end
+                 and not self._clause_break(span.outer_end, self.token_starts[c.start])]
+        outer = next((k for k in range(len(before) - 1) if self._reports_into(before[k], before[-1])), None)
+        if outer is not None:
+            reporter = self._attribute(doc, phrases, sent, before[outer], sent.start, sent.end, number,
+                                       remember=False)
+            nearest = self._attribute(doc, phrases, sent, before[-1], sent.start, sent.end, number,
+                                      remember=False)
+            if reporter.speaker is not None and reporter.mention.kind != "pronoun" and (
+                    nearest.speaker is None or nearest.speaker.name != reporter.speaker.name):
+                return reporter
         pronoun = None  # "Harbach said he expected ... “…”": the named subject outranks "he"
         for cue in [*reversed(before), *after]:
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
@@ -387,6 +508,17 @@ class _ArticleReader:
             pronoun = found
         return pronoun or _Attribution(None, None, None)
 
+    def _reports_into(self, outer: Cue, inner: Cue) -> bool:
+        """Does ``inner`` stand in the clause ``outer`` reports ("told reporters that the
+        government had agreed"): a verb cue taking a clause, and no punctuation between?"""
+        if outer.phrase or outer.no_indirect:
+            return False
+        return not any(t.is_punct and t.text not in "“”\"‘’'" for t in self.tokens[outer.end : inner.start])
+
+    def _clause_break(self, start: int, end: int) -> bool:
+        """Does ``text[start:end]`` cross into another clause ("…”, while Beijing accused")?"""
+        return any(word in CLAUSE_BREAKS for word in _WORDS.findall(self.text[start:end].lower()))
+
     # -- indirect quotes ------------------------------------------------------------
     def _indirect(self, index, paragraph, doc, sent, number, spans, cues, phrases) -> None:
         tokens = self.tokens
@@ -397,10 +529,11 @@ class _ArticleReader:
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
             if found.speaker is None or found.mention is None:
                 continue
-            bounds = self._reported_clause(doc, phrases, sent, cue, found.mention)
+            bounds, shape = self._reported_clause(doc, phrases, sent, cue, found.mention)
             if bounds is None or n == 0 and closing and bounds[1] > found.mention.start:
                 continue  # not closing the sentence after all: tried again in its place
             a, b = bounds
+            found = found.by(f"indirect.{'closing-attribution' if n == 0 and closing else shape}")
             self.context.spoke(number, found.speaker)
             last = tokens[b - 1]
             end = last.idx + len(last.text)
@@ -409,8 +542,10 @@ class _ArticleReader:
                 self.quotes.append(quote)
             return
 
-    def _reported_clause(self, doc, phrases, sent, cue: Cue, mention: Mention) -> tuple[int, int] | None:
-        """Token range of the reported speech around ``cue`` and its speaker."""
+    def _reported_clause(self, doc, phrases, sent, cue: Cue, mention: Mention
+                         ) -> tuple[tuple[int, int] | None, str]:
+        """Token range of the reported speech around ``cue`` and its speaker, and the rule that
+        found it (None when there is none)."""
         tokens = self.tokens
         end = sent.end
         while end > sent.start and (tokens[end - 1].text in TRAILING_PUNCT or tokens[end - 1].is_space):
@@ -420,7 +555,7 @@ class _ArticleReader:
             start = block_end  # According to X, CLAUSE.
             while start < end and tokens[start].text == ",":
                 start += 1
-            return _checked(self.tokens, start, end)
+            return _checked(self.tokens, start, end), "according-to-then-clause"
         adjacent = 0 <= cue.start - mention.end <= 2 or mention.start == cue.end
         after = block_end
         if cue.takes_object and mention.end <= cue.start:  # "CLAUSE, X told reporters."
@@ -432,23 +567,25 @@ class _ArticleReader:
             start = _after_dateline(doc, sent.start, block_start - 1)
             before = _checked(self.tokens, start, block_start - 1)  # CLAUSE, X said. / CLAUSE, said X.
             if before is not None:
-                return before  # else "In a statement, X said CLAUSE": read on
+                return before, "clause-then-attribution"  # else "In a statement, X said CLAUSE": read on
         if cue.phrase or cue.no_indirect or mention.start > cue.start:
-            return None
+            return None, ""
         start = cue.end
         that = next((j for j in range(cue.end, min(cue.end + THAT_WINDOW, end))
                      if tokens[j].lower_ == "that" or tokens[j].text in {";", ":"}), None)
+        shape = "attribution-then-clause"
         if that is not None and tokens[that].lower_ == "that" and not any(
                 tokens[j].text in {".", ";"} for j in range(cue.end, that)):
-            start = that + 1
+            start, shape = that + 1, "attribution-then-that-clause"
         elif cue.needs_that or self._prepositional_object(start, end):
-            return None
+            return None, ""
         elif cue.takes_object:
             listener = phrases.after(cue.end, end)
             start = listener.end if listener is not None else cue.end + 1
+            shape = "attribution-listener-then-clause"
         while start < end and (tokens[start].text == "," or tokens[start].lower_ in TIME_ADJUNCTS):
             start += 1  # "said on Tuesday the ..."
-        return _checked(self.tokens, start, end)
+        return _checked(self.tokens, start, end), shape
 
     def _prepositional_object(self, i: int, end: int) -> bool:
         """Does a verb's prepositional object or an infinitive, not a clause, follow it at token
@@ -457,7 +594,7 @@ class _ArticleReader:
         tokens = self.tokens
         while i + 2 < end and tokens[i].lower_ == "in" and tokens[i + 1].ent_type_ in PLACE_LABELS:
             i += 2
-        if i + 1 < end and tokens[i + 1].lower_ in {"least", "most"}:
+        if i + 1 < end and tokens[i + 1].lower_ in QUANTITY_WORDS:
             return False  # "at least three suppliers ..."
         if i < end and tokens[i].lower_ == "not":
             return True  # "asked not to be named"
@@ -469,42 +606,55 @@ class _ArticleReader:
         """The speaker of one cue: after it ("said X", "according to X") or before it."""
         tokens = self.tokens
         mention = None
+        position = "speaker-before-cue"
         cue_text = doc[cue.start : cue.end].text
         if cue.phrase:
-            mention = phrases.after(cue.end, limit) if cue.speaker_after else phrases.before(cue.start, floor)
+            if cue.speaker_after:
+                mention, position = phrases.after(cue.end, limit), "speaker-after-phrase-cue"
+            else:
+                mention = phrases.before(cue.start, floor)
         else:
             previous = tokens[cue.start - 1].text if cue.start > sent.start else ""
             if cue_text.endswith("ing") and previous in BE_FORMS:
                 return _Attribution(None, None, cue_text)  # "is responding to": a verb in its own clause
             if cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
                 mention = phrases.before(cue.start, floor, appositive=False)
-                mention = mention or phrases.subject(floor, cue.start)
+                if mention is None:
+                    mention, position = phrases.subject(floor, cue.start), "subject-of-participle"
             else:
                 if previous == ",":
                     mention = phrases.before(cue.start, floor)
                 inverted_ok = not cue.takes_object and (
-                    previous in {",", "”", '"', "’", "'", "—", "–", ":"} or cue.start == sent.start)
+                    previous in INVERTING_MARKS or cue.start == sent.start)
                 if mention is None and inverted_ok:
-                    mention = phrases.after(cue.end, limit)
+                    mention, position = phrases.after(cue.end, limit), "speaker-after-cue"
                     if mention is not None and not phrases.clean_end(mention.end, limit):
                         mention = None
                 if mention is None:
-                    mention = phrases.before(cue.start, floor)
-                if mention is None and previous in {"and", "but"}:
-                    mention = phrases.subject(floor, cue.start)  # "Lin dismissed the claim and said"
+                    mention, position = phrases.before(cue.start, floor), "speaker-before-cue"
+                if previous in COORDINATORS and (mention is None or mention.kind != "pronoun"):
+                    # "Lin dismissed the claim and said", "a statement called it X and promised Y":
+                    # the subject of the verb before, found by that verb's own cue when it has one
+                    earlier = [c for c in self.cues if floor <= c.start < cue.start - 1]
+                    shared = self._attribute(doc, phrases, sent, earlier[-1], floor, cue.start, number,
+                                             remember=False) if earlier else None
+                    if shared is not None and shared.mention is not None:
+                        mention, position = shared.mention, "subject-of-coordinated-verb"
+                    elif mention is None:
+                        mention, position = phrases.subject(floor, cue.start), "subject-of-coordinated-verb"
         if mention is None or self._reduced_relative(mention, cue):
             return _Attribution(None, None, cue_text)
         if mention.kind == "pronoun" and mention.name == "it":  # "X urged ... to drop what it called"
             subject = phrases.subject(floor, mention.start)
             if subject is not None and subject.kind in {"org", "group"}:
                 subject.text = mention.text
-                mention = subject
+                mention = subject.mark("it-is-the-subject")
         if mention.end > cue.start:
             self._add_appositive(phrases, mention, limit)
         speaker = self.context.resolve(mention, number)
         if speaker is not None and remember:
             self.context.spoke(number, speaker)
-        return _Attribution(speaker, mention, cue_text)
+        return _Attribution(speaker, mention, cue_text, _chain(position, mention.rule))
 
     def _reduced_relative(self, mention: Mention, cue: Cue) -> bool:
         """"a statement posted on the website": a participle after a document, then a preposition,
@@ -527,7 +677,7 @@ class _ArticleReader:
         speaker = self.context.resolve(mention, number)
         if speaker is not None:
             self.context.spoke(number, speaker)
-        return _Attribution(speaker, mention, cue)
+        return _Attribution(speaker, mention, cue, mention.rule or None)
 
     def _make_quote(self, index: int, paragraph: Paragraph, start: int, end: int, kind: str,
                     found: _Attribution) -> Quote | None:
@@ -550,6 +700,7 @@ class _ArticleReader:
             affiliation=affiliation,
             cue=found.cue if speaker else None,
             paragraph=index,
+            rule=found.rule if speaker else None,
         )
 
     def _continue(self, earlier: Quote, quote: Quote) -> None:
@@ -558,10 +709,12 @@ class _ArticleReader:
         if quote.speaker is None or quote.cue is None and earlier.speaker is not None:
             quote.speaker, quote.speaker_mention, quote.cue = earlier.speaker, None, None
             quote.role, quote.affiliation = earlier.role, earlier.affiliation
+            quote.rule = _chain("direct.continued-paragraph", earlier.rule) if earlier.speaker else None
         elif earlier.speaker is None:
             for part in self.quotes:
                 if part.kind == "direct" and part.speaker is None and part.paragraph >= earlier.paragraph:
                     part.speaker, part.role, part.affiliation = quote.speaker, quote.role, quote.affiliation
+                    part.rule = _chain("direct.continued-paragraph", quote.rule)
 
     def _remember_names(self, text: str, begin: int, end: int, spans: list[QuoteSpan], number: int) -> None:
         """Note the people named in ``text[begin:end]`` (outside quotes), for short names and
@@ -572,7 +725,8 @@ class _ArticleReader:
             # ("Minister for | Economic Affairs Wahyu Setiabudi"): the names are in the rest.
             skipped = 0
             if text.endswith((" for ", " of ", " and "), begin, match.start()):
-                words_before = text[max(begin, match.start() - 80) : match.start()].lower().split()
+                lookback = max(begin, match.start() - PORTFOLIO_LOOKBACK)
+                words_before = text[lookback : match.start()].lower().split()
                 skipped = portfolio_words(words, words_before, self.lex)
             stretch = " ".join(words[skipped:])
             names = self._names_in.get(stretch)
@@ -630,14 +784,12 @@ class _ArticleReader:
             yield first, run
 
     def _is_name_word(self, word: str) -> bool:
-        """The string-level twin of ``Phrases.is_name``: a capitalised word that is no role,
-        group, weekday, honorific or (unless the EntityRuler knows it) stop word."""
+        """``is_name_word`` for a word of narration, which has no tokens: a role or group word
+        is any word of the lexicon's roles and groups (``never_names``)."""
         if word[:1].islower() and "-" in word and word.split("-", 1)[0] in self.lex.particles:
             word = word.split("-", 1)[1]  # "al-Harbi"
-        lower = word.lower()
-        return (word[:1].isupper() and lower not in self.lex.never_names
-                and (lower not in STOP_WORDS or word in self.entity_labels)
-                and word.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha())
+        return is_name_word(word, self.lex, role_or_group=word.lower() in self.lex.never_names,
+                            entity=word in self.entity_labels)
 
     def _person_name(self, run: list[str]) -> tuple[str, bool] | None:
         """The name ``run`` spells when it may name a person (not a place or organisation),
@@ -679,7 +831,7 @@ def _title_before(before: str, lex) -> list[str]:
     "The CDU's candidate for chancellor,"): role words, role modifiers, capitalised words,
     portfolio words and prepositions after a role word, ending in a role word; or an owner
     ("Peking University's")."""
-    words = before.split()[-8:]
+    words = before.split()[-TITLE_WINDOW:]
     if words and words[-1].endswith(",") and words[-1][:-1].lower() in lex.role_words:
         words[-1] = words[-1][:-1]  # a title set off by commas: "Taiwan's president, Hsu Wen-chieh,"
     if words and words[-1].endswith(("’s", "'s")) and words[-1][:1].isupper():
@@ -737,7 +889,7 @@ def _appositive_after(
 
 
 _ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
-_NAME_CONNECTORS = {"of", "for", "and", "on", "&", "the", "de", "du"}
+_NAME_CONNECTORS = _GRAMMAR["acronym_name_connectors"]
 
 
 def acronyms_defined(text: str) -> dict[str, str]:
@@ -745,7 +897,7 @@ def acronyms_defined(text: str) -> dict[str, str]:
     -> {"CMRG": "China Mineral Resources Group"}; the name's first initial must match."""
     found = {}
     for match in _ACRONYM_IN_BRACKETS.finditer(text):
-        words = text[: match.start()].split()[-12:]
+        words = text[: match.start()].split()[-ACRONYM_NAME_WORDS:]
         n = len(words)
         while n > 0 and (words[n - 1][:1].isupper() and not words[n - 1].endswith(("’s", "'s", ","))
                          or words[n - 1] in _NAME_CONNECTORS):
@@ -786,16 +938,39 @@ def _bare_word(word: str) -> tuple[str, bool]:
     return word, False
 
 
-_PARTICLE = r"(?:de|da|van|von|bin|al|le|la|du|di|der)\s+"
-_HYPHENATED_PARTICLE = r"(?:al|el|ad|ash|abu|bin|ibn|bint)-"  # "al-Harbi", "el-Sisi"
-_NAME_WORD = rf"(?:{_HYPHENATED_PARTICLE})?[A-Z][\w’'.-]*"
-_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE})?{_NAME_WORD})*")
+_PARTICLE = "|".join(sorted(load_lexicon().particles, key=len, reverse=True))  # the lexicon's one list
+_NAME_WORD = rf"(?:(?:{_PARTICLE})-)?[A-Z][\w’'.-]*"  # "al-Harbi", "el-Sisi"
+_CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE})\s+)?{_NAME_WORD})*")
 
 
-# "ØSTERGAARD: No, and ..." opening a paragraph: a speaker label in a transcript.
+# Speaker labels opening a transcript's paragraph: "ØSTERGAARD: No, and ...", "MS. PSAKI:  Hi",
+# "President of Russia Vladimir Putin: India is ...", "Question: ...", and "Q    Thanks" (a
+# questioner's turn with no colon, as White House transcripts write it: "Q" and a capital).
 _CAPITAL_WORD = r"[^\W\d_a-z](?:[^\W\d_a-z]|['’.-])+"  # a word in capitals, any script ("AL-HARBI")
-_TRANSCRIPT_LINE = re.compile(rf"((?:{_CAPITAL_WORD}|Q)(?: {_CAPITAL_WORD}){{0,2}}):[ \t]+(?=\S)")
-QUESTION_LABELS = frozenset({"Q", "QUESTION", "REPORTER"})
+_CAPITALS_LABEL = re.compile(rf"((?:{_CAPITAL_WORD}|Q)(?: {_CAPITAL_WORD}){{0,2}}):[ \t]+(?=\S)")
+_TITLE_LINK = "|".join(sorted(load_lexicon().particles | TITLE_PREPOSITIONS | {"the", "and"}))
+_NAMED_LABEL = re.compile(
+    rf"([A-Z][\w’'.-]*(?:[ \t]+(?:(?:{_TITLE_LINK})[ \t]+)*[A-Z][\w’'.-]*){{0,7}}):[ \t]+(?=\S)")
+_QUESTION_TURN = re.compile(r"(Q)[ \t]+(?=[A-Z“\"‘'(])")
+QUESTION_LABELS = _GRAMMAR["question_labels"]
+_WORDS = re.compile(r"\w+|;")
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
+
+
+def _turn_label(text: str, start: int, end: int, names_in) -> tuple[str, int] | None:
+    """The speaker label opening ``text[start:end]`` and where the words after it start, or
+    None. A label in capitals or a questioner's label counts as it is; a label in title case
+    must hold a person's name (``names_in`` finds them: not "Key Points:" or "Washington:")."""
+    for pattern in (_CAPITALS_LABEL, _QUESTION_TURN):
+        if (match := pattern.match(text, start, end)) is not None:
+            return match.group(1), match.end()
+    match = _NAMED_LABEL.match(text, start, end)
+    if match is None:
+        return None
+    label = match.group(1)
+    if label in QUESTION_LABELS or names_in(label):
+        return label, match.end()
+    return None
 
 # "BEIJING, March 5 (Reuters) -", "TOKYO --", "NEW DELHI:" at the start of a story are not reported speech.
 _DATELINE = re.compile(
@@ -832,11 +1007,11 @@ def _ends_sentence(tokens: list[Token], i: int, end: int) -> bool:
     opens_adjunct = first.is_punct or first.lower_ in PREPOSITIONS or first.lower_ in ADJUNCT_OPENERS
     if not opens_adjunct:
         return False
-    comma = next((j for j in range(i, min(end, i + 6)) if tokens[j].text == ","), None)
+    comma = next((j for j in range(i, min(end, i + ADJUNCT_COMMA_WINDOW)) if tokens[j].text == ","), None)
     if comma is not None and comma + 1 < end and (tokens[comma + 1].lower_ in SUBORDINATORS
                                                   or tokens[comma + 1].lower_.endswith("ing")):
         return True  # "..., the government said on Friday, as Tokyo seeks to ...": a narrator's tail
-    return len(rest) <= 12
+    return len(rest) <= ADJUNCT_WORDS
 
 
 def _checked(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:

@@ -18,6 +18,7 @@ from geolib.extract.attribution import Mention, load_lexicon
 from geolib.extract.gender import gender_of
 
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
+ORGANISATION_RECENCY = 6  # sentences back that "the company" may refer to an organisation that spoke
 
 
 @dataclass
@@ -140,6 +141,11 @@ class ArticleContext:
             fuller = self._earlier_fuller_name(mention.kind, mention.name) or self._same_body(mention.name)
             if fuller is not None:
                 return fuller
+        if "common-organisation" in mention.rule.split("/") and mention.definite:
+            # "Ukrenergo said ... The company said"; "the Central Election Commission ... the commission"
+            earlier = self._recent_organisation(sentence, mention.name.split()[-1].lower())
+            if earlier is not None:
+                return earlier
         if mention.kind in {"role", "group"} and mention.definite:  # "the official", "the people"
             earlier = self._earlier_with_head(mention.name.split()[-1])
             if earlier is not None:
@@ -174,6 +180,23 @@ class ArticleContext:
         key = _body_words(name)
         return next((s for _, s in reversed(self.speakers)
                      if s.kind == "org" and s.name != name and _body_words(s.name) == key), None)
+
+    def _recent_organisation(self, sentence: int, noun: str) -> Speaker | None:
+        """The organisation that spoke last, within ``ORGANISATION_RECENCY`` sentences, that
+        ``noun`` ("company", "commission") may name: its name holds that noun, or, for a company
+        noun, no organisation noun at all ("BHP", "Ukrenergo": a one-word name never given a
+        first name)."""
+        lex = load_lexicon()
+        for said_at, speaker in reversed(self.speakers):
+            if sentence - said_at > ORGANISATION_RECENCY:
+                return None
+            bare = speaker.kind == "person" and " " not in speaker.name and speaker.role is None
+            if speaker.kind != "org" and not bare:
+                continue
+            words = {w.lower() for w in speaker.name.split()}
+            if noun in words or noun in lex.grammar["company_nouns"] and not words & lex.org_nouns:
+                return speaker
+        return None
 
     def _earlier_with_head(self, head: str) -> Speaker | None:
         for _, speaker in reversed(self.speakers):
@@ -222,8 +245,8 @@ def _one_person(speaker: Speaker) -> bool:
         return True
     if speaker.kind not in {"role", "group"}:
         return False
-    head = _head_word(speaker)
-    return not head.endswith("s") and head not in load_lexicon().group_nouns
+    head, lex = _head_word(speaker), load_lexicon()
+    return not head.endswith("s") and head not in lex.group_nouns and head not in lex.org_nouns
 
 
 def _head_word(speaker: Speaker) -> str:
@@ -241,7 +264,7 @@ def _body_words(name: str) -> frozenset[str]:
     """The words of an organisation's name in any order, without linking words: "China's
     Ministry of Foreign Affairs" and "China's foreign ministry" give the same set."""
     words = _WORD.findall(name.lower().replace("’s", "").replace("'s", ""))
-    return frozenset(w for w in words if w not in {"of", "the", "for", "and", "affairs"})
+    return frozenset(w for w in words if w not in load_lexicon().grammar["body_name_filler"])
 
 
 def _full_title(word: str) -> str:

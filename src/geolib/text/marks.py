@@ -1,5 +1,9 @@
 """Pair quotation marks in a paragraph: curly and straight, nested, and odd ones.
 
+Two apostrophes (``''``) and two backticks (``````) are double marks too: newspaper archives
+and wire feeds write ``''We will win,'' he said`` (a two-character mark, as the New York
+Times's archive and treebank-style text do).
+
 A hand-written scanner rather than a regex: pairing needs a stack (nesting),
 context (is a straight ``"`` opening or closing?) and tolerance of stray marks,
 which no regular expression gives. A mark that cannot be paired is ignored, and
@@ -18,7 +22,8 @@ SINGLE_CLOSE = "’›"
 DOUBLE_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + '"'
 SINGLE_MARKS = SINGLE_OPEN + SINGLE_CLOSE + "'"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
-_ANY_MARK = re.compile(f"[{re.escape(ALL_MARKS)}]")
+TWO_CHARACTER_MARKS = ("''", "``")  # double marks written as two characters
+_ANY_MARK = re.compile(f"''|``|[{re.escape(ALL_MARKS)}]")
 # Characters after which a straight mark opens rather than closes.
 OPENING_CONTEXT = "([{—–-/:"
 
@@ -32,28 +37,30 @@ class QuoteSpan:
     open_at: int  # index of the opening mark
     close_at: int | None  # index of the closing mark; None when unclosed
     double: bool  # double marks (the usual speech marks) or single ones
+    close_width: int = 1  # characters of the closing mark (2 for '')
 
     def shifted(self, by: int) -> QuoteSpan:
         """The same quote with every offset moved by ``by``."""
         close_at = None if self.close_at is None else self.close_at + by
-        return QuoteSpan(self.start + by, self.end + by, self.open_at + by, close_at, self.double)
+        return QuoteSpan(self.start + by, self.end + by, self.open_at + by, close_at, self.double,
+                         self.close_width)
 
     @property
     def outer_end(self) -> int:
         """Index just past the closing mark (or the quoted words when unclosed)."""
-        return self.close_at + 1 if self.close_at is not None else self.end
+        return self.close_at + self.close_width if self.close_at is not None else self.end
 
 
-def _side(text: str, at: int) -> tuple[str, str]:
+def _side(text: str, at: int, width: int = 1) -> tuple[str, str]:
     before = text[at - 1] if at > 0 else " "
-    after = text[at + 1] if at + 1 < len(text) else " "
+    after = text[at + width] if at + width < len(text) else " "
     return before, after
 
 
-def _role(text: str, at: int) -> str:
+def _role(text: str, at: int, width: int = 1) -> str:
     """'open', 'close', 'either' or 'none' (apostrophe, inch mark) for the mark at ``at``."""
-    mark = text[at]
-    before, after = _side(text, at)
+    mark = '"' if width == 2 else text[at]  # a two-character mark acts as a straight double one
+    before, after = _side(text, at, width)
     space_before = before.isspace() or before in OPENING_CONTEXT or before in ALL_MARKS
     space_after = after.isspace() or after in ".,;:!?)]}—–" or after in ALL_MARKS
     if mark in DOUBLE_OPEN or mark in SINGLE_OPEN:
@@ -88,12 +95,16 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], bool]:
     last = len(text) - 1
     for mark in _ANY_MARK.finditer(text):
         at, char = mark.start(), mark.group()
-        if char in SINGLE_MARKS and 0 < at < last and text[at - 1].isalnum() and text[at + 1].isalnum():
+        width = len(char)
+        if width == 1 and char in SINGLE_MARKS and 0 < at < last and text[at - 1].isalnum() \
+                and text[at + 1].isalnum():
             continue  # an apostrophe ("Russia’s"), the commonest mark: no call to _role
-        role = _role(text, at)
+        role = "open" if char == "``" else _role(text, at, width)
         if role == "none":
             continue
-        double = char in DOUBLE_MARKS
+        double = width == 2 or char in DOUBLE_MARKS
+        if width == 2:
+            char = '"'  # paired like a straight double mark
         open_double = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0]), None)
         if double:
             if role == "either":
@@ -111,7 +122,7 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], bool]:
             _, opened, _ = stack[open_double]
             del stack[open_double:]
             if not stack:
-                spans.append(QuoteSpan(opened + 1, at, opened, at, True))
+                spans.append(QuoteSpan(opened + _mark_width(text, opened), at, opened, at, True, width))
             continue
         # Single marks: nested inside a double quote, or top-level 'scare quotes'.
         if role == "open":
@@ -126,11 +137,16 @@ def pair_quotes(text: str) -> tuple[list[QuoteSpan], bool]:
         # Unclosed: the quote runs to the paragraph's end, never further.
         opened = top[1]
         end = len(text.rstrip())
-        if end > opened + 1:
-            spans.append(QuoteSpan(opened + 1, end, opened, None, True))
+        if end > opened + _mark_width(text, opened):
+            spans.append(QuoteSpan(opened + _mark_width(text, opened), end, opened, None, True))
         left_open = True
     spans.sort(key=lambda s: s.start)
     return [_trim(text, s) for s in spans if s.end > s.start], left_open
+
+
+def _mark_width(text: str, at: int) -> int:
+    """Characters of the mark at ``at``: 2 for '' and ``, else 1."""
+    return 2 if text.startswith(TWO_CHARACTER_MARKS, at) else 1
 
 
 def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
@@ -139,7 +155,7 @@ def _trim(text: str, span: QuoteSpan) -> QuoteSpan:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return QuoteSpan(start, end, span.open_at, span.close_at, span.double)
+    return QuoteSpan(start, end, span.open_at, span.close_at, span.double, span.close_width)
 
 
 def inside_quote(at: int, quotes: list[QuoteSpan]) -> bool:
@@ -150,4 +166,4 @@ def inside_quote(at: int, quotes: list[QuoteSpan]) -> bool:
 def starts_with_opening_mark(text: str) -> bool:
     """Does a paragraph open with a double quotation mark (a continued quote)?"""
     stripped = text.lstrip()
-    return bool(stripped) and stripped[0] in DOUBLE_OPEN + '"'
+    return bool(stripped) and (stripped[0] in DOUBLE_OPEN + '"' or stripped.startswith(TWO_CHARACTER_MARKS))

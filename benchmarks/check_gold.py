@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Plain-python consistency check for heldout5/gold.jsonl (no geolib).
+"""The one consistency check for a quote gold set (plain Python, no geolib).
 
-Copied from ../heldout4/check.py and adapted to this folder: it checks the `e*.txt`
-articles instead of `d*.txt`. The checks themselves are unchanged: quotes that run across
-two paragraphs, transcript lines (`NAME: words`), per-article role/affiliation
-consistency, and that each mention and cue occur in the paragraph of their record and
-each speaker in the body.
+    python benchmarks/check_gold.py benchmarks/heldout5
+
+Checks a set's ``gold.jsonl`` against its ``*.txt`` articles: record keys and kinds; every
+text found in the body in reading order, after an opening mark (or a transcript label),
+and closed; indirect texts without marks, a leading "that" or a final full stop; each
+mention and cue in the record's paragraph and each speaker in the body; one role and
+affiliation per speaker in an article; every quoted span (double, single, transcript
+line, quotes running across two paragraphs) covered by a record. It reads no geolib code,
+so a set's author can run it without seeing the rules.
 """
 import json
 import re
@@ -13,7 +17,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path.cwd()
 KEYS = ["article_id", "text", "kind", "speaker", "speaker_mention", "role", "affiliation", "cue"]
 KINDS = {"direct", "partial", "indirect", "term"}
 OPEN = "“\"‘'"
@@ -106,7 +110,7 @@ by_article = defaultdict(list)
 for r in records:
     by_article[r["article_id"]].append(r)
 
-articles = sorted(p.stem for p in HERE.glob("e*.txt"))
+articles = sorted(p.stem for p in HERE.glob("*.txt"))
 for aid in by_article:
     if aid not in articles:
         err(f"unknown article_id {aid}")
