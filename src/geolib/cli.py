@@ -1,13 +1,22 @@
 """The ``geolib`` command.
 
     geolib parse FILE [--format json|text]
-    geolib quotes|speakers|figures|checks|stances|frames PATH... [--format jsonl|csv] [--jobs N]
-    geolib tables [FOLDER] [--out DIR]
+    geolib quotes|speakers|figures|checks|stances|frames PATH... [--format jsonl|csv]
+                                                        [--scheduler S] [--jobs N]
+    geolib tables [PATH...] [--out DIR] [--format csv|jsonl|parquet] [--only TABLE...]
+                            [--scheduler S] [--jobs N]
+    geolib search [TEXT] [--speaker S] [--outlet O] [--since D] [--until D] [--corpus PATH]
     geolib manifest FOLDER [--out FILE | --write] [--all]
     geolib briefing
 
-Table commands stream: one article is read, written and forgotten at a time (from
-16 files on, in worker processes, one per CPU; output stays in file order).
+PATHs are files, folders, globs, URLs that fsspec reads (s3://..., gs://..., with s3fs or
+gcsfs installed) and WARC/WARC.GZ news archives (each HTML response one article).
+
+The work runs on Dask, each article one task (geolib.engine). --scheduler is
+synchronous, threads, processes (local worker processes, --jobs of them, one per CPU by
+default) or the address of a running dask.distributed scheduler (tcp://10.0.0.5:8786).
+By default: this process below 16 articles, local processes from there on. Output
+streams in input order: one article is read, written and forgotten at a time.
 A file that cannot be read gets one line on stderr and the rest go on.
 
 Exit status: 0 done; 3 done, but some files could not be read (each named on stderr);
@@ -17,20 +26,23 @@ Exit status: 0 done; 3 done, but some files could not be read (each named on std
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from geolib.corpus import load_corpus, parse_cached
+import pandas as pd
+
+from geolib.corpus import load_corpus, people
+from geolib.engine import SCHEDULERS, Engine, EngineError
 from geolib.errors import ArticleError, OutputError, show_warnings_as_lines
 from geolib.files import output_folder
 from geolib.model import Article
+from geolib.output import ARTICLE_TABLES, FORMATS, RecordStream, TableFiles
 from geolib.pipeline import TABLES
 from geolib.search import as_date
-from geolib.tableio import printable, safe_cell
-from geolib.workers import table_records
+from geolib.sources import find_sources, parse_cached
+from geolib.tableio import printable
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # geolib itself failed
@@ -38,9 +50,9 @@ EXIT_UNREADABLE = 3  # the work is done, but some input files could not be read
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    show_warnings_as_lines()
     parser = _parser()
     args = parser.parse_args(argv)
-    show_warnings_as_lines()
     try:
         return args.run(args)
     except BrokenPipeError:
@@ -60,16 +72,22 @@ def _parser() -> argparse.ArgumentParser:
 
     for name in TABLES:
         table = commands.add_parser(name, help=f"the {name} table for files and folders")
-        table.add_argument("paths", nargs="+", type=Path)
+        table.add_argument("paths", nargs="+", metavar="PATH")
         table.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
-        table.add_argument("--jobs", type=int, default=None,
-                           help="worker processes (default: one per CPU from 16 files on)")
+        _engine_options(table)
         table.set_defaults(run=_run_table, table=name)
 
-    tables = commands.add_parser("tables", help="write every corpus table as CSV")
-    tables.add_argument("folder", nargs="?", type=Path, default=Path("data/raw"))
-    tables.add_argument("--out", type=Path, default=Path("data/processed"))
+    tables = commands.add_parser("tables", help="write every corpus table as CSV, JSON lines or Parquet")
+    tables.add_argument("paths", nargs="*", metavar="PATH", default=["data/raw"],
+                        help="articles: files, folders, globs, URLs, WARC archives (default: data/raw)")
+    tables.add_argument("--out", type=Path, default=Path("data/processed"),
+                        help="folder for the tables (default: data/processed); each replaces its "
+                             "previous file only once the run has finished")
+    tables.add_argument("--format", choices=FORMATS, default="csv",
+                        help="csv (lists as JSON strings), jsonl, or parquet (one folder per table, "
+                             "partitioned by outlet and year, lists as lists)")
     tables.add_argument("--only", nargs="*", choices=list(TABLES), help="extraction tables to build")
+    _engine_options(tables)
     tables.set_defaults(run=_run_tables)
 
     search = commands.add_parser(
@@ -102,6 +120,14 @@ def _parser() -> argparse.ArgumentParser:
     briefing = commands.add_parser("briefing", help="run the notebooks and rebuild every chart")
     briefing.set_defaults(run=_run_briefing)
     return parser
+
+
+def _engine_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--scheduler", metavar="S", default=None,
+                         help=f"{'|'.join(SCHEDULERS)}|ADDRESS of a dask.distributed scheduler "
+                              "(default: this process below 16 articles, else local processes)")
+    command.add_argument("--jobs", type=int, default=None,
+                         help="local worker processes or threads (default: one per CPU)")
 
 
 def _fail(error: ArticleError | str) -> None:
@@ -137,14 +163,24 @@ def _as_text(article: Article) -> str:
 
 
 def _run_table(args: argparse.Namespace) -> int:
-    writer = _RecordWriter(args.format)
+    found = find_sources(args.paths)
+    stream = RecordStream(args.table, args.format)
     unreadable = 0
-    for result in table_records(args.paths, args.table, args.jobs):
-        if result.problem is not None:
-            _fail(result.problem)
-            unreadable += 1
-        for record in result.records:
-            writer.write(record)
+    for name, problem in found.problems:
+        _fail(f"{name}: {problem}")
+        unreadable += 1
+    try:
+        with Engine(args.scheduler, jobs=args.jobs) as engine:
+            for result in engine.map(found.sources, [args.table]):
+                if result.error is not None:
+                    _fail(f"{result.error[0]}: {result.error[1]}")
+                    unreadable += 1
+                else:
+                    stream.write(result.rows[args.table])
+    except EngineError as error:
+        _fail(error)
+        return EXIT_FAILED
+    stream.close()
     return _finish(unreadable)
 
 
@@ -156,50 +192,40 @@ def _finish(unreadable: int) -> int:
     return EXIT_UNREADABLE
 
 
-class _RecordWriter:
-    """Writes records to stdout as JSON lines or CSV (header from the first record)."""
-
-    def __init__(self, fmt: str) -> None:
-        self.fmt = fmt
-        self.csv: csv.DictWriter | None = None
-
-    def write(self, record: dict) -> None:
-        if self.fmt == "jsonl":
-            sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-            return
-        if self.csv is None:
-            self.csv = csv.DictWriter(sys.stdout, fieldnames=list(record), extrasaction="ignore")
-            self.csv.writeheader()
-        self.csv.writerow({k: _cell(v) for k, v in record.items()})
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return safe_cell(value)  # no cell a spreadsheet would run as a formula
-
-
 def _run_tables(args: argparse.Namespace) -> int:
     try:
-        output_folder(args.out, [args.folder])
+        output_folder(args.out, [Path(p) for p in args.paths])
     except OutputError as error:
         _fail(str(error))
         return 2
-    corpus = load_corpus(args.folder, progress=True)
-    tables = {
-        "articles": corpus.articles, "paragraphs": corpus.paragraphs,
-        "dropped": corpus.dropped, "errors": corpus.errors,
-    }
-    tables.update(corpus.tables(args.only if args.only is not None else TABLES))
-    if "speakers" in tables:  # one row per speaker across the corpus; per article beside it
-        tables["article_speakers"], tables["speakers"] = tables["speakers"], corpus.speakers
-    for name, frame in tables.items():
-        path = args.out / f"{name}.csv"
-        frame.map(_cell).to_csv(path, index=False)
-        print(f"wrote {path} ({len(frame)} rows)")
-    for file, problem in corpus.failures:
+    extraction = args.only if args.only is not None else list(TABLES)
+    found = find_sources(args.paths)
+    failures = list(found.problems)
+    names = [*ARTICLE_TABLES, "errors", *extraction]
+    if "speakers" in extraction:  # per article as they come; people: one row per speaker, at the end
+        names.append("people")
+    article_speakers: list[dict] = []
+    try:
+        with Engine(args.scheduler, jobs=args.jobs, progress=True) as engine, \
+                TableFiles(args.out, args.format, names) as files:
+            for result in engine.map(found.sources, [*ARTICLE_TABLES, *extraction]):
+                if result.error is not None:
+                    failures.append(result.error)
+                    continue
+                for name, rows in result.rows.items():
+                    files.write(name, rows, *result.partition)
+                article_speakers.extend(result.rows.get("speakers", []))
+            files.write("errors", [{"file": file, "problem": problem} for file, problem in failures])
+            if "speakers" in extraction:
+                files.write("people", people(pd.DataFrame(article_speakers)).to_dict("records"))
+    except EngineError as error:
+        _fail(error)
+        return EXIT_FAILED
+    for path, rows in files.paths().values():
+        print(f"wrote {path} ({rows} rows)")
+    for file, problem in failures:
         print(f"geolib: {printable(file)}: {problem}", file=sys.stderr)
-    return _finish(len(corpus.failures))
+    return _finish(len(failures))
 
 
 def _run_search(args: argparse.Namespace) -> int:
@@ -211,24 +237,24 @@ def _run_search(args: argparse.Namespace) -> int:
         return 2
     unreadable = 0
     for folder in args.corpus or [None]:
-        corpus = load_corpus(folder, progress=False)
-        for file, problem in corpus.failures:
-            _fail(f"{file}: {problem}")
-        unreadable += len(corpus.failures)
-        found = corpus.search(args.text, **filters)
+        with load_corpus(folder, progress=False) as corpus:
+            for file, problem in corpus.failures:
+                _fail(f"{file}: {problem}")
+            unreadable += len(corpus.failures)
+            found = corpus.search(args.text, **filters)
         if args.format == "text":
             for row in found.itertuples():
                 when = f"{row.published or 'undated'}, {row.outlet or 'unknown outlet'}"
                 print(f"{row.speaker} ({row.kind}; {when}; {row.article_id}): “{row.text}”")
         else:
-            writer = _RecordWriter(args.format)
-            for record in found.to_dict(orient="records"):
-                writer.write(record)
+            stream = RecordStream("search", args.format)  # columns as the results have them
+            stream.write(found.to_dict(orient="records"))
+            stream.close()
     return _finish(unreadable)
 
 
 def _run_manifest(args: argparse.Namespace) -> int:
-    from geolib.corpus import article_files
+    from geolib.files import article_files
     from geolib.parse.propose import append_rows, proposals_csv, propose_rows
 
     folder = args.folder

@@ -127,8 +127,10 @@ class Article:
 
     @property
     def id(self) -> str:
-        """The article's id: its raw file's name without the extension."""
-        return PurePath(self.file).stem
+        """The article's id: its raw file's name without the extension; for a record of a
+        news archive (``file`` "news.warc.gz#record-7"), that name whole."""
+        path = PurePath(self.file)
+        return path.name if "#record-" in path.name else path.stem
 
     @property
     def body(self) -> list[Paragraph]:

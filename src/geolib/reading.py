@@ -67,7 +67,16 @@ class RawText:
 def read_raw(path: str | Path) -> RawText:
     """Decode ``path`` or raise ArticleError naming the file and the problem."""
     path = Path(path)
-    data = read_bytes(path)
+    return raw_from_bytes(path, read_bytes(path))
+
+
+def raw_from_bytes(path: str | Path, data: bytes) -> RawText:
+    """Decode bytes read elsewhere (a remote file, an archive record) as ``read_raw`` decodes
+    a file's, refusing the same input; ``path`` names them in errors."""
+    path = Path(path)
+    if len(data) > MAX_BYTES:
+        limit = f"the limit is {MAX_BYTES / 1e6:.0f} MB"
+        raise ArticleError(path, f"too large ({len(data) / 1e6:.1f} MB; {limit})")
     if not data:
         raise ArticleError(path, "is empty")
     text, encoding, notes = decode(path, data)

@@ -1,0 +1,170 @@
+"""The Dask engine: a cluster of worker processes gives exactly what one process gives,
+each article in one task, through the project's cache whatever folder workers started in."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from geolib import load_corpus
+from geolib.cli import main as cli_main
+from geolib.engine import Engine, EngineError
+from geolib.pipeline import TABLES
+from geolib.sources import find_sources
+
+RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
+
+MADE_UP = {
+    "made-up-wire.txt": (
+        "Freedonia and Sylvania agree to resume grain talks\n\n"
+        "By Jane Doe\n\n"
+        "GENEVA, March 3, 2024 (Wire) -- Freedonia's trade minister, Anna Kessler, said on Monday "
+        "that talks with Sylvania would resume next week. \"We are ready to sign a fair deal,\" "
+        "Kessler told reporters.\n\n"
+        "Trade between Russia and China reached $245bn in 2024, according to customs data.\n\n"
+        "\"Nobody expects a quick settlement,\" said Paul Ortega, a senior fellow at the Centre "
+        "for Trade Studies. Officials in Beijing said the United States was driving a wedge "
+        "between Russia and China.\n"
+    ),
+    "made-up-brief.md": (
+        "---\ntitle: Statement on the harbour accord\ndate: 2023-06-01\n---\n\n"
+        "# Statement on the harbour accord\n\n"
+        "The foreign ministry said on Thursday that the accord \"marks a new chapter\" for the "
+        "region, and that China would be invited to observe.\n\n"
+        "\"We welcome the agreement,\" a spokesperson for the European Commission said, adding "
+        "that the EU's trade with Russia was €257.5bn in 2021.\n"
+    ),
+}
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """The seeds, two made-up articles and an empty file, in a project of their own."""
+    monkeypatch.setenv("GEOLIB_HOME", str(tmp_path))
+    raw = tmp_path / "data" / "raw"
+    shutil.copytree(RAW, raw)
+    for name, text in MADE_UP.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    (raw / "zz-empty.txt").write_bytes(b"")
+    return raw
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two single-threaded worker processes, as on a real cluster, shared by this module."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=40) as local, \
+            distributed.Client(local) as client:
+        yield client
+
+
+def _tables(out: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(out.glob("*.csv"))}
+
+
+def _cache_files(project: Path) -> dict[str, float]:
+    cache = project.parent / "cache"
+    return {str(p.relative_to(cache)): p.stat().st_mtime for p in cache.rglob("*.json")}
+
+
+def test_a_cluster_of_worker_processes_writes_what_one_process_writes(project, cluster, tmp_path, capsys,
+                                                                     monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a relative path, from a folder the workers were not started in
+    raw = "data/raw"
+    assert cli_main(["tables", raw, "--out", str(tmp_path / "one"),
+                     "--scheduler", "synchronous"]) == 3  # the empty file: done, with one unreadable
+    one = _tables(tmp_path / "one")
+    assert "\ndata/raw/ft-trump-russia-ties-china.txt," in one["quotes.csv"]
+    shutil.rmtree(project.parent / "cache")  # the cluster starts cold: it computes, not reads back
+
+    address = cluster.scheduler.address
+    assert cli_main(["tables", raw, "--out", str(tmp_path / "many"), "--scheduler", address]) == 3
+    err = capsys.readouterr().err
+    assert "Dask dashboard" in err and "zz-empty.txt: is empty" in err
+    many = _tables(tmp_path / "many")
+    assert many == one
+    assert len(many["quotes.csv"].splitlines()) > 30 and "Anna Kessler" in many["quotes.csv"]
+    expected = ("articles", "paragraphs", "dropped", "errors", *TABLES, "people")
+    assert set(many) == {f"{t}.csv" for t in expected}
+
+    # the workers wrote the project's cache (passed to them, not found from their folder) ...
+    cached = _cache_files(project)
+    assert any(name.startswith("quotes/") for name in cached)
+    # ... so a rerun on the cluster reads it back: nothing is computed or written again
+    assert cli_main(["tables", raw, "--out", str(tmp_path / "again"), "--scheduler", address]) == 3
+    assert _tables(tmp_path / "again") == one
+    assert _cache_files(project) == cached
+
+
+def test_the_table_commands_stream_the_same_records_in_file_order(project, cluster, capsys):
+    assert cli_main(["quotes", str(project), "--scheduler", "synchronous"]) == 3
+    one = capsys.readouterr().out
+    assert cli_main(["quotes", str(project), "--scheduler", cluster.scheduler.address]) == 3
+    many = capsys.readouterr().out
+    assert many == one
+    files = [json.loads(line)["file"] for line in many.splitlines()]
+    assert files == sorted(files, key=lambda f: sorted(p.name for p in project.iterdir()).index(Path(f).name))
+
+
+def test_load_corpus_on_a_client_gives_the_tables_of_one_process(project, cluster):
+    alone = load_corpus(project, scheduler="synchronous")
+    expected = alone.tables(TABLES)
+    shutil.rmtree(project.parent / "cache")
+    with load_corpus(project, client=cluster) as corpus:
+        assert corpus.engine.kind() == "distributed"
+        assert [a.id for a in corpus.items] == [a.id for a in alone.items]
+        pd.testing.assert_frame_equal(corpus.articles, alone.articles)
+        pd.testing.assert_frame_equal(corpus.errors, alone.errors)
+        for name, table in corpus.tables(TABLES).items():
+            pd.testing.assert_frame_equal(table, expected[name])
+
+
+def test_dask_tables_compute_lazily_to_the_pandas_tables(project):
+    corpus = load_corpus(project, scheduler="synchronous")
+    frames = corpus.dask_tables(["quotes", "figures"])
+    quotes, figures = corpus.engine.compute(frames["quotes"], frames["figures"])
+    pandas_quotes = corpus.table("quotes")
+    assert list(quotes.columns) == list(pandas_quotes.columns)
+    assert quotes["quote_id"].tolist() == pandas_quotes["quote_id"].tolist()
+    assert quotes["text"].tolist() == pandas_quotes["text"].tolist()
+    assert figures["parties"].map(list).tolist() == corpus.table("figures")["parties"].tolist()
+
+
+def test_threads_give_the_records_of_one_process(project):
+    sources = find_sources(project).sources
+    with Engine("synchronous") as alone, Engine("threads", jobs=2) as threads:
+        one = [(r.name, r.rows, r.error) for r in alone.map(sources, ["quotes", "stances"])]
+        two = [(r.name, r.rows, r.error) for r in threads.map(sources, ["quotes", "stances"])]
+    assert two == one
+    assert [name for name, _, error in one if error] == [str(project / "zz-empty.txt")]
+
+
+def test_a_relative_path_is_read_where_it_was_given_and_keeps_its_name(project, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    sources = find_sources("data/raw").sources
+    monkeypatch.chdir(project)  # as a worker started in another folder
+    with Engine("synchronous") as engine:
+        engine.cwd = str(tmp_path)
+        results = list(engine.map(sources, ["quotes"]))
+    assert [r.error for r in results if r.error] == [("data/raw/zz-empty.txt", "is empty")]
+    assert {q["file"] for r in results for q in r.rows.get("quotes", [])} >= {"data/raw/made-up-wire.txt"}
+
+
+def test_each_article_is_one_task_whatever_the_tables(project):
+    bag = Engine("synchronous").bag(find_sources(project).sources, ["quotes", "figures", "frames"])
+    results = bag.compute(scheduler="synchronous")
+    assert len(results) == len(list(project.iterdir())) - 1  # every file but the manifest
+    ft = next(r for r in results if r.name.endswith("ft-trump-russia-ties-china.txt"))
+    assert set(ft.rows) == {"quotes", "figures", "frames"} and ft.partition == ("Financial Times", 2025)
+
+
+def test_an_unknown_scheduler_is_one_clear_line(project, capsys):
+    with pytest.raises(EngineError, match="unknown scheduler 'proceses'"):
+        Engine("proceses")
+    assert cli_main(["quotes", str(project), "--scheduler", "proceses"]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
