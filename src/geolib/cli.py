@@ -3,7 +3,7 @@
     geolib parse FILE [--format json|text]
     geolib quotes|speakers|figures|stances|frames PATH... [--format jsonl|csv] [--jobs N]
     geolib tables [FOLDER] [--out DIR]
-    geolib briefing
+    geolib briefing [--corpus FOLDER] [--articles ID ...] [--out FOLDER]
 
 Table commands stream: one article is read, written and forgotten at a time (from
 16 files on, in worker processes, one per CPU; output stays in file order).
@@ -59,8 +59,15 @@ def _parser() -> argparse.ArgumentParser:
     tables.add_argument("--only", nargs="*", choices=list(TABLES), help="extraction tables to build")
     tables.set_defaults(run=_run_tables)
 
-    briefing = commands.add_parser("briefing", help="run the notebooks and rebuild every chart")
-    briefing.set_defaults(run=_run_briefing)
+    from geolib import briefing as briefing_module
+
+    briefing = commands.add_parser(
+        "briefing", help="run the notebooks on a corpus and rebuild every chart and the PDF",
+        description=briefing_module.__doc__.split("\n\n")[0],
+        epilog=briefing_module.__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    briefing_module.add_arguments(briefing)
+    briefing.set_defaults(run=briefing_module.run)
     return parser
 
 
@@ -147,12 +154,6 @@ def _run_tables(args: argparse.Namespace) -> int:
     for file, problem in corpus.failures:
         print(f"geolib: {file}: {problem}", file=sys.stderr)
     return 1 if corpus.failures else 0
-
-
-def _run_briefing(args: argparse.Namespace) -> int:
-    from geolib.briefing import main as briefing_main
-
-    return briefing_main()
 
 
 if __name__ == "__main__":
