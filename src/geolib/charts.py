@@ -688,10 +688,20 @@ def lines_by_year(
     figsize: tuple[float, float] | None = None,
 ) -> Figure:
     """Yearly values of a few series (mean sentiment toward each actor by year), each named
-    at the right; points only where the data has them, gaps left open."""
+    at the right; points only where the data has them, a missing year breaks the line."""
+    _require(data, x, y, by)
+    filled = []
+    for name, points in data.groupby(by, sort=False):
+        years = range(int(points[x].min()), int(points[x].max()) + 1)
+        frame = points.set_index(x).reindex(years)
+        frame[by] = name
+        filled.append(frame.reset_index(names=x))
+    data = pd.concat(filled, ignore_index=True) if filled else data
     fig = line_with_claims(data, None, title=title, subtitle=subtitle, source=source, ylabel=ylabel,
                            x=x, y=y, by=by, value_format=value_format, figsize=figsize)
     ax = fig.axes[0]
+    signed_format = value_format.replace("{x:", "{:")
+    ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: _signed(v, signed_format)))
     if zero_line and len(data) and data[y].min() < 0 < data[y].max():
         ax.axhline(0, color=MUTED, linewidth=1.2, zorder=1)
     return fig

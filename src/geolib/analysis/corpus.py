@@ -29,15 +29,19 @@ def offsets_check(corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "paragraphs", "exact"])
 
 
-def offsets_sentence(checked: pd.DataFrame) -> str:
-    """Whether every paragraph maps back to its raw text, with the exceptions named."""
+def offsets_sentence(checked: pd.DataFrame, n_articles: int | None = None) -> str:
+    """Whether every paragraph maps back to its raw text, with the exceptions named;
+    ``n_articles`` (all articles) says how many were not read from raw text."""
     if checked.empty:
         return "No article was read from raw text, so there are no offsets to check."
     bad = checked[~checked["exact"].astype(bool)]
     total = int(checked["paragraphs"].sum())
+    others = (n_articles or len(checked)) - len(checked)
+    rest = (f" (the other {count(others, 'article')} {verb(others, 'keeps')} offsets into "
+            "the text extracted from the file, not into the raw file)" if others > 0 else "")
     if bad.empty:
-        return (f"All {count(total, 'paragraph')} of {count(len(checked), 'article')} map back to "
-                "their raw text character for character.")
+        return (f"All {count(total, 'paragraph')} of the {count(len(checked), 'article')} read from raw "
+                f"text map back to it character for character{rest}.")
     return (f"{share(len(bad), len(checked))} articles have a paragraph that does not map back to its "
             f"raw text: {listing(bad['article_id'].head(5))}"
             + (f" and {len(bad) - 5} more." if len(bad) > 5 else "."))
@@ -93,7 +97,7 @@ def dropped_sentence(reasons: pd.DataFrame) -> str:
     top = [f"{r.reason} ({r.lines})" for r in reasons.head(4).itertuples()]
     more = len(reasons) - 4
     return (f"The parser dropped {count(total, 'line')} for {count(len(reasons), 'reason')}: "
-            f"{listing(top + ([f'{more} more reasons'] if more > 0 else []))}.")
+            f"{listing(top + ([count(more, 'more reason')] if more > 0 else []))}.")
 
 
 def errors_sentence(errors: pd.DataFrame) -> str:
