@@ -1,5 +1,7 @@
 # geolib: two commands on a fresh machine with Python >= 3.11 and make.
 #   make briefing   set up .venv if needed, run every notebook, rebuild every chart and the PDF
+#                   (make briefing CORPUS=path/to/articles [ARTICLES="id1 id2"] [OUT=folder]
+#                   for another corpus or a selection: see geolib briefing --help)
 #   make test       set up .venv if needed, run the whole test suite (notebooks checked by nbval)
 #   make lab        open the notebooks in JupyterLab
 
@@ -8,6 +10,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NOTEBOOKS := $(wildcard notebooks/[0-9][0-9]-*.ipynb)
+CORPUS ?=
+ARTICLES ?=
+OUT ?=
 
 .PHONY: briefing test lab tables lint clean-cache
 
@@ -17,12 +22,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The briefing reads the corpus itself (an unreadable file is reported and left out, the
+# rest goes on), so it does not depend on `make tables`.
 briefing: $(STAMP)
-	$(BIN)/geolib tables data/raw --out data/processed
-	$(BIN)/geolib briefing
+	$(BIN)/geolib briefing $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(ARTICLES),--articles $(ARTICLES)) \
+		$(if $(OUT),--out "$(OUT)")
 
 tables: $(STAMP)
-	$(BIN)/geolib tables data/raw --out data/processed
+	$(BIN)/geolib tables $(or $(CORPUS),data/raw) --out data/processed
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks notebooks

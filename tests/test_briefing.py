@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import nbformat
 import pandas as pd
@@ -117,27 +118,100 @@ def test_clear_figures_removes_only_recorded_charts(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
 
 
+CHART_CELL = (
+    "import pandas as pd\nfrom geolib import charts\n"
+    "t = pd.DataFrame({'year': [2022, 2023], 'value': [190.3, 240.1], 'series': 'x'})\n"
+    "fig = charts.line_with_claims(t, title='Up to $240bn from $190bn', subtitle='s', source='GACC', "
+    "ylabel='US$ bn')\n"
+    "charts.save_chart(fig, NAME, caption='Trade rose.', basis='n = 2 totals')\n"
+    "fig")
+
+
+def _chart_notebook(path, name):
+    return _notebook(path, _parameters_cell(f"NAME = {name!r}"), nbformat.v4.new_code_cell(CHART_CELL))
+
+
 def test_main_runs_notebooks_then_builds_the_pdf(tmp_path, capsys):
-    figures = tmp_path / "reports" / "figures"
-    _notebook(tmp_path / "nb" / "01-chart.ipynb",
-              _parameters_cell(f"figures = {str(figures)!r}"),
-              nbformat.v4.new_code_cell(
-                  "import pandas as pd\nfrom geolib import charts\n"
-                  "t = pd.DataFrame({'year': [2022, 2023], 'value': [190.3, 240.1], 'series': 'x'})\n"
-                  "fig = charts.line_with_claims(t, title='Up', subtitle='s', source='GACC', "
-                  "ylabel='US$ bn')\n"
-                  "charts.save_chart(fig, '01-up', figures, caption='Trade rose.')\n"
-                  "fig"))
-    pdf = tmp_path / "reports" / "briefing.pdf"
-    code = briefing.main(["--notebooks", str(tmp_path / "nb"), "--figures", str(figures),
-                          "--pdf", str(pdf), "--no-progress"])
-    out = capsys.readouterr().out
+    _chart_notebook(tmp_path / "nb" / "01-chart.ipynb", "01-up")
+    out = tmp_path / "out"
+    code = briefing.main(["--notebooks", str(tmp_path / "nb"), "--out", str(out), "--no-progress"])
+    printed = capsys.readouterr().out
     assert code == 0
-    assert (figures / "01-up.png").exists() and (figures / "01-up.svg").exists()
-    assert f"wrote {pdf} (1 pages)" in out
-    assert len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes())) == 1
-    chart_cell = nbformat.read(tmp_path / "nb" / "01-chart.ipynb", as_version=4).cells[1]
+    assert (out / "figures" / "01-up.png").exists() and (out / "figures" / "01-up.svg").exists()
+    assert f"wrote {out / 'briefing.pdf'} (1 pages)" in printed
+    pdf = (out / "briefing.pdf").read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    chart_cell = nbformat.read(out / "notebooks" / "01-chart.ipynb", as_version=4).cells[1]
     assert "image/png" in chart_cell.outputs[0]["data"]  # a returned chart shows as an image
+    assert (tmp_path / "nb" / "01-chart.ipynb").read_text().count("image/png") == 0  # source untouched
+
+    # A rerun that changes nothing changes no byte of the PDF.
+    assert briefing.main(["--notebooks", str(tmp_path / "nb"), "--out", str(out), "--no-progress"]) == 0
+    assert (out / "briefing.pdf").read_bytes() == pdf
+
+
+def test_a_failed_run_destroys_nothing_and_attempts_every_notebook(tmp_path, capsys):
+    notebooks = tmp_path / "nb"
+    _chart_notebook(notebooks / "01-first.ipynb", "01-first")
+    _chart_notebook(notebooks / "03-third.ipynb", "03-third")
+    out = tmp_path / "out"
+    assert briefing.main(["--notebooks", str(notebooks), "--out", str(out), "--no-progress"]) == 0
+    before = {p.name: p.read_bytes() for p in sorted((out / "figures").iterdir())}
+    pdf_before = (out / "briefing.pdf").read_bytes()
+
+    _notebook(notebooks / "02-broken.ipynb", nbformat.v4.new_code_cell("raise KeyError('speaker')"))
+    (notebooks / "03-third.ipynb").unlink()
+    _chart_notebook(notebooks / "03-renamed.ipynb", "03-renamed")
+    capsys.readouterr()
+    code = briefing.main(["--notebooks", str(notebooks), "--out", str(out), "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "1 of 3 notebook(s) failed; nothing was replaced" in err
+    assert "02-broken.ipynb failed: cell [1] raised KeyError" in err
+    assert {p.name: p.read_bytes() for p in sorted((out / "figures").iterdir())} == before
+    assert (out / "briefing.pdf").read_bytes() == pdf_before
+    assert not (out / "notebooks" / "02-broken.ipynb").exists()
+    build = Path(re.search(r"are in (\S+)", err).group(1))
+    assert (build / "03-renamed.ipynb").exists()  # attempted after the failure
+
+
+def test_a_successful_run_replaces_charts_a_notebook_no_longer_makes(tmp_path):
+    notebooks = tmp_path / "nb"
+    _chart_notebook(notebooks / "01-first.ipynb", "01-old-name")
+    out = tmp_path / "out"
+    assert briefing.main(["--notebooks", str(notebooks), "--out", str(out), "--no-progress"]) == 0
+    (out / "figures" / "notes.txt").write_text("keep me")
+    _chart_notebook(notebooks / "01-first.ipynb", "01-new-name")
+    assert briefing.main(["--notebooks", str(notebooks), "--out", str(out), "--no-progress"]) == 0
+    names = sorted(p.name for p in (out / "figures").iterdir())
+    assert names == ["01-new-name.png", "01-new-name.svg", "captions.json", "notes.txt"]
+
+
+def test_unknown_article_stops_before_anything_runs(tmp_path, capsys):
+    code = briefing.main(["--articles", "no-such-article", "--out", str(tmp_path), "--no-progress"])
+    assert code == 2
+    assert "valid article ids: ft-trump-russia-ties-china" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_page_caption_says_what_the_chart_shows_its_n_and_source():
+    entry = {"caption": "Trade rose", "basis": "22 published totals", "source": "GACC"}
+    assert briefing.page_caption(entry) == "Trade rose. Basis: 22 published totals. Source: GACC."
+
+
+def test_default_output_folders(tmp_path):
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    briefing.add_arguments(parser)
+    default = briefing.plan(parser.parse_args([]))
+    assert default.corpus is None and default.executed.name == "notebooks"
+    assert default.pdf.parent.name == "reports"
+    (tmp_path / "my corpus").mkdir()
+    other = briefing.plan(parser.parse_args(["--corpus", str(tmp_path / "my corpus")]))
+    assert other.figures.parent.name == "my-corpus" and other.executed == other.figures.parent / "notebooks"
+    one = briefing.plan(parser.parse_args(["--articles", "ft-trump-russia-ties-china"]))
+    assert one.figures.parent.name == "raw-1-articles"
 
 
 def test_parameter_option_reads_json_values():

@@ -100,6 +100,8 @@ def test_save_chart_writes_png_svg_and_caption(tmp_path):
         "subtitle": "Goods trade, US$ bn; the diamond marks the figure an article quotes",
         "source": "China customs (GACC) via TASS and Reuters",
         "caption": "Official series with the article's claim marked.",
+        "basis": "",
+        "rank": captions["02-china-russia-trade"]["rank"],
     }
 
 
@@ -179,20 +181,21 @@ def test_event_times_reads_years_and_dates():
     assert labels == ["1972", "7 May 2025"]
 
 
-def test_triangle_draws_signed_edges_between_placed_actors():
-    edges = pd.DataFrame({"from": ["US", "China", "Russia", "EU"],
-                          "to": ["China", "Russia", "China", "Russia"],
-                          "weight": [-0.4, 0.5, 0.6, -0.7]})
+def test_triangle_draws_one_signed_line_per_pair_and_a_truthful_legend():
+    edges = pd.DataFrame({"a": ["US", "China", "US", "Russia"], "b": ["China", "Russia", "Russia", "EU"],
+                          "weight": [-0.4, -0.5, -0.6, -0.7], "n": [9, 12, 6, 2]})
     fig = charts.triangle(edges, actors=["US", "China", "Russia", "EU"],
-                          title="Beijing and Moscow warm to each other", subtitle="mean stance",
+                          title="Quotes are cool about every pair", subtitle="mean stance",
                           source="geolib stance table")
     ax = fig.axes[0]
-    arrows = [p for p in ax.patches if isinstance(p, mpl.patches.FancyArrowPatch)]
-    assert len(arrows) == 4
-    solid = [a for a in arrows if a.get_linestyle() == "-"]
-    assert len(solid) == 2  # the two positive edges
+    lines = [line for line in ax.lines if len(line.get_xdata()) == 2]
+    assert len(lines) == 4
+    assert all(line.get_linestyle() != "-" for line in lines)  # every edge is negative: none solid
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["negative mean (dashed)", "fewer than 5 quotes (faint)"]  # no "positive" swatch
     texts = _figure_texts(fig)
-    assert {"US", "China", "Russia", "EU", "\u22120.70", "+0.60"} <= set(texts)
+    assert {"US", "China", "Russia", "EU", "\u22120.70\nn 2", "\u22120.40\nn 9"} <= set(texts)
+    assert charts.overlapping_texts(fig) == []
 
 
 def test_polygon_layout_starts_at_top_and_goes_clockwise():
@@ -200,3 +203,77 @@ def test_polygon_layout_starts_at_top_and_goes_clockwise():
     assert where["US"] == pytest.approx((0.0, 1.0))
     assert where["China"] == pytest.approx((1.0, 0.0))
     assert where["EU"] == pytest.approx((-1.0, 0.0))
+
+
+def test_dollar_signs_in_chart_text_are_not_maths():
+    fig, _ = charts.new_chart("$245bn and $270bn", "from $1bn to $2bn", "GACC", xlabel="", ylabel="")
+    fig.canvas.draw()
+    title = next(t for t in fig.texts if t.get_gid() == "geolib-title")
+    assert title.get_text() == "$245bn and $270bn"
+    assert not title._preprocess_math(title.get_text())[1]  # drawn as plain text, not mathtext
+
+
+def test_chart_names_derive_from_content():
+    assert charts.chart_name("02-rate", "ft-trump", "$270bn", "Russia–EU", 2021) == (
+        "02-rate-ft-trump-270bn-russia-eu-2021")
+    assert charts.chart_name("03-claim", "split-russia-china") == "03-claim-split-russia-china"
+
+
+def test_actor_colours_come_from_the_actor_data():
+    import csv
+
+    from geolib.actors import ACTORS_CSV
+
+    with open(ACTORS_CSV, newline="", encoding="utf-8") as handle:
+        given = {row["actor"]: row["colour"].upper() for row in csv.DictReader(handle) if row.get("colour")}
+    assert given and all(charts.actor_color(actor) == colour for actor, colour in given.items())
+    # colours for things that are not actors never borrow an actor's colour
+    outlets = charts.colors_for([f"Outlet {k}" for k in range(5)])
+    assert not set(outlets.values()) & set(given.values())
+
+
+def test_many_rows_fold_into_others_with_the_count_in_the_subtitle():
+    table = pd.DataFrame({"speaker": [f"Speaker {k}" for k in range(185)], "kind": "reported",
+                          "quotes": list(range(185, 0, -1))})
+    fig = charts.stacked_bars(table, category="speaker", part="kind", value="quotes",
+                              title="Speaker 0 is the most quoted", subtitle="Quotes per speaker",
+                              source="geolib", xlabel="quotes")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == charts.MAX_ROWS and labels[-1] == "others (174)"
+    subtitle = charts.chart_text(fig).subtitle
+    assert "top 11 of 185" in subtitle
+    assert charts.overlapping_texts(fig) == [] and charts.texts_outside(fig) == []
+
+
+def test_every_briefing_chart_is_legible_on_a_large_corpus():
+    from synthetic import ACTORS, large_tables
+
+    from geolib.analysis import exhibits
+    from geolib.analysis.selection import Selection
+
+    sel = Selection.from_tables(large_tables())
+    made = [
+        exhibits.quotes_by_speaker(sel),
+        exhibits.trade_series(sel, [["China", "Russia"], ["EU27", "Russia"], ["United States", "China"]]),
+        *exhibits.rate_puzzles(sel),
+        exhibits.sentiment_by_actor(sel, ACTORS),
+        exhibits.claim_stances(sel, "split-russia-china"),
+        exhibits.sentiment_by_origin(sel, ACTORS),
+        exhibits.frame_uses(sel),
+        exhibits.timeline(sel),
+        exhibits.triangle(sel, ["US", "China", "Russia", "EU", "Ukraine"]),
+        exhibits.quotes_by_year(sel),
+        exhibits.voices_by_origin(sel),
+        exhibits.top_voices(sel),
+        exhibits.sentiment_by_outlet(sel, ACTORS),
+        exhibits.sentiment_by_year(sel, ACTORS),
+        exhibits.frames_by_year(sel),
+        exhibits.figures_by_year(sel),
+    ]
+    assert all(e.figure is not None for e in made), [e.name for e in made if e.figure is None]
+    names = [e.name for e in made]
+    assert len(set(names)) == len(names)
+    for exhibit in made:
+        assert charts.overlapping_texts(exhibit.figure) == [], exhibit.name
+        assert charts.texts_outside(exhibit.figure) == [], exhibit.name
+        assert exhibit.basis and exhibit.caption

@@ -7,7 +7,7 @@
                             [--scheduler S] [--jobs N]
     geolib search [TEXT] [--speaker S] [--outlet O] [--since D] [--until D] [--corpus PATH]
     geolib manifest FOLDER [--out FILE | --write] [--all]
-    geolib briefing
+    geolib briefing [--corpus FOLDER] [--articles ID ...] [--out FOLDER]
 
 PATHs are files, folders, globs, URLs that fsspec reads (s3://..., gs://..., with s3fs or
 gcsfs installed) and WARC/WARC.GZ news archives (each HTML response one article).
@@ -117,8 +117,15 @@ def _parser() -> argparse.ArgumentParser:
                           help="also propose rows for files the manifest lists (to compare; never written)")
     manifest.set_defaults(run=_run_manifest)
 
-    briefing = commands.add_parser("briefing", help="run the notebooks and rebuild every chart")
-    briefing.set_defaults(run=_run_briefing)
+    from geolib import briefing as briefing_module
+
+    briefing = commands.add_parser(
+        "briefing", help="run the notebooks on a corpus and rebuild every chart and the PDF",
+        description=briefing_module.__doc__.split("\n\n")[0],
+        epilog=briefing_module.__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    briefing_module.add_arguments(briefing)
+    briefing.set_defaults(run=briefing_module.run)
     return parser
 
 
@@ -287,12 +294,6 @@ def _run_manifest(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
-
-
-def _run_briefing(args: argparse.Namespace) -> int:
-    from geolib.briefing import main as briefing_main
-
-    return briefing_main()
 
 
 if __name__ == "__main__":

@@ -139,7 +139,8 @@ class Corpus:
             if "quotes" in missing:
                 self._ids = None  # named afresh from all the quotes
             for name in sorted(missing, key=lambda n: n != "quotes"):  # quotes first: they name the speakers
-                table = pd.DataFrame(rows[name]) if rows[name] else frame(name, [])
+                # an empty table keeps its columns, untyped like a filled one's
+                table = pd.DataFrame(rows[name], columns=None if rows[name] else list(SCHEMAS[name]))
                 self._tables[name] = _only_speaker(self._with_speaker_ids(table), self.speaker)
         return {n: self._tables[n] for n in names}
 
@@ -303,7 +304,7 @@ def people(article_speakers: pd.DataFrame) -> pd.DataFrame:
     rows' ``speaker_id`` already joins them; rows of separate runs (``geolib tables``
     writes one article at a time) are joined here."""
     if article_speakers.empty:
-        return frame("people", [])
+        return pd.DataFrame(columns=list(SCHEMAS["people"]))
     ids = speaker_ids(zip(article_speakers["speaker"], article_speakers["kind"], article_speakers["n_quotes"],
                           strict=True))
     keys = [ids[s][0] for s in article_speakers["speaker"]]

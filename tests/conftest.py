@@ -1,0 +1,6 @@
+"""Test helpers importable from the tests (the made-up corpus in synthetic.py)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
