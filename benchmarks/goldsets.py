@@ -34,6 +34,9 @@ class GoldSet:
     gold: Path
     articles: Path
     checked: bool
+    # The gold's convention for reported speech that quotes words: partials only (the sets
+    # written before issue 17), or the whole clause as indirect beside the partials.
+    clause_around_partials: bool = True
 
     @property
     def blind(self) -> bool:
@@ -55,6 +58,7 @@ def gold_sets(root: Path = BENCHMARKS) -> list[GoldSet]:
             folder=meta.parent, name=data["name"], order=data["order"], status=data["status"],
             origin=data["origin"], date=str(data["date"]), gold=(meta.parent / data["gold"]).resolve(),
             articles=(meta.parent / data["articles"]).resolve(), checked=bool(data.get("checked")),
+            clause_around_partials=bool(data.get("clause_around_partials", True)),
         ))
     return sorted(found, key=lambda s: s.order)
 
@@ -102,6 +106,15 @@ def _prf(n_pred: int, n_gold: int, n_match: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def _partials_only(pred: list[dict]) -> list[dict]:
+    """Predictions under the older convention: an indirect record whose clause holds a
+    partial quote of the same speaker is left out (the partials tell that speech)."""
+    partials = [p for p in pred if p["kind"] == "partial"]
+    return [p for p in pred if p["kind"] != "indirect" or not any(
+        q["article_id"] == p["article_id"] and q["speaker"] == p["speaker"]
+        and p["start"] <= q["start"] and q["end"] <= p["end"] for q in partials)]
+
+
 def accuracy(gold_set: GoldSet, predict: Callable[[Path], list[dict]], verbose: bool = False
              ) -> dict[str, float]:
     """Print and return precision/recall/F1 and attribute accuracy on one gold set;
@@ -113,6 +126,8 @@ def accuracy(gold_set: GoldSet, predict: Callable[[Path], list[dict]], verbose: 
     pred = []
     for article_id in sorted({g["article_id"] for g in gold}):
         pred.extend(predict(gold_set.articles / f"{article_id}.txt"))
+    if not gold_set.clause_around_partials:
+        pred = _partials_only(pred)
     print(f"gold: {len(gold)} quotes in {len({g['article_id'] for g in gold})} articles, "
           f"predictions: {len(pred)}")
     scores = {}

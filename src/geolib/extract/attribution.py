@@ -179,6 +179,8 @@ LOCATION_PREPOSITIONS = _GRAMMAR["location_prepositions"]
 AFFILIATION_LINKS = _GRAMMAR["affiliation_link_prepositions"]
 PORTFOLIO_LINKS = _GRAMMAR["portfolio_links"]
 CONJUNCTIONS = _GRAMMAR["conjunctions"]
+ABBREVIATIONS = _GRAMMAR["abbreviations"]
+NOT_BODIES = _GRAMMAR["not_bodies"]
 
 
 @dataclass(frozen=True)
@@ -376,7 +378,7 @@ class Phrases:
     def _common_organisation(self, tok: Token) -> bool:
         """An organisation named by its common noun ("the company", "the utility")."""
         lower = tok.lower_
-        return tok.text.islower() and lower in self.lex.org_nouns and lower not in self.lex.field_nouns
+        return tok.text.islower() and lower in self.lex.org_nouns and lower not in NOT_BODIES
 
     # -- noun phrases ---------------------------------------------------------
     def after(self, i: int, limit: int) -> Mention | None:
@@ -617,11 +619,12 @@ class Phrases:
         described: tuple[str | None, str | None] = (None, None)
         for _ in range(3):
             j = end - 1
-            while j > floor and tokens[j].text != "," and end - j < APPOSITIVE_WINDOW:
+            while j > floor and end - j < APPOSITIVE_WINDOW and (
+                    tokens[j].text != "," or self._place_goes_on(j, end)):
                 if self._bracketed_acronym(j):
                     j -= 3  # "at the Indian Council for ... (ICRIER),"
                     continue
-                if tokens[j].text in APPOSITIVE_END - {","}:
+                if tokens[j].text in APPOSITIVE_END - {","} and not self._abbreviation_stop(j):
                     return found
                 j -= 1
             if j <= floor or tokens[j].text != ",":
@@ -648,6 +651,22 @@ class Phrases:
                     return mention
             end = j
         return found
+
+    def _place_goes_on(self, comma: int, end: int) -> bool:
+        """Is the comma at ``comma`` inside a place name ("from Kumasi, Ghana,"): a place
+        before it, and nothing but a place between it and ``end``?"""
+        tokens = self.tokens
+        after = tokens[comma + 1 : end]
+        before = tokens[comma - 1] if comma > 0 else None
+        return before is not None and (before.ent_type_ in PLACE_LABELS or before.text[:1].isupper()
+                                       and before.is_alpha) \
+            and bool(after) and all(t.ent_type_ in PLACE_LABELS for t in after)
+
+    def _abbreviation_stop(self, j: int) -> bool:
+        """Is the full stop at ``j`` an abbreviation's ("No. 2", "Sen."), not a sentence's end?"""
+        tokens = self.tokens
+        return tokens[j].text == "." and j > 0 and not tokens[j - 1].whitespace_ \
+            and tokens[j - 1].lower_ in ABBREVIATIONS
 
     def _org_named_after_description(self, comma: int, end: int, floor: int) -> Mention | None:
         """``Germany's auto industry association, the VDA, warned``: an organisation described,
@@ -1006,9 +1025,10 @@ class Phrases:
         if self._organisation_name(named_from, b):  # "Russia's central bank": owner and organisation noun
             return Mention(a, b, span.text, "org", _strip_article(doc[named_from:b].text),
                            affiliation=owner)  # "Ministry of Commerce": its head is no name
-        if self._common_organisation(head) and det:  # "the company said": a body named by its kind
-            return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), affiliation=owner,
-                           definite=det == "the", rule="common-organisation")
+        if self._common_organisation(head) and (det or owner):  # "the company", "Quint's campaign"
+            name = _strip_article(doc[named_from:b].text) if owner else _group_name(doc[i:b], self)
+            return Mention(a, b, span.text, "group", name, affiliation=owner,
+                           definite=det == "the" and not owner, rule="common-organisation")
         return None
 
     def _title_start(self, j: int) -> int:
@@ -1075,8 +1095,9 @@ class Phrases:
         if first.text.endswith("ing") and first.lower_ not in self.lex.determiners \
                 and not (a + 1 < b and self.is_role(tokens[a + 1])):  # but "managing director"
             return None, None
-        if first.is_stop and first.lower_ not in self.lex.determiners:
-            return None, None
+        if first.is_stop and first.lower_ not in self.lex.determiners \
+                and first.lower_ not in NOUN_DETERMINERS:
+            return None, None  # but "its chief executive officer", "his spokesman"
         # "a former diplomat who now runs a consultancy": the relative clause is no title
         b = next((j for j in range(a + 1, b) if tokens[j].lower_ in RELATIVE_PRONOUNS), b)
         if any(self.is_cue_word(t) for t in tokens[a:b]):

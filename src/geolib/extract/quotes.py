@@ -430,7 +430,7 @@ class _ArticleReader:
                 self.quotes.append(quote)
                 if kind == "direct":
                     self._inner_quotes(index, paragraph, span, number)
-        if not (has_direct or has_partial):  # reported speech with quoted words is told by its partials
+        if not has_direct:  # reported speech, whole, beside the partials of the words it quotes
             self._indirect(index, paragraph, doc, sent, number, spans, cues, phrases)
 
     # -- direct quotes --------------------------------------------------------------
