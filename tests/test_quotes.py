@@ -1087,3 +1087,17 @@ def test_appositives_with_abbreviations_places_and_owners_name_the_reporter(text
     quotes = extract_quotes(make_article(text))
     assert {q.speaker for q in quotes} == {speaker}
     assert "indirect" in {q.kind for q in quotes}
+
+
+def test_every_attribution_has_a_confidence_from_its_rules():
+    quotes = extract_quotes(make_article(
+        "\u201cWe will not back down,\u201d said Anna Berglund, the trade minister.",
+        "Critics called the deal a \u201cbetrayal\u201d.",
+        "The plan is, in the jargon, \u201cstrategic autonomy\u201d."))
+    by_text = {q.text: q for q in quotes}
+    said = by_text["We will not back down"]
+    assert said.speaker == "Anna Berglund" and 0.5 < said.confidence <= 1
+    assert all(q.confidence is None for q in quotes if q.kind == "term")
+    assert all(0 <= q.confidence <= 1 for q in quotes if q.kind != "term")
+    unattributed = [q for q in quotes if q.kind != "term" and q.speaker is None]
+    assert all(q.confidence < said.confidence for q in unattributed)

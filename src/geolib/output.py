@@ -61,7 +61,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "errors": _columns("file problem"),
     "quotes": _columns(
         "file article_id outlet published quote_id start:int end:int text kind speaker "
-        "speaker_mention role affiliation cue paragraph:int rule speaker_id speaker_kind"),
+        "speaker_mention role affiliation cue paragraph:int rule speaker_id speaker_kind confidence:float"),
     "speakers": _columns(
         "file article_id outlet published speaker speaker_id kind role affiliation institution "
         "institution_country institution_type n_quotes:int"),

@@ -47,6 +47,7 @@ from geolib.extract.attribution import (
     portfolio_words,
     split_title,
 )
+from geolib.extract.confidence import confidence
 from geolib.extract.gender import is_given_name
 from geolib.extract.prefilter import PreparedParagraph, PreparedText, cue_pattern, prepare
 from geolib.extract.speakers import ArticleContext, Speaker
@@ -118,6 +119,7 @@ class Quote:
     rule: str | None = None  # why it was attributed: rule ids (data/attribution_rules.toml), "/"-separated
     speaker_id: str | None = None  # canonical within the article; a corpus makes it canonical across articles
     speaker_kind: SpeakerKind | None = None
+    confidence: float | None = None  # 0-1: span and speaker right (extract/confidence.py); None for a term
 
 
 def extract_quotes(
@@ -140,7 +142,11 @@ def extract_quotes(
     reader.scan_turns(prepared)
     for seg, ready in zip(chosen, prepared.paragraphs, strict=True):
         reader.read(seg.index, seg.paragraph, ready)
-    return _with_fullest_titles(reader.quotes)
+    quotes = _with_fullest_titles(reader.quotes)
+    for quote in quotes:
+        quote.confidence = confidence(quote.kind, quote.rule, quote.speaker, quote.speaker_kind,
+                                      quote.speaker_mention)
+    return quotes
 
 
 def _with_fullest_titles(quotes: list[Quote]) -> list[Quote]:
