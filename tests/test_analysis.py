@@ -54,7 +54,8 @@ def test_empty_tables_keep_their_columns():
     for name in ("quotes", "speakers", "figures", "stances", "frames"):
         table = getattr(sel, name)
         assert table.empty and {"article_id"} <= set(table.columns)
-    assert with_columns(pd.DataFrame(), "quotes").columns.tolist()[:3] == ["file", "article_id", "quote_id"]
+    assert with_columns(pd.DataFrame(), "quotes").columns.tolist()[:5] == [
+        "file", "article_id", "outlet", "published", "quote_id"]
 
 
 def test_every_exhibit_says_why_when_there_is_nothing_to_draw():
@@ -130,10 +131,21 @@ def test_estimates_are_not_drawn_as_published_series():
 
 
 def test_checked_money_is_the_one_place_verdicts_are_read():
-    figures = pd.DataFrame({"kind": ["money", "percent"], "verdict": [None, None], "text": ["$1bn", "5%"]})
-    checked = trade.checked_money(figures)
-    assert list(checked["verdict"]) == ["no reference"]
-    assert set(trade.CHECK_COLUMNS) <= set(checked.columns)
+    figures = pd.DataFrame({"figure_id": ["a:f1", "a:f2", "a:f3"], "outlet": "X",
+                            "kind": ["money", "percent", "money"], "text": ["$1bn", "5%", "$2bn"]})
+    checks = pd.DataFrame({"figure_id": ["a:f1"], "outlet": "X", "verdict": ["differs"]})
+    checked = trade.checked_money(figures, checks)
+    assert list(checked["verdict"]) == ["differs", "no reference"]
+    assert "outlet" in checked and set(trade.CHECK_COLUMNS) <= set(checked.columns)
+
+
+def test_the_seed_figures_get_their_verdicts_in_a_selection():
+    from geolib.analysis.selection import load_selection
+
+    sel = load_selection(None, None)
+    checked = trade.checked_money(sel.figures, sel.checks)
+    assert dict(zip(checked["text"], checked["verdict"], strict=True)) == {
+        "$245bn": "consistent", "$270bn": "differs"}
 
 
 # --- across the corpus ----------------------------------------------------------------------------

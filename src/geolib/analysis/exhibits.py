@@ -92,7 +92,7 @@ def trade_series(sel: Selection, pairs: Sequence[Sequence[str]]) -> Exhibit:
     if series.empty:
         return Exhibit(name, empty="The reference data holds no trade series for the chosen pairs, so "
                                    "there is no trade chart.")
-    checked = trade.checked_money(sel.figures)
+    checked = trade.checked_money(sel.figures, sel.checks)
     on_lines = trade.claims_on_series(checked, pairs)
     first, last = int(series["year"].min()), int(series["year"].max())
     outside = on_lines[(on_lines["year"] < first) | (on_lines["year"] > last)]
@@ -131,7 +131,7 @@ RATE_PUZZLES = 3  # differing figures charted at most; the rest are counted in t
 def differing(sel: Selection, limit: int | None = RATE_PUZZLES) -> pd.DataFrame:
     """Money figures that differ from the official statistics, largest gap first (at most
     ``limit``)."""
-    checked = trade.checked_money(sel.figures)
+    checked = trade.checked_money(sel.figures, sel.checks)
     table = checked[checked["verdict"] == "differs"]
     gap = pd.to_numeric(table["gap_pct"], errors="coerce").abs().fillna(0)
     table = table.assign(_gap=gap).sort_values(["_gap", "article_id"], ascending=[False, True],
@@ -459,7 +459,7 @@ def frames_by_year(sel: Selection) -> Exhibit:
 def figures_by_year(sel: Selection) -> Exhibit:
     """Monetary figures per year they refer to, by the check's verdict."""
     name = "05-figures-by-year"
-    table = trade.figures_by_year(trade.checked_money(sel.figures))
+    table = trade.figures_by_year(trade.checked_money(sel.figures, sel.checks))
     if table.empty:
         return Exhibit(name, empty="No monetary figure with a year, so there is no chart of figures by year.")
     per_year = table.groupby("year")["figures"].sum()

@@ -20,26 +20,13 @@ import pandas as pd
 from geolib.actors import actor_ids
 from geolib.corpus import Corpus, article_files, load_corpus
 from geolib.narrative import count, listing
+from geolib.output import SCHEMAS
 from geolib.paths import PACKAGE_DATA, project_root, raw_dir
 
-# The columns each table has today; an empty table gets them so that every selection,
-# however small, can be grouped and filtered the same way.
+# The columns of each table (geolib.output's schemas): an empty table gets them so that every
+# selection, however small, can be grouped and filtered the same way.
 TABLE_COLUMNS: dict[str, list[str]] = {
-    "quotes": ["file", "article_id", "quote_id", "start", "end", "text", "kind", "speaker",
-               "speaker_mention", "role", "affiliation", "cue", "paragraph"],
-    "speakers": ["file", "article_id", "speaker", "role", "affiliation", "institution",
-                 "institution_country", "institution_type", "n_quotes"],
-    "figures": ["file", "article_id", "start", "end", "text", "kind", "value", "value_low",
-                "value_high", "currency", "scale", "unit", "value_usd_bn", "usd_rate_year", "year",
-                "year_text", "parties", "measure", "flow", "direction", "qualifiers", "bound",
-                "sentence", "paragraph", "verdict", "gap_bn", "gap_pct", "gap_currency", "tolerance",
-                "explanation", "reference"],
-    "stances": ["file", "article_id", "quote_id", "speaker", "paragraph", "quote_kind", "aspect",
-                "target", "claim", "label", "score", "confidence", "cues", "textblob_polarity",
-                "textblob_subjectivity", "hedging", "hedging_cues"],
-    "frames": ["file", "article_id", "frame", "text", "start", "end", "paragraph", "voice", "use",
-               "cues", "speaker", "quote_id"],
-}
+    name: list(SCHEMAS[name]) for name in ("quotes", "speakers", "figures", "checks", "stances", "frames")}
 UNKNOWN_OUTLET = "outlet not recorded"
 MAX_LISTED_IDS = 40  # an error lists at most this many valid ids, then says how many more
 
@@ -194,6 +181,10 @@ class Selection:
     @cached_property
     def figures(self) -> pd.DataFrame:
         return self._table("figures")
+
+    @cached_property
+    def checks(self) -> pd.DataFrame:
+        return self._table("checks")
 
     @cached_property
     def stances(self) -> pd.DataFrame:

@@ -119,8 +119,8 @@ def checked(figures: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
     """The figures table with each figure's check (``verdict``, ``explanation``, ...) beside it."""
     if figures.empty or checks.empty:
         return figures
-    verdicts = checks.drop(columns=["file", "article_id"], errors="ignore")
-    return figures.merge(verdicts, on="figure_id", how="left")
+    shared = [c for c in checks.columns if c in figures.columns and c != "figure_id"]
+    return figures.merge(checks.drop(columns=shared), on="figure_id", how="left")
 
 
 def money(figures: pd.DataFrame) -> pd.DataFrame:
@@ -128,14 +128,11 @@ def money(figures: pd.DataFrame) -> pd.DataFrame:
     return figures[figures["kind"] == "money"].reset_index(drop=True)
 
 
-def checked_money(figures: pd.DataFrame) -> pd.DataFrame:
-    """The monetary figures with their check: ``verdict`` (consistent, differs, no
-    reference), ``explanation``, gap and the reference rows checked against.
-
-    The one place notebooks read verdicts from: the checks live in the figures table
-    today; if they move to a table of their own, only this function changes.
-    """
-    table = money(figures)
+def checked_money(figures: pd.DataFrame, checks: pd.DataFrame) -> pd.DataFrame:
+    """The monetary figures with their check (the checks table, joined on ``figure_id``):
+    ``verdict`` (consistent, differs, no reference), ``explanation``, gap and the reference
+    rows checked against. The one place notebooks read verdicts from."""
+    table = money(checked(figures, checks))
     for column in CHECK_COLUMNS:
         if column not in table:
             table[column] = pd.NA
