@@ -43,3 +43,13 @@ def test_model_from_environment(monkeypatch):
     with pytest.warns(UserWarning):
         nlp = get_nlp()
     assert "entity_ruler" in nlp.pipe_names
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("\u201cWhy now?\u201d Ana Ruiz asked the minister. Then she left.", 2),
+    ("\u201cStop the vote!\u201d Senator Ruiz shouted. Nobody moved.", 2),
+    ("\u201cWhy now?\u201d That was the question. Nobody answered.", 3),
+])
+def test_a_quoted_question_keeps_the_attribution_that_follows_it(text, sentences):
+    quotes, _ = pair_quotes(text)
+    assert len(sentence_starts(text, quotes)) == sentences

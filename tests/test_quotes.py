@@ -1101,3 +1101,18 @@ def test_every_attribution_has_a_confidence_from_its_rules():
     assert all(0 <= q.confidence <= 1 for q in quotes if q.kind != "term")
     unattributed = [q for q in quotes if q.kind != "term" and q.speaker is None]
     assert all(q.confidence < said.confidence for q in unattributed)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\u201cWhere is the money?\u201d Tove Aas asked the finance committee.", "Tove Aas"),
+    ("\u201cEnough!\u201d Karlsen shouted.", "Karlsen"),
+    ("\u201cWe are not leaving,\u201d the woman said.", "woman"),
+    ("\u201cThey closed the yard,\u201d the man told reporters.", "man"),
+    ("\u201cWe heard nothing,\u201d one hotel employee said.", "hotel employee"),
+    ("\u201cThe ceasefire is holding,\u201d the host said.", "host"),
+])
+def test_a_quoted_question_and_people_described_by_a_plain_noun_have_speakers(text, speaker):
+    """A quoted question or exclamation does not end the sentence before its attribution;
+    "the woman", "the host" are described speakers like "the farmer"."""
+    quotes = extract_quotes(make_article(text))
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", speaker)]

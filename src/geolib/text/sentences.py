@@ -2,7 +2,8 @@
 
 A sentence ends at . ! ? … (plus closing marks and brackets) before a space and a capital,
 a digit or an opening mark; never inside a quotation, never after an abbreviation or an
-initial ("Mr. Putin", "U.S. officials", "J. Smith"). A rule rather than spaCy's
+initial ("Mr. Putin", "U.S. officials", "J. Smith"), and not after a quoted question or
+exclamation whose attribution follows (“Why now?” Ana Ruiz asked.). A rule rather than spaCy's
 ``sentencizer``: that one splits inside quotations and after every abbreviation, and the
 quote reader needs a quoted sentence to stay whole.
 """
@@ -10,8 +11,11 @@ quote reader needs a quoted sentence to stay whole.
 from __future__ import annotations
 
 import bisect
+import json
 import re
+from functools import lru_cache
 
+from geolib.paths import PACKAGE_DATA
 from geolib.text.marks import QuoteSpan, pair_quotes
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*\s+(?=[A-Z0-9“\"‘«(\[]|''|``)")
@@ -20,6 +24,32 @@ _ABBREVIATION = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|al)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
 )
 ABBREVIATION_LOOKBACK = 12  # characters before a full stop searched for an abbreviation
+_QUOTED_ASK = re.compile(r"[?!]+[\"”’']")  # a quotation closing on a question or exclamation
+_NEXT_WORDS = re.compile(r"[^\s.!?…;:“”\"]+")
+ATTRIBUTION_WORDS = 12  # an attribution after a quoted question names its speaker and verb in this many words
+
+
+@lru_cache(maxsize=1)
+def _reporting_forms() -> frozenset[str]:
+    """Inflected reporting verbs ("asked", "says"), from the one list the quote reader uses."""
+    verbs = json.loads((PACKAGE_DATA / "reporting_verbs.json").read_text(encoding="utf-8"))["verbs"]
+    return frozenset(form for verb in verbs.values() for form in verb["forms"] if not form.endswith("ing"))
+
+
+def _attribution_follows(text: str, at: int) -> bool:
+    """The words after ``at`` are a short attribution ending its sentence ("Ana Ruiz asked.",
+    "Quint told reporters."): a speaker's capitalised words, then a reporting verb."""
+    tail = text[at:]
+    stop = re.search(r"[.!?…“\"]", tail)
+    clause = tail[: stop.start() if stop else len(tail)]
+    words = _NEXT_WORDS.findall(clause)
+    if not words or len(words) > ATTRIBUTION_WORDS or (stop and tail[stop.start()] in "“\""):
+        return False
+    forms = _reporting_forms()
+    for n, word in enumerate(words):
+        if word in forms:
+            return n > 0 and all(w[:1].isupper() for w in words[:n])
+    return False
 
 
 def sentence_starts(text: str, quotes: list[QuoteSpan] | None = None) -> list[int]:
@@ -35,6 +65,8 @@ def sentence_starts(text: str, quotes: list[QuoteSpan] | None = None) -> list[in
         if inside and any(lo < at < hi for lo, hi in inside):
             continue
         if _ABBREVIATION.search(text[max(0, match.start() - ABBREVIATION_LOOKBACK) : match.start() + 1]):
+            continue
+        if _QUOTED_ASK.match(match.group()) and _attribution_follows(text, at):
             continue
         starts.append(at)
     return starts
