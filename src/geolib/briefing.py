@@ -147,6 +147,7 @@ def run_notebook(source: Path, target: Path, parameters: Mapping[str, object], *
             str(target), str(target), parameters=given or None, kernel_name=kernel_name,
             cwd=str(source.parent),
             progress_bar={"desc": source.name, "leave": False} if progress else False,
+            **_kernel_options(),
         )
     except papermill.PapermillExecutionError as error:
         reason = f"cell [{error.exec_count}] raised {error.ename}: {error.evalue}"
@@ -157,6 +158,24 @@ def run_notebook(source: Path, target: Path, parameters: Mapping[str, object], *
     if not execution_counts_in_order(target):
         warnings.warn(f"{target.name}: execution counts are not 1..n", stacklevel=2)
     return NotebookRun(source, target)
+
+
+def _kernel_options() -> dict[str, object]:
+    """Papermill options that start each kernel with CurveZMQ keys from its kernel manager.
+
+    ipykernel 7.4+ warns "Kernel is running over TCP without encryption" otherwise;
+    jupyter_client's documented remedy is ``KernelManager.transport_encryption`` ("auto":
+    keys for kernelspecs that declare curve support, plain TCP for others). IPC sockets
+    would also silence it, but they are POSIX-only and fail on long runtime paths. Older
+    jupyter_client (no such setting) or pyzmq without curve: the defaults, unchanged.
+    """
+    import zmq
+    from jupyter_client.manager import KernelManager
+    from traitlets.config import Config
+
+    if "transport_encryption" not in KernelManager.class_trait_names() or not zmq.has("curve"):
+        return {}
+    return {"config": Config({"KernelManager": {"transport_encryption": "auto"}})}
 
 
 def run_all(notebooks_dir: str | os.PathLike, output_dir: str | os.PathLike | None = None,
