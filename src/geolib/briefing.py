@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geolib.paths import project_root, raw_dir, reports_dir
+from geolib.paths import notebooks_dir, raw_dir, reports_dir
 
 if TYPE_CHECKING:
     import numpy as np
@@ -425,7 +425,7 @@ def plan(args: argparse.Namespace) -> Plan:
     corpus = Path(args.corpus).resolve() if args.corpus is not None else None
     folder = corpus_folder(corpus)
     articles = check_articles(folder, args.articles)
-    notebooks = Path(args.notebooks) if args.notebooks is not None else project_root() / "notebooks"
+    notebooks = Path(args.notebooks) if args.notebooks is not None else notebooks_dir()
     default_run = (corpus is None or corpus == raw_dir().resolve()) and articles is None
     if args.out is not None:
         out = Path(args.out)
@@ -468,7 +468,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     notebooks = find_notebooks(where.notebooks)
     if not notebooks:
-        print(f"geolib briefing: no numbered notebooks in {where.notebooks}", file=sys.stderr)
+        print(f"geolib briefing: no numbered notebooks in {where.notebooks} (run inside the project, "
+              "or give --notebooks FOLDER)", file=sys.stderr)
         return 2
     progress = not args.no_progress
     warm_tables(where.corpus, where.articles, progress)
