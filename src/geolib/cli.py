@@ -264,18 +264,18 @@ def _finish(unreadable: int) -> int:
     return EXIT_UNREADABLE
 
 
-def _project_corpus(command: str) -> Path | None:
+def _project_corpus(command: str, give: str) -> Path | None:
     """The project's ``data/raw``; outside a project, None after one line saying what to give."""
     if in_project():
         return raw_dir()
     _fail(f"{command}: no corpus given, and {printable(Path.cwd())} is not inside a geolib project "
-          "(no data/raw here or above, GEOLIB_HOME unset): name the articles, or run inside a project")
+          f"(no data/raw here or above; GEOLIB_HOME unset): {give}, or run inside a project")
     return None
 
 
 def _run_tables(args: argparse.Namespace) -> int:
     if not args.paths:
-        if (corpus := _project_corpus("tables")) is None:
+        if (corpus := _project_corpus("tables", "name the articles (PATH ...)")) is None:
             return 2
         args.paths = [str(corpus)]
     if args.out is None:
@@ -322,7 +322,7 @@ def _run_search(args: argparse.Namespace) -> int:
     except ValueError as error:
         _fail(f"a date must be YYYY-MM-DD or YYYY ({error})")
         return 2
-    if not args.corpus and _project_corpus("search (give --corpus FOLDER)") is None:
+    if not args.corpus and _project_corpus("search", "give --corpus FOLDER") is None:
         return 2
     unreadable = 0
     for folder in args.corpus or [None]:
