@@ -37,8 +37,9 @@ test: $(STAMP)
 	$(if $(NOTEBOOKS),$(BIN)/python -m pytest --nbval --nbval-current-env \
 		--nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS))
 
+# JupyterLab refuses to start as root without --allow-root (containers often run as root).
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/
 
 clean-cache:
 	rm -rf data/cache

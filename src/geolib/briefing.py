@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geolib.paths import project_root, raw_dir, reports_dir
+from geolib.paths import notebooks_dir, raw_dir, reports_dir
 
 if TYPE_CHECKING:
     import numpy as np
@@ -147,6 +147,7 @@ def run_notebook(source: Path, target: Path, parameters: Mapping[str, object], *
             str(target), str(target), parameters=given or None, kernel_name=kernel_name,
             cwd=str(source.parent),
             progress_bar={"desc": source.name, "leave": False} if progress else False,
+            **_kernel_options(),
         )
     except papermill.PapermillExecutionError as error:
         reason = f"cell [{error.exec_count}] raised {error.ename}: {error.evalue}"
@@ -157,6 +158,24 @@ def run_notebook(source: Path, target: Path, parameters: Mapping[str, object], *
     if not execution_counts_in_order(target):
         warnings.warn(f"{target.name}: execution counts are not 1..n", stacklevel=2)
     return NotebookRun(source, target)
+
+
+def _kernel_options() -> dict[str, object]:
+    """Papermill options that start each kernel with CurveZMQ keys from its kernel manager.
+
+    ipykernel 7.4+ warns "Kernel is running over TCP without encryption" otherwise;
+    jupyter_client's documented remedy is ``KernelManager.transport_encryption`` ("auto":
+    keys for kernelspecs that declare curve support, plain TCP for others). IPC sockets
+    would also silence it, but they are POSIX-only and fail on long runtime paths. Older
+    jupyter_client (no such setting) or pyzmq without curve: the defaults, unchanged.
+    """
+    import zmq
+    from jupyter_client.manager import KernelManager
+    from traitlets.config import Config
+
+    if "transport_encryption" not in KernelManager.class_trait_names() or not zmq.has("curve"):
+        return {}
+    return {"config": Config({"KernelManager": {"transport_encryption": "auto"}})}
 
 
 def run_all(notebooks_dir: str | os.PathLike, output_dir: str | os.PathLike | None = None,
@@ -406,7 +425,7 @@ def plan(args: argparse.Namespace) -> Plan:
     corpus = Path(args.corpus).resolve() if args.corpus is not None else None
     folder = corpus_folder(corpus)
     articles = check_articles(folder, args.articles)
-    notebooks = Path(args.notebooks) if args.notebooks is not None else project_root() / "notebooks"
+    notebooks = Path(args.notebooks) if args.notebooks is not None else notebooks_dir()
     default_run = (corpus is None or corpus == raw_dir().resolve()) and articles is None
     if args.out is not None:
         out = Path(args.out)
@@ -449,7 +468,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     notebooks = find_notebooks(where.notebooks)
     if not notebooks:
-        print(f"geolib briefing: no numbered notebooks in {where.notebooks}", file=sys.stderr)
+        print(f"geolib briefing: no numbered notebooks in {where.notebooks} (run inside the project, "
+              "or give --notebooks FOLDER)", file=sys.stderr)
         return 2
     progress = not args.no_progress
     warm_tables(where.corpus, where.articles, progress)

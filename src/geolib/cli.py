@@ -1,26 +1,14 @@
-"""The ``geolib`` command.
+"""The ``geolib`` command: one subcommand per job, each explained by ``--help``.
 
-    geolib parse FILE [--format json|text]
-    geolib quotes|speakers|figures|checks|stances|frames PATH... [--format jsonl|csv]
-                                                        [--scheduler S] [--jobs N]
-    geolib tables [PATH...] [--out DIR] [--format csv|jsonl|parquet] [--only TABLE...]
-                            [--scheduler S] [--jobs N]
-    geolib search [TEXT] [--speaker S] [--outlet O] [--since D] [--until D] [--corpus PATH]
-    geolib manifest FOLDER [--out FILE | --write] [--all]
-    geolib briefing [--corpus FOLDER] [--articles ID ...] [--out FOLDER]
+``geolib --help`` lists the commands (``COMMANDS``, one line each) and where to start;
+``geolib COMMAND --help`` documents every option. ``tests/test_cli.py`` fails on an
+option without help text and on a command the top-level help leaves out.
 
-PATHs are files, folders, globs, URLs that fsspec reads (s3://..., gs://..., with s3fs or
-gcsfs installed) and WARC/WARC.GZ news archives (each HTML response one article).
-
-The work runs on Dask, each article one task (geolib.engine). --scheduler is
-synchronous, threads, processes (local worker processes, --jobs of them, one per CPU by
-default) or the address of a running dask.distributed scheduler (tcp://10.0.0.5:8786).
-By default: this process below 16 articles, local processes from there on. Output
-streams in input order: one article is read, written and forgotten at a time.
-A file that cannot be read gets one line on stderr and the rest go on.
-
-Exit status: 0 done; 3 done, but some files could not be read (each named on stderr);
-1 geolib itself failed; 2 the command line was wrong.
+Where things are (``geolib.paths``): inside a project (``$GEOLIB_HOME``, or the nearest
+folder at or above the working folder holding ``data/raw``) the defaults are the
+project's folders; outside one, commands read only what they are given, reference data
+comes from the package and the cache goes to the user's cache folder, so every command
+gives the same results from any folder.
 """
 
 from __future__ import annotations
@@ -39,6 +27,7 @@ from geolib.errors import ArticleError, OutputError, show_warnings_as_lines
 from geolib.files import output_folder
 from geolib.model import Article
 from geolib.output import ARTICLE_TABLES, FORMATS, RecordStream, TableFiles
+from geolib.paths import in_project, project_root, raw_dir, user_cache
 from geolib.pipeline import TABLES
 from geolib.search import as_date
 from geolib.sources import find_sources, parse_cached
@@ -47,6 +36,60 @@ from geolib.tableio import printable
 EXIT_OK = 0
 EXIT_FAILED = 1  # geolib itself failed
 EXIT_UNREADABLE = 3  # the work is done, but some input files could not be read
+
+
+# One line per command, in the order ``geolib --help`` lists them.
+COMMANDS = {
+    "parse": "print one article as geolib reads it: metadata, paragraphs, dropped chrome",
+    "quotes": "the quotes table: direct, partial and reported speech with speaker and role",
+    "speakers": "the speakers table: each speaker of an article, role, affiliation, quote count",
+    "figures": "the figures table: trade values and other amounts, with parties and year",
+    "checks": "the checks table: each figure checked against the reference statistics",
+    "stances": "the stances table: sentiment toward actors, stance on claims, hedging, with cues",
+    "frames": "the frames table: uses of frames such as the \"reverse Nixon\", with their voice",
+    "tables": "write every table for a corpus as CSV, JSON lines or Parquet",
+    "search": "find quotes and reported speech by words, speaker, outlet and date",
+    "manifest": "propose manifest.csv rows (outlet, date, URL, title) for review",
+    "briefing": "run the notebooks on a corpus and rebuild every chart and the PDF",
+}
+
+DESCRIPTION = """\
+Who said what about great-power politics in the news: geolib reads articles, finds
+quotes, speakers, stances, trade figures and frames, and writes a briefing on them."""
+
+EPILOG = """\
+start here:
+  geolib briefing                                    charts and the PDF for the project's data/raw
+  geolib briefing --corpus ~/articles --out ~/brief  the same for any folder of articles
+  geolib tables ~/articles --out ~/tables            every table, as CSV
+  geolib search "sanctions" --speaker Putin          quotes by words and speaker
+  geolib parse ARTICLE.txt --format text             how one article is read
+  geolib COMMAND --help                              a command's options
+
+PATHs are files, folders, globs, URLs that fsspec reads (s3://..., gs://...) and
+WARC/WARC.GZ archives. Figures are checked against the reference statistics that ship
+with geolib. Inside a project ($GEOLIB_HOME, or the nearest folder at or above this one
+holding data/raw) the default corpus is its data/raw, tables go to data/processed, the
+cache to data/cache, and CSV files in data/reference extend the reference statistics.
+From any other folder geolib reads only what it is given and caches in
+{cache}; results are the same.
+
+exit status: 0 done; 3 done, but some files could not be read (each named on stderr);
+1 geolib itself failed; 2 the command line was wrong or named no corpus.
+"""
+
+
+def version() -> str:
+    """The installed geolib's version (its package metadata), else ``geolib.__version__``."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        return installed_version("geolib")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        from geolib import __version__
+
+        return __version__
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,38 +105,55 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="geolib", description=__doc__.split("\n\n")[0])
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    parser = argparse.ArgumentParser(
+        prog="geolib", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=EPILOG.format(cache=user_cache()))
+    parser.add_argument("--version", action="version", version=f"geolib {version()}",
+                        help="print geolib's version and exit")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND", title="commands")
 
-    parse = commands.add_parser("parse", help="print one parsed article")
-    parse.add_argument("file", type=Path)
-    parse.add_argument("--format", choices=["json", "text"], default="json")
+    def command(name: str, **options) -> argparse.ArgumentParser:
+        options.setdefault("description", _sentence(COMMANDS[name]))
+        return commands.add_parser(name, help=COMMANDS[name], **options)
+
+    parse = command("parse")
+    parse.add_argument("file", type=Path, help="an article file (text, Markdown, HTML, ...)")
+    parse.add_argument("--format", choices=["json", "text"], default="json",
+                       help="json: the article as a JSON object (default); text: metadata, then "
+                            "each paragraph with its kind and character offsets, then what was dropped")
     parse.set_defaults(run=_run_parse)
 
     for name in TABLES:
-        table = commands.add_parser(name, help=f"the {name} table for files and folders")
-        table.add_argument("paths", nargs="+", metavar="PATH")
-        table.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+        table = command(name, description=f"{_sentence(COMMANDS[name])} One row a line, in input "
+                                          "order, for the articles in each PATH.")
+        table.add_argument("paths", nargs="+", metavar="PATH",
+                           help="articles: files, folders, globs, URLs, WARC archives")
+        table.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
+                           help="jsonl: one JSON object a line (default); csv: a header, then rows")
         _engine_options(table)
         table.set_defaults(run=_run_table, table=name)
 
-    tables = commands.add_parser("tables", help="write every corpus table as CSV, JSON lines or Parquet")
-    tables.add_argument("paths", nargs="*", metavar="PATH", default=["data/raw"],
-                        help="articles: files, folders, globs, URLs, WARC archives (default: data/raw)")
-    tables.add_argument("--out", type=Path, default=Path("data/processed"),
-                        help="folder for the tables (default: data/processed); each replaces its "
-                             "previous file only once the run has finished")
+    tables = command("tables")
+    tables.add_argument("paths", nargs="*", metavar="PATH",
+                        help="articles: files, folders, globs, URLs, WARC archives "
+                             "(default: the project's data/raw)")
+    tables.add_argument("--out", type=Path, default=None,
+                        help="folder for the tables (default: the project's data/processed, "
+                             "./data/processed outside a project); each replaces its previous "
+                             "file only once the run has finished")
     tables.add_argument("--format", choices=FORMATS, default="csv",
                         help="csv (lists as JSON strings), jsonl, or parquet (one folder per table, "
                              "partitioned by outlet and year, lists as lists)")
-    tables.add_argument("--only", nargs="*", choices=list(TABLES), help="extraction tables to build")
+    tables.add_argument("--only", nargs="*", choices=list(TABLES), metavar="TABLE",
+                        help=f"extraction tables to build ({', '.join(TABLES)}; default: all); "
+                             "articles, paragraphs, dropped and errors are always written")
     _engine_options(tables)
     tables.set_defaults(run=_run_tables)
 
-    search = commands.add_parser(
-        "search", help="find quotes and reported speech by words, speaker, outlet and date",
-        description="Find quotes and reported speech. Words match whole words in any order, "
-                    "ignoring case and accents; a query in double quotation marks matches as a phrase.")
+    search = command(
+        "search", description="Find quotes and reported speech. Words match whole words in any order, "
+                              "ignoring case and accents; a query in double quotation marks matches "
+                              "as a phrase.")
     search.add_argument("text", nargs="?", default=None, help="words to find (optional)")
     search.add_argument("--corpus", action="append", type=Path, metavar="PATH",
                         help="an article file or folder (repeatable; default: the project's data/raw)")
@@ -101,15 +161,16 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--outlet", help="part of the outlet's name ('GZERO')")
     search.add_argument("--since", help="published on or after this date (YYYY-MM-DD or YYYY)")
     search.add_argument("--until", help="published on or before this date (YYYY-MM-DD or YYYY)")
-    search.add_argument("--format", choices=["text", "jsonl", "csv"], default="text")
+    search.add_argument("--format", choices=["text", "jsonl", "csv"], default="text",
+                        help="text: one line a quote (default); jsonl or csv: every column")
     search.set_defaults(run=_run_search)
 
-    manifest = commands.add_parser(
-        "manifest", help="propose manifest.csv rows (outlet, date, URL, title) for review",
-        description="Propose manifest.csv rows for the files in FOLDER that its manifest does not "
-        "list, from their meta tags, front matter, bylines, datelines and file names. Printed as "
-        "CSV unless --out or --write is given; rows already in the manifest are never changed.")
-    manifest.add_argument("folder", type=Path)
+    manifest = command(
+        "manifest", description="Propose manifest.csv rows for the files in FOLDER that its manifest "
+        "does not list, from their meta tags, front matter, bylines, datelines and file names. "
+        "Printed as CSV unless --out or --write is given; rows already in the manifest are never "
+        "changed.")
+    manifest.add_argument("folder", type=Path, help="a folder of articles (its files, not subfolders)")
     manifest.add_argument("--out", type=Path, help="write the proposals to this CSV file instead")
     manifest.add_argument("--write", action="store_true",
                           help="append the proposals to FOLDER/manifest.csv (only new files' rows)")
@@ -119,14 +180,18 @@ def _parser() -> argparse.ArgumentParser:
 
     from geolib import briefing as briefing_module
 
-    briefing = commands.add_parser(
-        "briefing", help="run the notebooks on a corpus and rebuild every chart and the PDF",
-        description=briefing_module.__doc__.split("\n\n")[0],
+    briefing = command(
+        "briefing", description=briefing_module.__doc__.split("\n\n")[0],
         epilog=briefing_module.__doc__.split("\n\n", 1)[1],
         formatter_class=argparse.RawDescriptionHelpFormatter)
     briefing_module.add_arguments(briefing)
     briefing.set_defaults(run=briefing_module.run)
     return parser
+
+
+def _sentence(line: str) -> str:
+    """A command's one line as a sentence, for the top of its ``--help``."""
+    return line[0].upper() + line[1:] + "."
 
 
 def _engine_options(command: argparse.ArgumentParser) -> None:
@@ -199,7 +264,22 @@ def _finish(unreadable: int) -> int:
     return EXIT_UNREADABLE
 
 
+def _project_corpus(command: str, give: str) -> Path | None:
+    """The project's ``data/raw``; outside a project, None after one line saying what to give."""
+    if in_project():
+        return raw_dir()
+    _fail(f"{command}: no corpus given, and {printable(Path.cwd())} is not inside a geolib project "
+          f"(no data/raw here or above; GEOLIB_HOME unset): {give}, or run inside a project")
+    return None
+
+
 def _run_tables(args: argparse.Namespace) -> int:
+    if not args.paths:
+        if (corpus := _project_corpus("tables", "name the articles (PATH ...)")) is None:
+            return 2
+        args.paths = [str(corpus)]
+    if args.out is None:
+        args.out = (project_root() or Path.cwd()) / "data" / "processed"
     try:
         output_folder(args.out, [Path(p) for p in args.paths])
     except OutputError as error:
@@ -241,6 +321,8 @@ def _run_search(args: argparse.Namespace) -> int:
         as_date(args.since), as_date(args.until, end=True)
     except ValueError as error:
         _fail(f"a date must be YYYY-MM-DD or YYYY ({error})")
+        return 2
+    if not args.corpus and _project_corpus("search", "give --corpus FOLDER") is None:
         return 2
     unreadable = 0
     for folder in args.corpus or [None]:

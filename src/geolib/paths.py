@@ -38,11 +38,16 @@ def raw_dir() -> Path:
     return (project_root() or Path.cwd()) / "data" / "raw"
 
 
+def user_cache() -> Path:
+    """The user's cache folder for geolib (``platformdirs``: ``~/.cache/geolib`` on Linux)."""
+    return Path(user_cache_dir("geolib", appauthor=False))
+
+
 def cache_dir() -> Path:
     """The project's ``data/cache``; outside a project, the user's cache folder for geolib,
     never a folder beside the articles (a later run would read the cache as articles)."""
     root = project_root()
-    return root / "data" / "cache" if root is not None else Path(user_cache_dir("geolib", appauthor=False))
+    return root / "data" / "cache" if root is not None else user_cache()
 
 
 def reference_dir() -> Path:
