@@ -1116,3 +1116,24 @@ def test_a_quoted_question_and_people_described_by_a_plain_noun_have_speakers(te
     "the woman", "the host" are described speakers like "the farmer"."""
     quotes = extract_quotes(make_article(text))
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", speaker)]
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("\u201cThe yard is finished,\u201d the welder, Jonas Brekke, told the local radio station.",
+     "Jonas Brekke", "welder"),
+    ("\u201cWe saw it coming,\u201d another former classmate, Ida Solheim, recalled.",
+     "Ida Solheim", "former classmate"),
+    ("\u201cThe bridge must wait,\u201d Councillor Ida Solheim, Labour of Narvik, said.",
+     "Ida Solheim", "Councillor"),
+    ("\u201cIt was a hard winter,\u201d Mr. Brekke, now 79 and retired in Bodø, said by telephone.",
+     "Brekke", None),
+    ("\u201cThe deal is off,\u201d said one Solheim confidant.", "Solheim confidant", None),
+])
+def test_names_set_off_after_a_description_a_party_or_an_aside(text, speaker, role):
+    quotes = extract_quotes(make_article(text))
+    assert [(q.speaker, q.role) for q in quotes] == [(speaker, role)]
+
+
+def test_a_list_set_off_by_commas_is_not_one_speaker():
+    quotes = extract_quotes(make_article("Norway, Sweden, said the talks had failed."))
+    assert all(q.speaker not in {"Norway", "Sweden"} for q in quotes)

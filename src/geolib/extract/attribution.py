@@ -715,13 +715,33 @@ class Phrases:
                 place -= 1
             if place < comma and place - 1 > floor and tokens[place - 1].lower_ in TITLE_PREPOSITIONS:
                 title = self.before(place - 1, floor, appositive=False) or title
-        if title is None or title.kind != "role":
+        if title is None:
+            return self._named_after_description(comma, first, end, floor)
+        if title.kind != "role":
             return None
         name = doc[first:end]
         words = _words(t for t in tokens[title.start : comma] if t.lower_ not in self.lex.determiners)
         role, affiliation = split_title(words, self.label, self.lex)
         return Mention(title.start, end, doc[title.start : end].text, "person", name.text, role=role,
                        affiliation=title.affiliation or affiliation, rule="name-after-title")
+
+    def _named_after_description(self, comma: int, first: int, end: int, floor: int) -> Mention | None:
+        """``the attacker, Jonas Berg, said`` / ``another old classmate, Jonas Berg,``: a name
+        set off after a description that names no known role (its words become the role)."""
+        doc, tokens = self.doc, self.tokens
+        start = comma - 1
+        while start > floor and comma - start <= DESCRIPTION_WINDOW and tokens[start].is_alpha \
+                and tokens[start].text.islower() and tokens[start].lower_ not in NOUN_DETERMINERS \
+                and tokens[start].lower_ not in INDEFINITE and not self.is_cue_word(tokens[start]):
+            start -= 1
+        opener = tokens[start].lower_
+        if start == comma - 1 or not (opener in NOUN_DETERMINERS or opener in INDEFINITE):
+            return None
+        if start > floor and not tokens[start - 1].is_punct:
+            return None  # the description must open its clause ("..., said the attacker, X,")
+        role = doc[start + 1 : comma].text
+        return Mention(start, end, doc[start:end].text, "person", doc[first:end].text, role=role,
+                       rule="name-after-title")
 
     def _parenthetical(self, a: int, b: int) -> bool:
         """Is ``doc[a:b]`` an aside between a subject and its verb: a participle phrase,
@@ -731,6 +751,9 @@ class Phrases:
             return True  # "Sen. Lorraine Pettibone, D-Md., said"
         if b - a == 1 and first.like_num:
             return True  # an age: "Nadiia Lysenko, 67, a retired teacher, said"
+        if b - a >= 3 and first.is_title and self.tokens[a + 1].lower_ == "of" \
+                and all(t.text[:1].isupper() or t.text in {",", "."} for t in self.tokens[a + 2 : b]):
+            return True  # a party and a constituency: "Steve Holm, Democrat of Tennessee, said"
         if a >= b or not first.text[:1].islower():
             return False
         return first.lower_ in PARENTHETICAL_OPENERS or first.lower_ in self.lex.parenthetical or (
