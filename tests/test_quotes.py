@@ -1137,3 +1137,14 @@ def test_names_set_off_after_a_description_a_party_or_an_aside(text, speaker, ro
 def test_a_list_set_off_by_commas_is_not_one_speaker():
     quotes = extract_quotes(make_article("Norway, Sweden, said the talks had failed."))
     assert all(q.speaker not in {"Norway", "Sweden"} for q in quotes)
+
+
+def test_reported_speech_by_an_unresolved_pronoun_is_kept_without_a_speaker():
+    """"He said ..." is reported speech even when no earlier man is named: the clause is kept
+    with its mention and a low confidence, the speaker left empty rather than guessed."""
+    quotes = extract_quotes(make_article(
+        "Anna Holm spoke first. He said the harbour would stay open all winter."))
+    [quote] = quotes
+    assert (quote.kind, quote.text, quote.speaker, quote.speaker_mention) == (
+        "indirect", "the harbour would stay open all winter", None, "He")
+    assert quote.confidence < 0.5

@@ -576,14 +576,15 @@ class _ArticleReader:
         closing = [cues[-1]] if len(cues) > 1 and sent.end - cues[-1].end <= CLOSING_TAIL else []
         for n, cue in enumerate([*closing, *cues]):
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
-            if found.speaker is None or found.mention is None:
-                continue
+            if found.mention is None or found.speaker is None and found.mention.kind != "pronoun":
+                continue  # "he said ..." is reported speech even when nobody is sure who "he" is
             bounds, shape = self._reported_clause(doc, phrases, sent, cue, found.mention)
             if bounds is None or n == 0 and closing and bounds[1] > found.mention.start:
                 continue  # not closing the sentence after all: tried again in its place
             a, b = bounds
             found = found.by(f"indirect.{'closing-attribution' if n == 0 and closing else shape}")
-            self.context.spoke(number, found.speaker)
+            if found.speaker is not None:
+                self.context.spoke(number, found.speaker)
             last = tokens[b - 1]
             end = last.idx + len(last.text)
             quote = self._make_quote(index, paragraph, tokens[a].idx, end, "indirect", found)
@@ -739,6 +740,7 @@ class _ArticleReader:
         speaker = found.speaker
         affiliation = speaker.affiliation if speaker else None
         affiliation = self.context.acronyms.get(affiliation, affiliation)  # "KAM" -> its name, if defined
+        told = speaker is not None or kind == "indirect"  # reported speech keeps an unresolved "he"
         return Quote(
             file=self.article.file, article_id=self.article_id,
             quote_id=f"{self.article_id}:q{len(self.quotes) + 1:03d}",
@@ -746,12 +748,12 @@ class _ArticleReader:
             speaker=speaker.name if speaker else None,
             speaker_id=speaker_slug(speaker.name) if speaker else None,
             speaker_kind=speaker.kind if speaker else None,
-            speaker_mention=found.mention.text if found.mention is not None and speaker else None,
+            speaker_mention=found.mention.text if found.mention is not None and told else None,
             role=speaker.role if speaker else None,
             affiliation=affiliation,
-            cue=found.cue if speaker else None,
+            cue=found.cue if told else None,
             paragraph=index,
-            rule=found.rule if speaker else None,
+            rule=found.rule if told else None,
         )
 
     def _continue(self, earlier: Quote, quote: Quote) -> None:
