@@ -1148,3 +1148,19 @@ def test_reported_speech_by_an_unresolved_pronoun_is_kept_without_a_speaker():
     assert (quote.kind, quote.text, quote.speaker, quote.speaker_mention) == (
         "indirect", "the harbour would stay open all winter", None, "He")
     assert quote.confidence < 0.5
+
+
+def test_a_pronoun_refers_to_the_subject_of_the_sentence_before_not_its_object():
+    quotes = extract_quotes(make_article(
+        "Asked about the leak, Jonas Holm apologised to Mark Lund and to his own supporters.",
+        "\u201cThis is not the kind of campaign that we run,\u201d he said."))
+    assert [q.speaker for q in quotes] == ["Jonas Holm"]
+
+
+def test_an_affiliation_set_off_with_of():
+    quotes = extract_quotes(make_article(
+        "\u201cWe survey the buyers every year,\u201d Mr. Brekke, of Nordea Markets, said. "
+        "\u201cThe ranking has not changed,\u201d he said.",
+        "\u201cIt is a slow year,\u201d Ida Solheim, of the Bank of Norway, said."))
+    assert [(q.speaker, q.affiliation) for q in quotes] == [
+        ("Brekke", "Nordea Markets"), ("Brekke", "Nordea Markets"), ("Ida Solheim", "Bank of Norway")]

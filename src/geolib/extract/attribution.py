@@ -1118,6 +1118,10 @@ class Phrases:
         if first.text.endswith("ing") and first.lower_ not in self.lex.determiners \
                 and not (a + 1 < b and self.is_role(tokens[a + 1])):  # but "managing director"
             return None, None
+        body = tokens[a + 2 : b] if a + 1 < b and tokens[a + 1].lower_ == "the" else tokens[a + 1 : b]
+        if first.lower_ == "of" and len(body) and body[0].text[:1].isupper() and all(
+                t.text[:1].isupper() or t.lower_ in self.lex.grammar["org_name_connectors"] for t in body):
+            return None, _affiliation(doc[a + 1 : b].text)  # "Mr. Holm, of Nordea Markets, said"
         if first.is_stop and first.lower_ not in self.lex.determiners \
                 and first.lower_ not in NOUN_DETERMINERS:
             return None, None  # but "its chief executive officer", "his spokesman"

@@ -225,9 +225,11 @@ class ArticleContext:
         named_recently = [s for s in recent if s.kind == "person"]
         if named_recently or recent:
             return (named_recently or recent)[-1]
-        named = [name for n, name in self.mentions if 0 <= sentence - n <= 1 and self._may_be(name, gender)]
+        named = [(n, name) for n, name in self.mentions
+                 if 0 <= sentence - n <= 1 and self._may_be(name, gender)]
         if named:
-            person = self.person(named[-1])
+            latest = max(n for n, _ in named)  # the latest sentence naming someone, and in it
+            person = self.person(next(name for n, name in named if n == latest))  # the first: its subject
             return Speaker(person.name, "person", person.role, person.affiliation)
         people = [s for _, s in self.speakers if s.kind == "person" and self._may_be(s.name, gender)]
         return people[-1] if people else None
