@@ -1164,3 +1164,16 @@ def test_an_affiliation_set_off_with_of():
         "\u201cIt is a slow year,\u201d Ida Solheim, of the Bank of Norway, said."))
     assert [(q.speaker, q.affiliation) for q in quotes] == [
         ("Brekke", "Nordea Markets"), ("Brekke", "Nordea Markets"), ("Ida Solheim", "Bank of Norway")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\u201cThe bill will pass,\u201d Rep. Ida Solheim (D-Ore.) said.", "Ida Solheim"),
+    ("Sen. Jonas Brekke (R-Texas) told reporters the vote would wait.", "Jonas Brekke"),
+    ("Ida Solheim firmly declared, \u201cWe will not sell the port.\u201d", "Ida Solheim"),
+    ("\u201cThe port stays,\u201d the official quietly said.", "official"),
+    ("\u201cWe lost the boat,\u201d the family said.", "family"),
+    ("\u201cThe market never failed them,\u201d Brekke mocks.", "Brekke"),
+])
+def test_a_party_tag_or_a_manner_adverb_between_speaker_and_cue(text, speaker):
+    quotes = extract_quotes(make_article(text))
+    assert [q.speaker for q in quotes] == [speaker]

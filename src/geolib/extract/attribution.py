@@ -444,6 +444,10 @@ class Phrases:
             elif k - 3 >= floor and tokens[k - 1].text == "," and tokens[k - 3].text == "," \
                     and tokens[k - 2].lower_ in self.lex.parenthetical:
                 k -= 3  # "Others, however, argued"
+            elif (opened := self._party_tag_before(k, floor)) is not None:
+                k = opened  # "Rep. Anna Berg (D-Ore.) said"
+            elif self._manner_adverb(k, floor):
+                k -= 1  # "Quint emphatically said"
             else:
                 break
         if k <= floor:
@@ -742,6 +746,27 @@ class Phrases:
         role = doc[start + 1 : comma].text
         return Mention(start, end, doc[start:end].text, "person", doc[first:end].text, role=role,
                        rule="name-after-title")
+
+    def _manner_adverb(self, k: int, floor: int) -> bool:
+        """Is token ``k - 1`` an adverb in -ly between a speaker's name or head noun and the cue
+        ("Quint emphatically said")? Not a noun in -ly ("the family said", "an ally said")."""
+        tokens = self.tokens
+        word = tokens[k - 1]
+        return k - 2 >= floor and word.is_lower and word.is_alpha and len(word.text) > 4 \
+            and word.lower_.endswith("ly") and word.lower_ not in self.lex.group_nouns \
+            and word.lower_ not in self.lex.role_words \
+            and (self.is_name(tokens[k - 2]) or self.is_head(tokens[k - 2]))
+
+    def _party_tag_before(self, k: int, floor: int) -> int | None:
+        """Where a bracketed party tag ending just before token ``k`` opens ("(D-Ore.)"), if any."""
+        tokens = self.tokens
+        if tokens[k - 1].text != ")":
+            return None
+        for j in range(k - 2, max(floor, k - 8) - 1, -1):
+            if tokens[j].text == "(":
+                inside = "".join(t.text_with_ws for t in tokens[j + 1 : k - 1]).strip()
+                return j if PARTY_TAG.fullmatch(inside) and j > floor else None
+        return None
 
     def _parenthetical(self, a: int, b: int) -> bool:
         """Is ``doc[a:b]`` an aside between a subject and its verb: a participle phrase,
