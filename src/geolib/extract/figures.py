@@ -34,7 +34,6 @@ why no quantity library either).
 
 from __future__ import annotations
 
-import calendar
 import csv
 import re
 import tomllib
@@ -50,6 +49,7 @@ from geolib.extract.amounts import Amount, Notation, find_amounts, load_notation
 from geolib.model import Article
 from geolib.paths import PACKAGE_DATA
 from geolib.segment import Segment, Segmentation, segment
+from geolib.text.dates import MONTH_NAME, month_number
 
 FIGURE_PARAGRAPH_KINDS = ("title", "standfirst", "body", "heading", "caption")
 KINDS = ("money", "percent", "count")
@@ -59,11 +59,7 @@ date ("last year", "in August"); the year before a dated event ("before the war"
 from the figure before it; or assumed to be the publication year."""
 
 _YEAR = r"(?<![\w$€£¥₽.,])(?:1[89]|20)\d{2}(?![\w%]|[.,]\d)"
-_MONTH_NAMES = [m for m in calendar.month_name if m]
-_MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-                        "Dec"]
-_MONTH = ("(?:" + "|".join([*_MONTH_NAMES, *(m.upper() for m in _MONTH_NAMES)])
-          + "|" + "|".join(rf"{m}\." for m in _MONTH_ABBREVIATIONS) + ")")
+_MONTH = MONTH_NAME
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
@@ -610,11 +606,6 @@ def _period_year(number: int, unit: str, published: date | None, precision: str 
     return published.year if first_month <= published.month else published.year - 1
 
 
-def _month_number(name: str) -> int:
-    key = name.rstrip(".").lower()[:3]
-    return [m.lower()[:3] for m in _MONTH_NAMES].index(key) + 1
-
-
 def _event_year(event_pattern: re.Pattern[str], events: pd.DataFrame | None,
                 published: date | None) -> int | None:
     """The last full year before the latest event matching the pattern (and dated on or
@@ -649,7 +640,7 @@ def _candidates(paragraph: str, lexicon: Lexicon, patterns: _Patterns, published
     numbers = lexicon.notation.number_words
     found = [_Candidate(m.start(), m.end(), m.group(0), int(m.group(0)), "stated")
              for m in patterns.year.finditer(paragraph)]
-    periods = [(m, "month", _month_number(m.group("month"))) for m in patterns.month.finditer(paragraph)]
+    periods = [(m, "month", month_number(m.group("month"))) for m in patterns.month.finditer(paragraph)]
     for m in patterns.quarter.finditer(paragraph):
         quarter = int(m.group("q") or _ORDINALS[m.group("ordinal").lower()])
         half = m.group("unit") is not None and m.group("unit").lower() == "half"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from geolib.paths import PACKAGE_DATA
+from geolib.text.dates import MONTH_WORD
 
 
 @cache
@@ -403,7 +404,7 @@ def _is_role(text: str) -> bool:
     return bool(_roles().search(text))
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = MONTH_WORD  # matched case-insensitively
 _RELATIVE = r"(?:an?|\d+)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _WEEKDAY_SHORT = rf"(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"
