@@ -1,4 +1,5 @@
-"""The shared word lists of the text layer: month names, read by every date pattern."""
+"""Word lists with one home that several stages read: month names (``geolib.text.dates``)
+and name particles (``name_particles`` in data/attribution_patterns.json)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import re
 import pytest
 
 from geolib.extract.amounts import find_amounts
+from geolib.extract.attribution import load_lexicon
+from geolib.lexicon import name_particles
 from geolib.parse import cues
 from geolib.text.dates import MONTH_NAME, MONTH_WORD, month_number
 from geolib.text.sentences import sentence_spans
@@ -35,3 +38,19 @@ def test_every_date_pattern_reads_the_same_months():
     assert len(sentence_spans("Talks resumed on Sept. 5 in Geneva. Both sides spoke.")) == 2
     assert [a.kind for a in find_amounts("Some 1,200 workers left on 12 March.")] == ["count"]
     assert [a.kind for a in find_amounts("By March 12 workers had left.")] == []
+
+
+def test_parsing_reads_the_attribution_rules_particles():
+    assert set(name_particles()) == load_lexicon().particles
+
+
+@pytest.mark.parametrize("byline", ["By Maria dos Santos and Carlos de Souza",
+                                    "Maria dos Santos and Carlos de Souza in Brasília"])
+def test_a_byline_with_name_particles_gives_both_authors(byline):
+    assert cues.is_byline(byline, loose=True)
+    assert cues.byline_names(byline) == ["Maria dos Santos", "Carlos de Souza"]
+
+
+@pytest.mark.parametrize("label", ["Maria dos Santos:", "Ahmed bin Rashid:", "Omar abu Zaid:"])
+def test_a_speaker_label_may_hold_a_name_particle(label):
+    assert cues.is_speaker_label(label)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from geolib.lexicon import name_particles
 from geolib.paths import PACKAGE_DATA
 from geolib.text.dates import MONTH_WORD
 
@@ -326,7 +327,7 @@ _NAME_WORD = (
     rf"(?:{_PART}(?:-[{_UPPER}]?[{_LOWER}'’]+)*|[{_UPPER}]\.(?:-?[{_UPPER}]\.)?"
     rf"|[{_UPPER}][{_LOWER}]*[{_UPPER}][{_LOWER}]+|[{_UPPER}][{_UPPER}'’-]+)"
 )
-_PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|al|el|bin|ibn)"
+_PARTICLE = "(?:" + "|".join(re.escape(p) for p in name_particles()) + ")"  # "dos", "van", "bin"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
 _PLACE = r"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 _BYLINE = re.compile(
