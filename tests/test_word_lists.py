@@ -54,3 +54,20 @@ def test_a_byline_with_name_particles_gives_both_authors(byline):
 @pytest.mark.parametrize("label", ["Maria dos Santos:", "Ahmed bin Rashid:", "Omar abu Zaid:"])
 def test_a_speaker_label_may_hold_a_name_particle(label):
     assert cues.is_speaker_label(label)
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("Container ships wait outside the port of Qingdao. Photograph: Jane Doe", "Photograph: Jane Doe"),
+    ("Trade between the two countries since 2014. Graphic: Anna Berg", "Graphic: Anna Berg"),
+])
+def test_a_caption_ends_in_a_credit_led_by_any_credit_noun(caption, credit):
+    """One list of credit nouns (data/page_words.toml) for credit lines and trailing credits."""
+    assert cues.is_photo_credit(credit)
+    assert caption[cues.inline_credit_start(caption):] == credit
+
+
+def test_wire_credits_and_author_notes_read_the_page_words():
+    credit = "(Reporting by Liz Lee in Beijing; Editing by Kim Coghill)"
+    assert cues.is_contributor_credit(credit)
+    assert cues.contributor_names(credit) == ["Liz Lee"]
+    assert cues.is_author_bio("Emma Walsh covers trade for the paper.", ["Emma Walsh"])
