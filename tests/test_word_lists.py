@@ -40,6 +40,13 @@ def test_every_date_pattern_reads_the_same_months():
     assert [a.kind for a in find_amounts("By March 12 workers had left.")] == []
 
 
+@pytest.mark.parametrize("sentence, unit", [("Some 1,200 marines landed.", "marines"),
+                                            ("About 4,000 separatists fought.", "separatists"),
+                                            ("Some 300 mayors met.", "mayors")])
+def test_a_word_that_only_starts_like_a_month_is_counted(sentence, unit):
+    assert [(a.kind, a.unit) for a in find_amounts(sentence)] == [("count", unit)]
+
+
 def test_parsing_reads_the_attribution_rules_particles():
     assert set(name_particles()) == load_lexicon().particles
 

@@ -36,7 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geolib.paths import PACKAGE_DATA
-from geolib.text.dates import MONTH_STEM, MONTH_WORD
+from geolib.text.dates import MONTH_WORD, is_month
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER = rf"(?<![\w.,/]){_DIGITS}(?!\d|,\d)"  # not in a web address ("/pr/90-million-yacht")
@@ -308,7 +308,7 @@ def _counts(sentence: str, notation: Notation, patterns: _Patterns) -> list[Amou
             continue
         if unit.lower() in notation.not_counted or _MONTH_BEFORE.search(sentence, 0, match.start()):
             continue
-        if re.match(MONTH_STEM, unit, re.IGNORECASE):
+        if is_month(unit):
             continue
         if not (scale or "," in number or unit.endswith("s")):
             continue

@@ -26,6 +26,15 @@ MONTH_NAME = ("(?:" + "|".join([*MONTHS, *(m.upper() for m in MONTHS)])
 """A month as running text writes it, case-sensitive: "March", "MARCH" or "Sept."."""
 
 
+_SPELLINGS = frozenset(m.lower() for m in (*MONTHS, *MONTH_ABBREVIATIONS))
+
+
+def is_month(word: str) -> bool:
+    """A month's name or abbreviation, in any case ("March", "mar.", "SEPT"); not a word that
+    merely starts like one ("marines", "separatists")."""
+    return word.rstrip(".").lower() in _SPELLINGS
+
+
 def month_number(name: str) -> int:
     """1-12 for a month's name or abbreviation ("March", "MARCH", "Sept." -> 3, 3, 9)."""
     stem = name.rstrip(".").lower()[:3]
