@@ -36,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from geolib.paths import PACKAGE_DATA
+from geolib.text.dates import MONTH_WORD, is_month
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER = rf"(?<![\w.,/]){_DIGITS}(?!\d|,\d)"  # not in a web address ("/pr/90-million-yacht")
@@ -295,7 +296,7 @@ def _amount(first: _Token, last: _Token | None = None) -> Amount | None:
                   per_year=first.per_year or end.per_year, plain_dollar=first.plain_dollar)
 
 
-_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*$")
+_MONTH_BEFORE = re.compile(rf"\b{MONTH_WORD}\s*$")
 
 
 def _counts(sentence: str, notation: Notation, patterns: _Patterns) -> list[Amount]:
@@ -307,7 +308,7 @@ def _counts(sentence: str, notation: Notation, patterns: _Patterns) -> list[Amou
             continue
         if unit.lower() in notation.not_counted or _MONTH_BEFORE.search(sentence, 0, match.start()):
             continue
-        if re.match(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", unit, re.IGNORECASE):
+        if is_month(unit):
             continue
         if not (scale or "," in number or unit.endswith("s")):
             continue

@@ -34,7 +34,6 @@ why no quantity library either).
 
 from __future__ import annotations
 
-import calendar
 import csv
 import re
 import tomllib
@@ -50,6 +49,7 @@ from geolib.extract.amounts import Amount, Notation, find_amounts, load_notation
 from geolib.model import Article
 from geolib.paths import PACKAGE_DATA
 from geolib.segment import Segment, Segmentation, segment
+from geolib.text.dates import MONTH_NAME, month_number
 
 FIGURE_PARAGRAPH_KINDS = ("title", "standfirst", "body", "heading", "caption")
 KINDS = ("money", "percent", "count")
@@ -59,11 +59,7 @@ date ("last year", "in August"); the year before a dated event ("before the war"
 from the figure before it; or assumed to be the publication year."""
 
 _YEAR = r"(?<![\w$€£¥₽.,])(?:1[89]|20)\d{2}(?![\w%]|[.,]\d)"
-_MONTH_NAMES = [m for m in calendar.month_name if m]
-_MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-                        "Dec"]
-_MONTH = ("(?:" + "|".join([*_MONTH_NAMES, *(m.upper() for m in _MONTH_NAMES)])
-          + "|" + "|".join(rf"{m}\." for m in _MONTH_ABBREVIATIONS) + ")")
+_MONTH = MONTH_NAME
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
@@ -95,8 +91,8 @@ class Measure:
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity, so patterns can be cached
-class Lexicon:
-    """The word lists and grammar the extractor reads (see ``load_lexicon``)."""
+class FigureTerms:
+    """The word lists and grammar the extractor reads (see ``load_figure_terms``)."""
 
     notation: Notation
     measures: tuple[Measure, ...]
@@ -111,14 +107,14 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(folder: Path = PACKAGE_DATA) -> Lexicon:
+def load_figure_terms(folder: Path = PACKAGE_DATA) -> FigureTerms:
     """Read ``measures.csv``, ``qualifiers.csv``, ``economies.csv``, ``figures.toml`` and
     the notation (``geolib.extract.amounts.load_notation``) from ``folder``."""
     folder = Path(folder)
     with open(folder / "figures.toml", "rb") as handle:
         grammar = tomllib.load(handle)
     actors = load_actors() if folder == PACKAGE_DATA else read_actors_csv(folder / "actors.csv")
-    return Lexicon(
+    return FigureTerms(
         notation=load_notation(folder),
         measures=tuple(Measure(r["term"], r["measure"], r["flow"], int(r["priority"] or 2),
                                r["national"] == "1")
@@ -158,7 +154,7 @@ class _Patterns:
 
 
 @lru_cache(maxsize=4)
-def _patterns(lexicon: Lexicon) -> _Patterns:
+def _patterns(lexicon: FigureTerms) -> _Patterns:
     grammar = lexicon.grammar
     numbers = _alternation(lexicon.notation.number_words)
     relative = tuple(
@@ -280,7 +276,7 @@ class _Found:
 
 
 def _carried_currency(sentence: str, bare: Amount, amounts: list[Amount], previous: _Recent | None,
-                      lexicon: Lexicon, patterns: _Patterns, paragraph_index: int) -> str | None:
+                      lexicon: FigureTerms, patterns: _Patterns, paragraph_index: int) -> str | None:
     """The currency of a bare scaled number ("up from 3.04 billion"), when the words
     before it make it a figure of the same kind as the money before it: a comparison
     ("up from", "compared with"), a level ("rose to", "reached", "totalled") or a
@@ -301,7 +297,7 @@ def _carried_currency(sentence: str, bare: Amount, amounts: list[Amount], previo
 # ------------------------------------------------------------------------- scopes
 
 
-def _boundary(sentence: str, left: Amount, right: Amount, lexicon: Lexicon,
+def _boundary(sentence: str, left: Amount, right: Amount, lexicon: FigureTerms,
               mentions: list[ActorMention]) -> int:
     """Where ``left``'s scope ends and ``right``'s begins: the last clause break
     between them, else a possessive actor right before ``right`` ("Moscow's $270bn"),
@@ -316,7 +312,7 @@ def _boundary(sentence: str, left: Amount, right: Amount, lexicon: Lexicon,
     return right.start - len(_adjacent_qualifier(sentence[left.end: right.start], lexicon))
 
 
-def _adjacent_qualifier(before: str, lexicon: Lexicon) -> str:
+def _adjacent_qualifier(before: str, lexicon: FigureTerms) -> str:
     """The "before" qualifier phrase (with trailing article) that ``before`` ends with."""
     for qualifier in sorted(lexicon.qualifiers, key=lambda q: len(q.phrase), reverse=True):
         if qualifier.placement != "before":
@@ -359,7 +355,7 @@ def _readable(sentence: str) -> str:
                   lambda m: m.group(0).capitalize(), sentence)
 
 
-def _party_mentions(sentence: str, lexicon: Lexicon, amounts: list[Amount]) -> list[ActorMention]:
+def _party_mentions(sentence: str, lexicon: FigureTerms, amounts: list[Amount]) -> list[ActorMention]:
     """Economies named in the sentence, outside its amounts ("Hong Kong dollars" names
     no party), cities left to datelines."""
     return [m for m in find_actor_mentions(sentence, lexicon.parties)
@@ -412,7 +408,7 @@ def _direction(sentence: str, flow: str | None, parties: list[str],
 
 
 @lru_cache(maxsize=4)
-def _anaphor_pattern(lexicon: Lexicon) -> re.Pattern[str]:
+def _anaphor_pattern(lexicon: FigureTerms) -> re.Pattern[str]:
     words = lexicon.grammar.get("party_anaphors", [])
     return re.compile(rf"\b(?:{'|'.join(words) or '(?!)'})\b", re.IGNORECASE)
 
@@ -454,13 +450,13 @@ def _names_unknown_partner(sentence: str, lo: int, hi: int,
     return False
 
 
-def article_home(article: Article, lexicon: Lexicon | None = None) -> str | None:
+def article_home(article: Article, lexicon: FigureTerms | None = None) -> str | None:
     """The economy an article reports from: its dateline's place ("WASHINGTON, March
     17 -", "BEIJING (Reuters) -"), else its outlet's home (``figures.toml``,
     ``[home_by_outlet]``); None when neither is clear."""
     from geolib.parse.cues import wire_dateline
 
-    lexicon = lexicon or load_lexicon()
+    lexicon = lexicon or load_figure_terms()
     places = {a.alias.upper(): a.actor for a in lexicon.parties
               if a.kind in ("capital", "city", "country")}
     openings = [p for p in article.paragraphs if p.kind == "dateline"]
@@ -481,13 +477,13 @@ def article_home(article: Article, lexicon: Lexicon | None = None) -> str | None
 # ----------------------------------------------------------------------- measures
 
 
-def _measure_at(lexicon: Lexicon, term: str) -> Measure:
+def _measure_at(lexicon: FigureTerms, term: str) -> Measure:
     by_term = _measures_by_term(lexicon)
     return by_term[re.sub(r"\s+", " ", term.lower())]
 
 
 @lru_cache(maxsize=4)
-def _measures_by_term(lexicon: Lexicon) -> dict[str, Measure]:
+def _measures_by_term(lexicon: FigureTerms) -> dict[str, Measure]:
     return {m.term.lower(): m for m in lexicon.measures}
 
 
@@ -508,7 +504,7 @@ def _terms(sentence: str, patterns: _Patterns, lo: int = 0, hi: int | None = Non
                                      and not re.search(r"(?:^|[—–:-])[\s\"“‘(\[]*$", sentence[: m.start()]))]
 
 
-def _measure(sentence: str, lexicon: Lexicon, patterns: _Patterns, amount: Amount,
+def _measure(sentence: str, lexicon: FigureTerms, patterns: _Patterns, amount: Amount,
              regions: list[tuple[int, int]]) -> Measure | None:
     """The measure of the amount: the noun it heads ("a $5bn deficit", "$5bn in aid",
     "$200bn of Chinese goods") or that heads it ("a deficit of $5bn", "a deal worth
@@ -546,7 +542,7 @@ def _distance(match: re.Match[str], amount: Amount) -> int:
     return min(abs(match.start() - amount.end), abs(amount.start - match.end()))
 
 
-def _goods(sentence: str, lexicon: Lexicon, patterns: _Patterns, amount: Amount) -> Measure:
+def _goods(sentence: str, lexicon: FigureTerms, patterns: _Patterns, amount: Amount) -> Measure:
     """Goods are a flow: the nearest export or import word of the sentence; goods that
     are tariffed or sanctioned are imports; else trade."""
     flows = [(_measure_at(lexicon, m.group(0)), m) for m in _terms(sentence, patterns)]
@@ -558,7 +554,7 @@ def _goods(sentence: str, lexicon: Lexicon, patterns: _Patterns, amount: Amount)
     return _measure_at(lexicon, "trade")
 
 
-def _qualifiers(sentence: str, lexicon: Lexicon, amount: Amount, lo: int,
+def _qualifiers(sentence: str, lexicon: FigureTerms, amount: Amount, lo: int,
                 hi: int) -> tuple[list[str], str | None]:
     """Qualifier labels of the amount, and its bound when a bound phrase directly
     precedes it ("more than $200bn"); a comparison further off is a label only."""
@@ -610,11 +606,6 @@ def _period_year(number: int, unit: str, published: date | None, precision: str 
     return published.year if first_month <= published.month else published.year - 1
 
 
-def _month_number(name: str) -> int:
-    key = name.rstrip(".").lower()[:3]
-    return [m.lower()[:3] for m in _MONTH_NAMES].index(key) + 1
-
-
 def _event_year(event_pattern: re.Pattern[str], events: pd.DataFrame | None,
                 published: date | None) -> int | None:
     """The last full year before the latest event matching the pattern (and dated on or
@@ -643,13 +634,13 @@ class _Candidate:
     anchor: str = ""  # "published" or "context"
 
 
-def _candidates(paragraph: str, lexicon: Lexicon, patterns: _Patterns, published: date | None,
+def _candidates(paragraph: str, lexicon: FigureTerms, patterns: _Patterns, published: date | None,
                 precision: str | None, events: pd.DataFrame | None) -> list[_Candidate]:
     """Every time expression of the paragraph, unresolved, in no particular order."""
     numbers = lexicon.notation.number_words
     found = [_Candidate(m.start(), m.end(), m.group(0), int(m.group(0)), "stated")
              for m in patterns.year.finditer(paragraph)]
-    periods = [(m, "month", _month_number(m.group("month"))) for m in patterns.month.finditer(paragraph)]
+    periods = [(m, "month", month_number(m.group("month"))) for m in patterns.month.finditer(paragraph)]
     for m in patterns.quarter.finditer(paragraph):
         quarter = int(m.group("q") or _ORDINALS[m.group("ordinal").lower()])
         half = m.group("unit") is not None and m.group("unit").lower() == "half"
@@ -679,7 +670,7 @@ def _candidates(paragraph: str, lexicon: Lexicon, patterns: _Patterns, published
     return found
 
 
-def _year_mentions(paragraph: str, lexicon: Lexicon, patterns: _Patterns, published: date | None,
+def _year_mentions(paragraph: str, lexicon: FigureTerms, patterns: _Patterns, published: date | None,
                    precision: str | None, events: pd.DataFrame | None,
                    taken: list[tuple[int, int]]) -> list[_YearMention]:
     """Every time expression of a paragraph that can date a figure, resolved to a year.
@@ -747,7 +738,7 @@ class _Context:
     last money figure."""
 
     article: Article
-    lexicon: Lexicon
+    lexicon: FigureTerms
     rates: pd.DataFrame
     events: pd.DataFrame | None
     home: str | None
@@ -816,7 +807,7 @@ def _year_of(place: _Place, sentence: str, years: list[_YearMention], blocked: l
     return None, None, None
 
 
-def _scopes(sentence: str, amounts: list[Amount], lexicon: Lexicon,
+def _scopes(sentence: str, amounts: list[Amount], lexicon: FigureTerms,
             mentions: list[ActorMention]) -> list[tuple[Amount, int, int]]:
     """Each amount with its scope ``(lo, hi)``: money figures split the sentence among
     themselves (a percentage or count between them, "100 pct tariffs on $300m", takes no
@@ -1017,7 +1008,7 @@ def _date_headlines(figures: list[Figure], context: _Context) -> None:
                     figure.year, figure.year, context.rates)
 
 
-def _article_dollar(article: Article, lexicon: Lexicon) -> str | None:
+def _article_dollar(article: Article, lexicon: FigureTerms) -> str | None:
     """The one non-US dollar an article names ("Canadian dlrs", "HK$"), if just one: its
     plain "dlrs" are that dollar too, as wire copy writes them."""
     pattern = _dollar_pattern(lexicon)
@@ -1027,7 +1018,7 @@ def _article_dollar(article: Article, lexicon: Lexicon) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _dollar_pattern(lexicon: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+def _dollar_pattern(lexicon: FigureTerms) -> tuple[re.Pattern[str], dict[str, str]]:
     dollars = {c.term.lower(): c.code for c in (*lexicon.notation.before, *lexicon.notation.after)
                if c.family == "dollar" and c.code != "USD"}
     terms = "|".join(re.escape(t) for t in sorted(dollars, key=len, reverse=True)) or "(?!)"
@@ -1050,7 +1041,7 @@ def extract_figures(
         rates = tables.rates if rates is None else rates
         events = tables.events if events is None else events
     segmentation = segmentation or segment(article)
-    lexicon = load_lexicon()
+    lexicon = load_figure_terms()
     context = _Context(article, lexicon, rates, events, article_home(article, lexicon),
                        _article_dollar(article, lexicon))
     figures: list[Figure] = []

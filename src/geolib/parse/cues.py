@@ -9,10 +9,28 @@ from __future__ import annotations
 
 import csv
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import cache
 
+from geolib.lexicon import name_particles
 from geolib.paths import PACKAGE_DATA
+from geolib.text.dates import MONTH_WORD
+
+
+@cache
+def _page_word_list(key: str) -> tuple[str, ...]:
+    """A word list of ``data/page_words.toml``, longest word first."""
+    with open(PACKAGE_DATA / "page_words.toml", "rb") as handle:
+        return tuple(sorted(tomllib.load(handle)[key], key=len, reverse=True))
+
+
+def _page_words(key: str) -> str:
+    """A word list of ``data/page_words.toml`` as a regex alternation."""
+    return "(?:" + "|".join(re.escape(w) for w in _page_word_list(key)) + ")"
+
+
+_CREDIT_NOUN = _page_words("credit_nouns")
 
 
 @cache
@@ -140,7 +158,7 @@ def _agencies() -> re.Pattern[str]:
 
 
 _CREDIT_LEAD = re.compile(
-    r"^(?:©|(?:photo|photograph|picture|image|credit|illustration|graphic)s?\s*(?:by|:|credit))",
+    rf"^(?:©|{_CREDIT_NOUN}s?\s*(?:by|:|credit))",
     re.IGNORECASE,
 )
 _SLASHED = re.compile(r"^[A-Z][\w.&'’ -]{1,40}/[A-Z][\w.&'’ /-]{1,80}$")
@@ -165,7 +183,7 @@ def is_photo_credit(text: str) -> bool:
 # "…near Taiwan. Photo: Taiwan Ministry of Defence", "…in the Pacific. (AFP via Getty Images)".
 INLINE_CREDIT = re.compile(r"\s©\s*(?P<credit>[^©]{2,100})$")
 _INLINE_CREDIT_WORD = re.compile(
-    r"\s(?P<credit>(?:photo(?:graph)?|picture|image|illustration|credit)s?\s*(?::|by\s)\s*"
+    rf"\s(?P<credit>{_CREDIT_NOUN}s?\s*(?::|by\s)\s*"
     r"[^\s.:][^:]{1,80})$",
     re.IGNORECASE,
 )
@@ -218,7 +236,7 @@ def _may_end_in_credit(text: str, pattern: re.Pattern[str]) -> bool:
     return _may_contain(text, _CREDIT_WORDS)
 
 
-_CREDIT_WORDS = ("photo", "picture", "image", "illustration", "credit")
+_CREDIT_WORDS = _page_word_list("credit_nouns")
 
 
 def _may_contain(text: str, words: tuple[str, ...]) -> bool:
@@ -325,7 +343,7 @@ _NAME_WORD = (
     rf"(?:{_PART}(?:-[{_UPPER}]?[{_LOWER}'’]+)*|[{_UPPER}]\.(?:-?[{_UPPER}]\.)?"
     rf"|[{_UPPER}][{_LOWER}]*[{_UPPER}][{_LOWER}]+|[{_UPPER}][{_UPPER}'’-]+)"
 )
-_PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|al|el|bin|ibn)"
+_PARTICLE = "(?:" + "|".join(re.escape(p) for p in name_particles()) + ")"  # "dos", "van", "bin"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
 _PLACE = r"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 _BYLINE = re.compile(
@@ -403,7 +421,7 @@ def _is_role(text: str) -> bool:
     return bool(_roles().search(text))
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = MONTH_WORD  # matched case-insensitively
 _RELATIVE = r"(?:an?|\d+)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _WEEKDAY_SHORT = rf"(?:{_WEEKDAY}|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?)"
@@ -464,7 +482,7 @@ def ends_sentence(text: str) -> bool:
 
 # Newswire credits at the foot of a story: "(Reporting by Liz Lee in Beijing; Editing by Kim Coghill)".
 _CONTRIBUTORS = re.compile(
-    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research|produced)"
+    rf"^\(?\s*(?:additional\s+)?{_page_words('contributor_roles')}"
     r"(?:\s+and\s+\w+)?\s+by\s+[^()]{2,300}\)?\.?$",
     re.IGNORECASE,
 )
@@ -488,11 +506,14 @@ def is_contributor_credit(text: str) -> bool:
 _CONTRIBUTED_ENDINGS = ("report", "story", "article")
 
 
+_AUTHOR_ROLE = _page_words("author_roles")
+
+
 def contributor_names(text: str) -> list[str]:
     """The reporters and writers (not editors) named in a contributor credit line."""
     names = []
     for part in re.split(r"\s*;\s*", text.strip().strip("().")):
-        match = re.match(r"(?:additional\s+)?(?:reporting|writing)(?:\s+and\s+\w+)?\s+by\s+(.+)$",
+        match = re.match(rf"(?:additional\s+)?{_AUTHOR_ROLE}(?:\s+and\s+\w+)?\s+by\s+(.+)$",
                          part, re.IGNORECASE)
         if match:
             names.extend(byline_names(match.group(1)))
@@ -566,11 +587,14 @@ def inline_topics(text: str) -> list[tuple[int, int]]:
     return items
 
 
+_BIO_VERB = _page_words("author_bio_verbs")
+
+
 def is_author_bio(text: str, authors: list[str]) -> bool:
     """A short note about the article's author: "Emma Walsh is the Asia correspondent …"."""
     if len(text) > 400 or not authors:
         return False
     return any(
-        re.match(rf"{re.escape(name)}\s+(?:is|was|has|covers|writes|reports|previously)\b", text)
+        re.match(rf"{re.escape(name)}\s+{_BIO_VERB}\b", text)
         for name in authors
     )

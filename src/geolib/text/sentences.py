@@ -16,12 +16,13 @@ import re
 from functools import lru_cache
 
 from geolib.paths import PACKAGE_DATA
+from geolib.text.dates import MONTH_ABBREVIATIONS
 from geolib.text.marks import QuoteSpan, pair_quotes
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*\s+(?=[A-Z0-9“\"‘«(\[]|''|``)")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|al)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
+    rf"|{'|'.join(MONTH_ABBREVIATIONS)}|approx|al)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
 )
 ABBREVIATION_LOOKBACK = 12  # characters before a full stop searched for an abbreviation
 _QUOTED_ASK = re.compile(r"[?!]+[\"”’']")  # a quotation closing on a question or exclamation
