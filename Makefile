@@ -33,7 +33,7 @@ tables: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks notebooks
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest -n auto tests
 	$(if $(NOTEBOOKS),$(BIN)/python -m pytest --nbval --nbval-current-env \
 		--nbval-sanitize-with notebooks/sanitize.cfg $(NOTEBOOKS))
 
