@@ -55,7 +55,7 @@ from geolib.model import Article, Paragraph
 from geolib.nlp import (
     entity_labels,
     get_nlp,
-    make_doc,
+    parse,
     token_starts,
     tokenizes_sparingly,
 )
@@ -134,7 +134,7 @@ def extract_quotes(
     # The blank pipeline tokenizes only what the rules read; a trained pipeline sees
     # the whole text (its parser and entity recogniser need the context).
     tokenized = prepared.masked() if tokenizes_sparingly(nlp) else None
-    doc = nlp(make_doc(nlp, prepared.text, tokenized, (prepared.quotes, False), prepared.starts))
+    doc = parse(nlp, prepared.text, tokenized, (prepared.quotes, False), prepared.starts)
     reader = _ArticleReader(article, nlp, doc, prepared.text)
     reader.note_names([text for text in (article.title, article.standfirst) if text])
     reader.scan_turns(prepared)
@@ -253,6 +253,7 @@ class _ArticleReader:
         self.tokens = self.phrases.tokens
         self.token_starts = token_starts(doc)
         self.cues = find_cues(doc)
+        self._cue_starts = [c.start for c in self.cues]
         self.quotes: list[Quote] = []
         self.sentence_no = 0
         self.paragraph_first_sentence: list[int] = []
@@ -267,8 +268,9 @@ class _ArticleReader:
         self.base = ready.start
         doc, spans, starts = self.doc, ready.quotes, self.token_starts
         first_token, end_token = _token_at(starts, ready.start), _token_at(starts, ready.end)
-        cues = [c for c in self.cues
-                if first_token <= c.start < end_token and not inside_quote(starts[c.start], spans)]
+        here = self.cues[bisect.bisect_left(self._cue_starts, first_token):
+                         bisect.bisect_left(self._cue_starts, end_token)]  # cues are in order
+        cues = [c for c in here if not inside_quote(starts[c.start], spans)]
         continued = self.open_quote if starts_with_opening_mark(paragraph.text) else None
         self.open_quote = None
         if "(" in paragraph.text:
