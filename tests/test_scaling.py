@@ -73,3 +73,40 @@ def test_a_doc_made_in_pieces_equals_the_doc_made_whole(limit):
     assert [(e.start_char, e.end_char, e.text) for e in pieces.ents] == \
         [(e.start_char, e.end_char, e.text) for e in whole.ents]
 
+
+# -- a chain of appositive links (once exponential in the chain's length) ---------------------
+def _write(tmp_path, body: str, name: str = "a.txt"):
+    path = tmp_path / name
+    path.write_text("A made-up headline for the test\n\n" + body + "\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return read_article(path), decoded_text(path)
+
+
+@pytest.mark.parametrize("links", [0, 3, 25])
+def test_a_long_chain_of_links_before_a_cue_is_read_like_a_short_one(tmp_path, links):
+    chain = " for Maritime Studies at Lindqvist" * links
+    article, raw = _write(tmp_path, "Arno Falk professor and director of the Halden Centre for Maritime "
+                          f"Studies at Lindqvist{chain} University said in an interview that "
+                          "shipping between the two ports would keep growing next year.")
+    quotes = analyse(article, cache=False).quotes
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "shipping between the two ports would keep growing next year")]
+    assert quotes[0].speaker.startswith("Arno Falk") and quotes[0].speaker.endswith("Lindqvist University")
+    assert quotes[0].affiliation == "Halden Centre for Maritime Studies"
+    assert raw[quotes[0].start:quotes[0].end] == quotes[0].text
+
+
+def test_the_phrase_before_a_cue_is_a_fresh_mention_each_time_it_is_asked_for():
+    from geolib.extract.attribution import Phrases
+
+    nlp = get_nlp()
+    doc = nlp(make_doc(nlp, "Finance Minister Ilse Varga of Molvania said the talks would go on."))
+    phrases = Phrases(doc)
+    said = next(t.i for t in doc if t.text == "said")
+    first = phrases.before(said, 0)
+    first.affiliation, first.end = "changed by a caller", 99
+    second = phrases.before(said, 0)
+    assert second is not first
+    assert (second.name, second.affiliation, second.end) == ("Ilse Varga", "Molvania", said)
+
