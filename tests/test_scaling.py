@@ -110,3 +110,36 @@ def test_the_phrase_before_a_cue_is_a_fresh_mention_each_time_it_is_asked_for():
     assert second is not first
     assert (second.name, second.affiliation, second.end) == ("Ilse Varga", "Molvania", said)
 
+
+# -- text without full stops, quotation marks only, dense figures ---------------------------
+FIGURE_CLAUSES = [
+    "Molvania's exports to Freedonia rose 12.5% in 2023 to $40.5 billion",
+    "imports from the EU fell 8 per cent to €15bn in the first half of 2022",
+]
+
+
+def test_figures_in_one_endless_sentence_read_as_in_short_ones(tmp_path):
+    one, _ = _write(tmp_path, ", ".join(FIGURE_CLAUSES) + ".", "one.txt")
+    alone = [(f.text, f.value, f.currency, f.measure) for f in analyse(one, cache=False).figures]
+    many, raw = _write(tmp_path, ", ".join(FIGURE_CLAUSES * 300) + ".", "many.txt")  # ~40 KB, one sentence
+    figures = analyse(many, cache=False).figures
+    assert [(f.text, f.value, f.currency, f.measure) for f in figures] == alone * 300
+    assert all(raw[f.start:f.end] == f.text for f in figures)
+
+
+@pytest.mark.parametrize("shape", ["no punctuation", "marks only"])
+def test_hostile_shapes_give_exact_records_in_every_table(tmp_path, shape):
+    if shape == "no punctuation":
+        words = ("Xi Jinping told Vladimir Putin in Moscow that China said trade with Russia rose "
+                 "12 percent to 240 billion dollars and officials said the talks would go on ")
+        body = words * 400  # ~60 KB, one sentence
+    else:
+        body = " ".join(["“", "”", '"', "‘", "’", "'", "«", "»", "''"] * 3000)
+    article, raw = _write(tmp_path, body)
+    analysis = analyse(article, cache=False)
+    for table in ("quotes", "speakers", "figures", "checks", "stances", "frames"):
+        analysis.records(table)
+    for record in [*analysis.quotes, *analysis.figures]:
+        assert raw[record.start:record.end] == record.text
+    if shape == "marks only":
+        assert not [q for q in analysis.quotes if q.text.strip("“”\"‘’'«» ")]
