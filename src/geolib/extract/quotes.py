@@ -83,6 +83,7 @@ THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview w
 ADJUNCT_COMMA_WINDOW = 6  # tokens after a cue to the comma of a narrator's tail
 ADJUNCT_WORDS = 12  # words after a cue that may still be an adjunct, not a clause
 PORTFOLIO_LOOKBACK = 80  # characters before a capitalised stretch searched for its title
+TITLE_REACH = 2000  # characters before a name read for its title (TITLE_WINDOW words fit many times)
 ACRONYM_NAME_WORDS = 12  # words before "(ACRONYM)" searched for the name it stands for
 
 
@@ -787,7 +788,8 @@ class _ArticleReader:
                 if not (known_alone or name in self.context.known_people
                         or self.context._person_by_word(name) is not None):
                     continue  # one word the article has not met as a name: a place, a word
-                before = f"{text[begin : match.start()]} {' '.join(words[: skipped + first])}"
+                reach = max(begin, match.start() - TITLE_REACH)  # not the whole sentence: linear time
+                before = f"{text[reach : match.start()]} {' '.join(words[: skipped + first])}"
                 role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get,
                                                 self.lex)
                 if role is None and affiliation is None and text.startswith(",", match.end()) \
