@@ -13,6 +13,7 @@ used when installed, with the same components added; it is never downloaded.
 
 from __future__ import annotations
 
+import bisect
 import os
 import warnings
 from functools import lru_cache
@@ -79,6 +80,59 @@ def make_doc(
     if starts is not None:
         doc.user_data[STARTS_KEY] = starts
     return doc
+
+
+def parse(
+    nlp: Language,
+    text: str,
+    tokenize: str | None = None,
+    quotes: tuple[list[QuoteSpan], bool] | None = None,
+    starts: list[int] | None = None,
+    limit: int | None = None,
+) -> Doc:
+    """``text`` through the pipeline (arguments as for ``make_doc``), in pieces when it is
+    longer than spaCy's ``nlp.max_length`` (``limit``): the pieces end at a paragraph break,
+    else a sentence start, else a space, and are joined back into one doc whose tokens keep
+    their offsets into ``text``."""
+    limit = limit or nlp.max_length
+    if len(text) <= limit:
+        return nlp(make_doc(nlp, text, tokenize, quotes, starts))
+    if starts is None:
+        quotes = quotes or pair_quotes(text)
+        starts = sentence_starts(text, quotes[0])
+    spans = quotes[0] if quotes else []
+    pieces = []
+    for a, b in _pieces(text, starts, limit):
+        inside = [q.shifted(-a) for q in spans if a <= q.open_at and q.outer_end <= b]
+        piece_starts = [s - a for s in starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]]
+        pieces.append(make_doc(nlp, text[a:b], None if tokenize is None else tokenize[a:b],
+                               (inside, False), piece_starts or [0]))
+    done = list(nlp.pipe(pieces))
+    for piece in done:
+        piece.user_data.clear()  # the whole text's notes are set below
+    doc = Doc.from_docs(done, ensure_whitespace=False)
+    doc.user_data[TEXT_KEY] = text
+    doc.user_data[QUOTES_KEY] = quotes if quotes is not None else pair_quotes(text)
+    doc.user_data[STARTS_KEY] = starts
+    return geolib_sentences(doc)  # a piece cut inside a sentence does not start one
+
+
+def _pieces(text: str, starts: list[int], limit: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text``, each at most ``limit`` long, cut
+    after a paragraph break, else at a sentence start, else after a space."""
+    out, a = [], 0
+    while len(text) - a > limit:
+        far = a + limit
+        b = text.rfind("\n\n", a, far - 1) + 2
+        if b < a + limit // 2:  # no paragraph break in the second half of the window
+            n = bisect.bisect_right(starts, far) - 1
+            b = starts[n] if n >= 0 and starts[n] > a + limit // 2 else text.rfind(" ", a, far) + 1
+        if b <= a:
+            b = far  # one word longer than the limit: cut inside it
+        out.append((a, b))
+        a = b
+    out.append((a, len(text)))
+    return out
 
 
 def doc_text(doc: Doc) -> str:

@@ -8,12 +8,18 @@ agree on where a sentence ends.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from geolib.model import Article, Paragraph
 from geolib.text.marks import QuoteSpan, pair_quotes
 from geolib.text.sentences import sentence_at, sentence_starts, spans_from_starts
+
+# Characters: a longer "sentence" (text without full stops) is read in windows this long, so
+# work per sentence stays bounded; real sentences are far shorter (the dev corpus's longest: 1,714).
+MAX_WINDOW = 4000
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s")
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,36 @@ class Segment:
         """``(start, end)`` of each sentence, trailing whitespace excluded."""
         return spans_from_starts(self.text, list(self.starts))
 
+    @cached_property
+    def windows(self) -> list[tuple[int, int]]:
+        """The sentences, any longer than ``MAX_WINDOW`` cut into pieces no longer (each
+        ends after the last clause mark, else space, in its second half)."""
+        return [piece for span in self.sentences for piece in bounded(self.text, *span)]
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The sentence holding character ``offset`` (whitespace after a sentence belongs to
         the next); the whole paragraph when none does."""
         return sentence_at(self.text, offset, self.sentences)
+
+
+def bounded(text: str, start: int, end: int, limit: int = MAX_WINDOW) -> list[tuple[int, int]]:
+    """``text[start:end]`` as pieces of at most ``limit`` characters, cut after a clause mark
+    (",", ";" or ":" before a space), else at a space, in each piece's second half."""
+    pieces = []
+    while end - start > limit:
+        cut = start + limit
+        marks = [m.end() for m in _CLAUSE_BREAK.finditer(text, start + limit // 2, cut)]
+        if marks:
+            cut = next((m for m in reversed(marks) if not text[m - 1].isspace()), marks[-1])
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    pieces.append((start, end))
+    return pieces
 
 
 def segment_paragraph(index: int, paragraph: Paragraph) -> Segment:

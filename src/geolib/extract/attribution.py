@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -302,6 +302,7 @@ class Phrases:
         self.lex = lex or load_lexicon()
         self.roles = role_tokens(doc)
         self.labels = labels or {}  # the EntityRuler's label of every name it knows
+        self._before: dict[tuple[int, int, bool], Mention | None] = {}  # see before()
 
     def label(self, name: str) -> str | None:
         return self.labels.get(name)
@@ -437,6 +438,15 @@ class Phrases:
 
     def before(self, k: int, floor: int, appositive: bool = True) -> Mention | None:
         """The speaker phrase ending just before token ``k`` (not before ``floor``): "X said"."""
+        # Memoised: each link rule asks again for the phrase before the same word, so a chain
+        # of "for X at Y" links took exponential time; callers get a copy they may change.
+        key = (k, floor, appositive)
+        if key not in self._before:
+            self._before[key] = self._phrase_before(k, floor, appositive)
+        found = self._before[key]
+        return None if found is None else replace(found)
+
+    def _phrase_before(self, k: int, floor: int, appositive: bool) -> Mention | None:
         tokens = self.tokens
         while k > floor:
             if tokens[k - 1].lower_ in self.lex.between:

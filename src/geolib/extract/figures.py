@@ -34,6 +34,7 @@ why no quantity library either).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 import tomllib
@@ -487,6 +488,7 @@ def _measures_by_term(lexicon: FigureTerms) -> dict[str, Measure]:
     return {m.term.lower(): m for m in lexicon.measures}
 
 
+@lru_cache(maxsize=64)  # asked for every amount of a sentence
 def _headline(sentence: str) -> bool:
     """Are most words capitalised, as in a headline ("US Trade Deficit Widens")?"""
     words = re.findall(r"[A-Za-z][\w'’-]*", sentence)
@@ -501,7 +503,16 @@ def _terms(sentence: str, patterns: _Patterns, lo: int = 0, hi: int | None = Non
     if _headline(sentence):
         return found
     return [m for m in found if not (m.group(0)[0].isupper() and m.group(0)[1:2].islower()
-                                     and not re.search(r"(?:^|[—–:-])[\s\"“‘(\[]*$", sentence[: m.start()]))]
+                                     and not _opens_clause(sentence, m.start()))]
+
+
+def _opens_clause(sentence: str, at: int) -> bool:
+    """Does ``sentence[:at]`` end at its start or after a dash or colon, give or take spaces,
+    quotation marks and brackets? (A backward scan: a regular expression anchored at the
+    end would read the whole prefix for every term.)"""
+    while at > 0 and (sentence[at - 1].isspace() or sentence[at - 1] in "\"“‘(["):
+        at -= 1
+    return at == 0 or sentence[at - 1] in "—–:-"
 
 
 def _measure(sentence: str, lexicon: FigureTerms, patterns: _Patterns, amount: Amount,
@@ -683,10 +694,11 @@ def _year_mentions(paragraph: str, lexicon: FigureTerms, patterns: _Patterns, pu
     blocked = [*taken, *(m.span() for m in patterns.skip.finditer(paragraph)),
                *(m.span() for m in patterns.named_year.finditer(paragraph))]
     found = _candidates(paragraph, lexicon, patterns, published, precision, events)
+    covered = _Covered(blocked)
     mentions: list[_YearMention] = []
     last_end = -1
     for c in sorted(found, key=lambda c: (c.start, -c.end)):
-        if c.start < last_end or any(lo <= c.start < hi for lo, hi in blocked):
+        if c.start < last_end or covered(c.start):
             continue  # inside a longer expression already read, or a reference point
         last_end = c.end
         year = c.year
@@ -698,6 +710,23 @@ def _year_mentions(paragraph: str, lexicon: FigureTerms, patterns: _Patterns, pu
             year = None if base is None else base + c.offset * c.count
         mentions.append(_YearMention(c.start, c.end, year, c.text, c.basis, c.unit, c.period))
     return mentions
+
+
+class _Covered:
+    """Is an offset inside any of the spans ``(lo, hi)``? One lookup costs log(spans), not
+    spans: a paragraph dense with figures has thousands of them."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [lo for lo, _ in spans]
+        self.reach, furthest = [], -1  # the furthest end of the spans so far
+        for _, hi in spans:
+            furthest = max(furthest, hi)
+            self.reach.append(furthest)
+
+    def __call__(self, at: int) -> bool:
+        n = bisect.bisect_right(self.starts, at)
+        return n > 0 and self.reach[n - 1] > at
 
 
 def _nearest_year(years: list[_YearMention], amount: Amount,
@@ -851,7 +880,7 @@ def _paragraph_figures(seg: Segment, context: _Context) -> list[Figure]:
     article, lexicon = context.article, context.lexicon
     patterns = _patterns(lexicon)
     text = seg.text
-    sentences = [(s, e, find_amounts(text[s:e], lexicon.notation)) for s, e in seg.sentences]
+    sentences = [(s, e, find_amounts(text[s:e], lexicon.notation)) for s, e in seg.windows]
     if not any(amounts for _, _, amounts in sentences):
         return []  # most paragraphs: nothing more to read
     readable = _readable(text)

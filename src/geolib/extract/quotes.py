@@ -56,7 +56,7 @@ from geolib.model import Article, Paragraph
 from geolib.nlp import (
     entity_labels,
     get_nlp,
-    make_doc,
+    parse,
     token_starts,
     tokenizes_sparingly,
 )
@@ -84,6 +84,7 @@ THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview w
 ADJUNCT_COMMA_WINDOW = 6  # tokens after a cue to the comma of a narrator's tail
 ADJUNCT_WORDS = 12  # words after a cue that may still be an adjunct, not a clause
 PORTFOLIO_LOOKBACK = 80  # characters before a capitalised stretch searched for its title
+TITLE_REACH = 2000  # characters before a name read for its title (TITLE_WINDOW words fit many times)
 ACRONYM_NAME_WORDS = 12  # words before "(ACRONYM)" searched for the name it stands for
 
 
@@ -136,7 +137,7 @@ def extract_quotes(
     # The blank pipeline tokenizes only what the rules read; a trained pipeline sees
     # the whole text (its parser and entity recogniser need the context).
     tokenized = prepared.masked() if tokenizes_sparingly(nlp) else None
-    doc = nlp(make_doc(nlp, prepared.text, tokenized, (prepared.quotes, False), prepared.starts))
+    doc = parse(nlp, prepared.text, tokenized, (prepared.quotes, False), prepared.starts)
     reader = _ArticleReader(article, nlp, doc, prepared.text)
     reader.note_names([text for text in (article.title, article.standfirst) if text])
     reader.scan_turns(prepared)
@@ -259,6 +260,7 @@ class _ArticleReader:
         self.tokens = self.phrases.tokens
         self.token_starts = token_starts(doc)
         self.cues = find_cues(doc)
+        self._cue_starts = [c.start for c in self.cues]
         self.quotes: list[Quote] = []
         self.sentence_no = 0
         self.paragraph_first_sentence: list[int] = []
@@ -273,8 +275,9 @@ class _ArticleReader:
         self.base = ready.start
         doc, spans, starts = self.doc, ready.quotes, self.token_starts
         first_token, end_token = _token_at(starts, ready.start), _token_at(starts, ready.end)
-        cues = [c for c in self.cues
-                if first_token <= c.start < end_token and not inside_quote(starts[c.start], spans)]
+        here = self.cues[bisect.bisect_left(self._cue_starts, first_token):
+                         bisect.bisect_left(self._cue_starts, end_token)]  # cues are in order
+        cues = [c for c in here if not inside_quote(starts[c.start], spans)]
         continued = self.open_quote if starts_with_opening_mark(paragraph.text) else None
         self.open_quote = None
         if "(" in paragraph.text:
@@ -793,7 +796,8 @@ class _ArticleReader:
                 if not (known_alone or name in self.context.known_people
                         or self.context._person_by_word(name) is not None):
                     continue  # one word the article has not met as a name: a place, a word
-                before = f"{text[begin : match.start()]} {' '.join(words[: skipped + first])}"
+                reach = max(begin, match.start() - TITLE_REACH)  # not the whole sentence: linear time
+                before = f"{text[reach : match.start()]} {' '.join(words[: skipped + first])}"
                 role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get,
                                                 self.lex)
                 if role is None and affiliation is None and text.startswith(",", match.end()) \

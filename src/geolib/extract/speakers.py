@@ -36,6 +36,7 @@ class Person:
 
     _words: list[str] = field(default_factory=list, repr=False, compare=False)
     _words_of: str = field(default="", repr=False, compare=False)
+    _seen: int = field(default=0, repr=False, compare=False)  # when last named (ArticleContext's clock)
 
 
 @dataclass
@@ -53,11 +54,21 @@ class ArticleContext:
     """What the resolver remembers while reading an article in order."""
 
     known_people: dict[str, str] = field(default_factory=dict)  # short name -> full (actor data)
-    people: list[Person] = field(default_factory=list)  # most recent last
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (sentence no, person name)
     speakers: list[tuple[int, Speaker]] = field(default_factory=list)  # (sentence no, speaker)
     document_sources: list[Speaker] = field(default_factory=list)  # who issued "a report by ..."
     acronyms: dict[str, str] = field(default_factory=dict)  # "CMRG" -> "China Mineral Resources Group"
+    # Everyone named so far (by id, most recent last), and indexes of them by name and by
+    # word of the name: looking a word up among all names for every name read was quadratic.
+    _recent: dict[int, Person] = field(default_factory=dict, repr=False)
+    _by_name: dict[str, dict[int, Person]] = field(default_factory=dict, repr=False)
+    _by_word: dict[str, dict[int, Person]] = field(default_factory=dict, repr=False)
+    _clock: int = field(default=0, repr=False)
+
+    @property
+    def people(self) -> list[Person]:
+        """Everyone named so far, most recent last."""
+        return list(self._recent.values())
 
     # -- people ---------------------------------------------------------------
     def person(self, name: str, role: str | None = None, affiliation: str | None = None,
@@ -66,31 +77,53 @@ class ArticleContext:
         ``written_with`` is the title or honorific written with the name ("Ms", "spokeswoman")."""
         found = None
         if len(name.split()) >= 2:  # a full name; "Vasquez-Hart" is a short one
-            found = next((p for p in self.people if p.name == name), None)
+            found = self._named(name)
             if found is None:
                 found = self._person_extending(name)
         else:
             found = self._person_by_word(name)
         if found is None:
             full = self.known_people.get(name, name)
-            found = next((p for p in self.people if p.name == full), None) or Person(full)
-        if found in self.people:
-            self.people.remove(found)
-        self.people.append(found)
+            found = self._named(full) or Person(full)
+        self._seen_now(found)
         found.role = found.role or role
         found.affiliation = found.affiliation or affiliation
         found.gender = found.gender or gender_of(found.name, f"{written_with} {role or ''}")
         return found
 
+    def _seen_now(self, person: Person) -> None:
+        """Make ``person`` the most recent, registering a newcomer in the indexes."""
+        key = id(person)
+        if key in self._recent:
+            del self._recent[key]
+        else:
+            self._index(person)
+        self._clock += 1
+        person._seen = self._clock
+        self._recent[key] = person
+
+    def _index(self, person: Person, drop: bool = False) -> None:
+        for index, keys in ((self._by_name, [person.name]),
+                            (self._by_word, {*person.words, *person.name.split()})):
+            for key in keys:
+                if drop:
+                    index[key].pop(id(person), None)
+                else:
+                    index.setdefault(key, {})[id(person)] = person
+
+    def _named(self, name: str) -> Person | None:
+        """The person first registered under the full name ``name``."""
+        holders = self._by_name.get(name)
+        return min(holders.values(), key=_seen) if holders else None
+
     def _person_by_word(self, word: str) -> Person | None:
         """The latest person whose surname, else any part of whose name, is ``word``
         (a hyphenated surname counts whole and by its parts)."""
-        for person in reversed(self.people):
-            if len(person.words) > 1 and (person.words[-1] == word or person.name.split()[-1] == word):
-                return person
-        for person in reversed(self.people):
-            if word in person.words or word in person.name.split():
-                return person
+        holders = list(self._by_word.get(word, {}).values())
+        surnamed = [p for p in holders
+                    if len(p.words) > 1 and (p.words[-1] == word or p.name.split()[-1] == word)]
+        if surnamed or holders:
+            return max(surnamed or holders, key=_seen)
         return None
 
     def person_by_label(self, label: str) -> Person | None:
@@ -111,11 +144,15 @@ class ArticleContext:
     def _person_extending(self, name: str) -> Person | None:
         """A full name first met in a shorter form ("Xi", then "Xi Jinping")."""
         words = name.split()
-        for person in reversed(self.people):
-            if len(person.words) == 1 and person.words[0] in words:
-                person.name = name
-                return person
-        return None
+        single = [p for word in set(words) for p in self._by_word.get(word, {}).values()
+                  if len(p.words) == 1 and p.words[0] in words]
+        if not single:
+            return None
+        person = max(single, key=_seen)
+        self._index(person, drop=True)
+        person.name = name
+        self._index(person)
+        return person
 
     def mention(
         self, sentence: int, name: str, role: str | None = None, affiliation: str | None = None,
@@ -236,8 +273,12 @@ class ArticleContext:
 
     def _may_be(self, name: str, gender: str | None) -> bool:
         """Could "he" or "she" (``gender``) refer to the person called ``name``?"""
-        person = next((p for p in self.people if p.name == name), None)
+        person = self._named(name)
         return gender is None or person is None or person.gender in (None, gender)
+
+
+def _seen(person: Person) -> int:
+    return person._seen
 
 
 def _one_person(speaker: Speaker) -> bool:
