@@ -1177,3 +1177,9 @@ def test_an_affiliation_set_off_with_of():
 def test_a_party_tag_or_a_manner_adverb_between_speaker_and_cue(text, speaker):
     quotes = extract_quotes(make_article(text))
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_participle_cue_after_a_clause_first_attribution_has_that_speaker():
+    quotes = extract_quotes(make_article(
+        "Holm and Lund will meet next week, Berg said, adding, \u201cThey need to sit down and talk.\u201d"))
+    assert [(q.kind, q.speaker) for q in quotes if q.kind == "direct"] == [("direct", "Berg")]

@@ -672,6 +672,12 @@ class _ArticleReader:
                 return _Attribution(None, None, cue_text)  # "is responding to": a verb in its own clause
             if cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
                 mention = phrases.before(cue.start, floor, appositive=False)
+                if mention is None:  # "..., Berg said, adding": the speaker of the verb before, if any
+                    earlier = [c for c in self.cues if floor <= c.start < cue.start - 1]
+                    shared = self._attribute(doc, phrases, sent, earlier[-1], floor, cue.start, number,
+                                             remember=False) if earlier else None
+                    if shared is not None and shared.mention is not None:
+                        mention, position = shared.mention, "subject-of-participle"
                 if mention is None:
                     mention, position = phrases.subject(floor, cue.start), "subject-of-participle"
             else:
