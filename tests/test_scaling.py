@@ -143,3 +143,25 @@ def test_hostile_shapes_give_exact_records_in_every_table(tmp_path, shape):
         assert raw[record.start:record.end] == record.text
     if shape == "marks only":
         assert not [q for q in analysis.quotes if q.text.strip("“”\"‘’'«» ")]
+
+
+# -- bylines: a long line of capitalised words that is no byline -----------------------------
+@pytest.mark.parametrize("line", [
+    "By Mara Lind in Halden and Mara Lind in Halden and Mara Lind in Halden and Mara Lind i",
+    "The United Provinces and our Allies and partners will emerge from this",
+])
+def test_a_line_of_names_that_is_no_byline_is_refused(line):
+    from geolib.parse.cues import is_byline
+
+    assert not is_byline(line) and not is_byline(line, loose=True)
+
+
+@pytest.mark.parametrize("line", [
+    "By Dan O'Neil and Jane Smith-Jones in Halden",
+    "By J.-P. Lind, Mara McAllister & Anna van der Berg",
+    "Joe Leahy in Beijing and Max Seddon in Berlin",
+])
+def test_bylines_are_still_bylines(line):
+    from geolib.parse.cues import is_byline
+
+    assert is_byline(line) or is_byline(line, loose=True)

@@ -345,9 +345,15 @@ _NAME_WORD = (
 )
 _PARTICLE = "(?:" + "|".join(re.escape(p) for p in name_particles()) + ")"  # "dos", "van", "bin"
 NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
+# In the whole-line check (case-insensitive) each word is read one way (atomic), ending where a
+# name may end: there the word's alternatives overlap ("Smith" is read five ways), and a line of
+# capitalised words that is no byline was tried in exponentially many ways (seconds to hours).
+_ONE_WORD = rf"(?>{_NAME_WORD}(?=[\s,&|–—·•-]|$))"
+_LINE_NAME = rf"{_ONE_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_ONE_WORD}){{1,3}}"
 _PLACE = r"(?:\s+in\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})"
 _BYLINE = re.compile(
-    rf"^(?:(?:(?:written|words|story|text)\s+)?by\s+)?{NAME}{_PLACE}?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){NAME}{_PLACE}?)*"
+    rf"^(?:(?:(?:written|words|story|text)\s+)?by\s+)?{_LINE_NAME}{_PLACE}?"
+    rf"(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_LINE_NAME}{_PLACE}?)*"
     r"(?:\s*[,|–—·•-]\s*[\w][\w .,&'’:-]{1,40}?){0,3}$",
     re.IGNORECASE,
 )
