@@ -8,7 +8,7 @@ import re
 import pytest
 
 from geolib.extract.amounts import find_amounts
-from geolib.extract.attribution import load_lexicon
+from geolib.extract.attribution import load_attribution_lexicon
 from geolib.lexicon import name_particles
 from geolib.parse import cues
 from geolib.text.dates import MONTH_NAME, MONTH_WORD, month_number
@@ -48,7 +48,7 @@ def test_a_word_that_only_starts_like_a_month_is_counted(sentence, unit):
 
 
 def test_parsing_reads_the_attribution_rules_particles():
-    assert set(name_particles()) == load_lexicon().particles
+    assert set(name_particles()) == load_attribution_lexicon().particles
 
 
 @pytest.mark.parametrize("byline", ["By Maria dos Santos and Carlos de Souza",

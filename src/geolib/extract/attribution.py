@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 
 from geolib.extract.gender import is_given_name
 from geolib.paths import PACKAGE_DATA
+from geolib.text.dates import MONTHS
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
 NON_PERSON_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "DATE"}
@@ -38,7 +39,7 @@ PLACE_LABELS = {"GPE", "LOC"}
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class AttributionLexicon:
     """Word classes for attribution, lower-cased."""
 
     verbs: dict[str, dict]  # lemma -> {"forms": [...], "needs_that": bool, "object": bool}
@@ -73,7 +74,7 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+def load_attribution_lexicon() -> AttributionLexicon:
     """The attribution word classes shipped in the package's data folder."""
     verbs = json.loads((PACKAGE_DATA / "reporting_verbs.json").read_text(encoding="utf-8"))
     words = json.loads((PACKAGE_DATA / "attribution_patterns.json").read_text(encoding="utf-8"))
@@ -82,7 +83,8 @@ def load_lexicon() -> Lexicon:
         return frozenset(w.lower() for w in words[key])
 
     role_words = frozenset(w for role in words["role_nouns"] for w in role.lower().split() if w != "of")
-    return Lexicon(
+    not_names = lowered("not_names") | frozenset(m.lower() for m in MONTHS)  # month names: text.dates
+    return AttributionLexicon(
         verbs=verbs["verbs"],
         phrases=verbs["phrases"],
         group_nouns=lowered("group_nouns") | _plurals(words["role_nouns"]),
@@ -100,7 +102,7 @@ def load_lexicon() -> Lexicon:
         compound_suffixes=lowered("compound_suffixes"),
         role_modifiers=lowered("role_modifiers"),
         title_words=lowered("title_words"),
-        not_names=lowered("not_names"),
+        not_names=not_names,
         honorifics=lowered("honorifics"),
         pronouns={k.lower(): v for k, v in words["pronouns"].items()},
         appositive_rejected=lowered("appositive_openers_rejected"),
@@ -113,12 +115,12 @@ def load_lexicon() -> Lexicon:
             word for info in verbs["verbs"].values() for form in info["forms"] for word in form.split()
             if word not in words["grammar"]["verb_form_function_words"]
         ),
-        never_names=role_words | lowered("group_nouns") | lowered("not_names") | lowered("honorifics"),
+        never_names=role_words | lowered("group_nouns") | not_names | lowered("honorifics"),
         grammar={name: frozenset(class_) for name, class_ in words["grammar"].items()},
     )
 
 
-def is_name_word(text: str, lex: Lexicon, *, role_or_group: bool, entity: bool) -> bool:
+def is_name_word(text: str, lex: AttributionLexicon, *, role_or_group: bool, entity: bool) -> bool:
     """May ``text`` be a word of a person's name? Capitalised, made of letters (and - . '),
     no role or group word, weekday, month or honorific, and no stop word unless the
     EntityRuler knows it (``entity``). The one test behind both the token rules
@@ -134,7 +136,7 @@ def place_then_name(words: list[str], labels: list[str | None]) -> bool:
     """Two name words, a place that is also a given name then an unknown word, as in "Sofia
     Rossi" or "Jordan Bardella": a person (but "Kyiv Independent" is no one)."""
     return len(words) == 2 and labels[0] in {"GPE", "LOC"} and not labels[1] \
-        and words[0] in load_lexicon().given_names_also_places
+        and words[0] in load_attribution_lexicon().given_names_also_places
 
 
 def _plurals(nouns: list[str]) -> frozenset[str]:
@@ -154,7 +156,7 @@ def _plurals(nouns: list[str]) -> frozenset[str]:
 
 # The function-word classes of data/attribution_patterns.json ("grammar"), by the names the
 # rules below use; the data file is their one home.
-_GRAMMAR = load_lexicon().grammar
+_GRAMMAR = load_attribution_lexicon().grammar
 PREPOSITIONS = _GRAMMAR["prepositions"]
 POSTMODIFIER_PREPOSITIONS = _GRAMMAR["postmodifier_prepositions"]  # "officials on both sides"
 INVERTED_FOLLOWERS = _GRAMMAR["inverted_followers"]
@@ -199,7 +201,7 @@ class Cue:
 
 @lru_cache(maxsize=4)
 def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Cue]]:
-    lex = load_lexicon()
+    lex = load_attribution_lexicon()
     cues = PhraseMatcher(vocab, attr="LOWER")
     proto: dict[str, Cue] = {}
     for lemma, info in lex.verbs.items():
@@ -259,7 +261,7 @@ def _plural_after_nationality(doc: Doc, start: int, end: int) -> bool:
 
 def _before_a_compound_noun(doc: Doc, end: int) -> bool:
     """A cue word followed, maybe across a hyphen, by the rest of a compound noun ("think tank")."""
-    nouns = load_lexicon().compound_nouns
+    nouns = load_attribution_lexicon().compound_nouns
     after = end + 1 if end < len(doc) and doc[end].text == "-" else end
     return after < len(doc) and doc[after].lower_ in nouns
 
@@ -296,10 +298,11 @@ class Mention:
 class Phrases:
     """Noun-phrase rules over one paragraph's doc."""
 
-    def __init__(self, doc: Doc, lex: Lexicon | None = None, labels: dict[str, str] | None = None) -> None:
+    def __init__(self, doc: Doc, lex: AttributionLexicon | None = None,
+                 labels: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.tokens = list(doc)  # indexing a list is far cheaper than indexing a Doc
-        self.lex = lex or load_lexicon()
+        self.lex = lex or load_attribution_lexicon()
         self.roles = role_tokens(doc)
         self.labels = labels or {}  # the EntityRuler's label of every name it knows
         self._before: dict[tuple[int, int, bool], Mention | None] = {}  # see before()
@@ -1264,7 +1267,7 @@ def _inside_org_name(tokens: list[Token], m: int) -> bool:
         and tokens[m - 1].text[:1].isupper() and tokens[m + 1].text[:1].isupper()
 
 
-def portfolio_words(run: list[str], before: list[str], lex: Lexicon) -> int:
+def portfolio_words(run: list[str], before: list[str], lex: AttributionLexicon) -> int:
     """How many words that open the capitalised ``run`` end a title's portfolio rather than
     start a name, given the lower-cased words of the title ``before`` it. After "for" or
     "of" following a role, or after "and" joining two portfolios: through the last portfolio
@@ -1284,7 +1287,7 @@ def portfolio_words(run: list[str], before: list[str], lex: Lexicon) -> int:
     return 1 if joined and len(run) >= 3 else 0
 
 
-def ends_inside_portfolio(words: list[str], lex: Lexicon) -> bool:
+def ends_inside_portfolio(words: list[str], lex: AttributionLexicon) -> bool:
     """Do the lower-cased ``words`` end in a role's portfolio: a role word, "of" or "for",
     then at most three words ("minister of fisheries")?"""
     for n in range(len(words) - 1, max(0, len(words) - 5), -1):
@@ -1293,7 +1296,7 @@ def ends_inside_portfolio(words: list[str], lex: Lexicon) -> bool:
     return False
 
 
-def split_title(words: list[str], label, lex: Lexicon) -> tuple[str | None, str | None]:
+def split_title(words: list[str], label, lex: AttributionLexicon) -> tuple[str | None, str | None]:
     """A title's organisation, when it leads the title: "Kremlin spokesman" -> ("spokesman",
     "Kremlin"), "Ukraine's foreign minister" -> ("foreign minister", "Ukraine"), "NATO
     spokesperson" -> ("spokesperson", "NATO"). Nationalities and places stay in the role
@@ -1322,7 +1325,7 @@ def split_title(words: list[str], label, lex: Lexicon) -> tuple[str | None, str 
     return " ".join(words), None
 
 
-def _leading_body(words: list[str], lex: Lexicon) -> tuple[str, str] | None:
+def _leading_body(words: list[str], lex: AttributionLexicon) -> tuple[str, str] | None:
     """An issuing body written before a title, ending in an organisation noun: "foreign
     ministry spokeswoman" -> ("spokeswoman", "foreign ministry"). After a modifier the
     title stays whole ("retired PLA Navy captain", affiliation "PLA Navy")."""

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from geolib.extract.attribution import load_lexicon
+from geolib.extract.attribution import load_attribution_lexicon
 from geolib.segment import Segment
 from geolib.text.marks import QuoteSpan
 
@@ -82,7 +82,7 @@ class PreparedText:
 def cue_pattern(ignore_case: bool = True) -> re.Pattern[str]:
     """Every reporting verb form and cue phrase, as one expression: case-insensitive, or
     in lower case only (to run over lower-cased text, which is much faster)."""
-    lex = load_lexicon()
+    lex = load_attribution_lexicon()
     forms = {form for info in lex.verbs.values() for form in info["forms"]} | set(lex.phrases)
     expression = rf"(?<!\w){trie_expression(sorted(f.lower() for f in forms))}(?!\w)"
     return re.compile(expression, re.IGNORECASE if ignore_case else 0)

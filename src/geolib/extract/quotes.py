@@ -42,7 +42,7 @@ from geolib.extract.attribution import (
     ends_inside_portfolio,
     find_cues,
     is_name_word,
-    load_lexicon,
+    load_attribution_lexicon,
     place_then_name,
     portfolio_words,
     split_title,
@@ -71,7 +71,7 @@ SIGN_OFF_DASHES = ("—", "–", "-")
 INVERTING_MARKS = frozenset({",", "”", '"', "’", "'", "''", "—", "–", ":"})
 MIN_INDIRECT_WORDS = 4
 TRAILING_PUNCT = {".", ",", ";", ":", "!", "?", "…", "—", "–", "-"}
-_GRAMMAR = load_lexicon().grammar  # function-word classes: data/attribution_patterns.json
+_GRAMMAR = load_attribution_lexicon().grammar  # function-word classes: data/attribution_patterns.json
 TIME_ADJUNCTS = _GRAMMAR["time_adjuncts"]
 ADJUNCT_OPENERS = TIME_ADJUNCTS | _GRAMMAR["adjunct_openers"]  # "said last week"
 SUBORDINATORS = _GRAMMAR["subordinators"]
@@ -255,7 +255,7 @@ class _ArticleReader:
         self.entity_labels = entity_labels(nlp)
         self.article_id = article.id
         self.context = ArticleContext(known_people=_known_people())
-        self.lex = load_lexicon()
+        self.lex = load_attribution_lexicon()
         self.phrases = Phrases(doc, labels=self.entity_labels)
         self.tokens = self.phrases.tokens
         self.token_starts = token_starts(doc)
@@ -1001,7 +1001,7 @@ def _bare_word(word: str) -> tuple[str, bool]:
     return word, False
 
 
-_PARTICLE = "|".join(sorted(load_lexicon().particles, key=len, reverse=True))  # the lexicon's one list
+_PARTICLE = "|".join(sorted(load_attribution_lexicon().particles, key=len, reverse=True))  # the one list
 _NAME_WORD = rf"(?:(?:{_PARTICLE})-)?[A-Z][\w’'.-]*"  # "al-Harbi", "el-Sisi"
 _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE})\s+)?{_NAME_WORD})*")
 
@@ -1011,7 +1011,7 @@ _CAPITALISED_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE})\s+)?{_NAME
 # questioner's turn with no colon, as White House transcripts write it: "Q" and a capital).
 _CAPITAL_WORD = r"[^\W\d_a-z](?:[^\W\d_a-z]|['’.-])+"  # a word in capitals, any script ("AL-HARBI")
 _CAPITALS_LABEL = re.compile(rf"((?:{_CAPITAL_WORD}|Q)(?: {_CAPITAL_WORD}){{0,2}}):[ \t]+(?=\S)")
-_TITLE_LINK = "|".join(sorted(load_lexicon().particles | TITLE_PREPOSITIONS | {"the", "and"}))
+_TITLE_LINK = "|".join(sorted(load_attribution_lexicon().particles | TITLE_PREPOSITIONS | {"the", "and"}))
 _NAMED_LABEL = re.compile(
     rf"([A-Z][\w’'.-]*(?:[ \t]+(?:(?:{_TITLE_LINK})[ \t]+)*[A-Z][\w’'.-]*){{0,7}}):[ \t]+(?=\S)")
 _QUESTION_TURN = re.compile(r"(Q)[ \t]+(?=[A-Z“\"‘'(])")

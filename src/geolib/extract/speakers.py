@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geolib.extract.attribution import Mention, load_lexicon
+from geolib.extract.attribution import Mention, load_attribution_lexicon
 from geolib.extract.gender import gender_of
 
 PRONOUN_GENDERS = {"he": "m", "she": "f"}
@@ -223,7 +223,7 @@ class ArticleContext:
         ``noun`` ("company", "commission") may name: its name holds that noun, or, for a company
         noun, no organisation noun at all ("BHP", "Ukrenergo": a one-word name never given a
         first name)."""
-        lex = load_lexicon()
+        lex = load_attribution_lexicon()
         for said_at, speaker in reversed(self.speakers):
             if sentence - said_at > ORGANISATION_RECENCY:
                 return None
@@ -288,7 +288,7 @@ def _one_person(speaker: Speaker) -> bool:
         return True
     if speaker.kind not in {"role", "group"}:
         return False
-    head, lex = _head_word(speaker), load_lexicon()
+    head, lex = _head_word(speaker), load_attribution_lexicon()
     return not head.endswith("s") and head not in lex.group_nouns and head not in lex.org_nouns
 
 
@@ -307,10 +307,10 @@ def body_words(name: str) -> frozenset[str]:
     """The words of an organisation's name in any order, without linking words: "China's
     Ministry of Foreign Affairs" and "China's foreign ministry" give the same set."""
     words = _WORD.findall(name.lower().replace("’s", "").replace("'s", ""))
-    return frozenset(w for w in words if w not in load_lexicon().grammar["body_name_filler"])
+    return frozenset(w for w in words if w not in load_attribution_lexicon().grammar["body_name_filler"])
 
 
 def _full_title(word: str) -> str:
     """A title word in full and lower case ("Sen." -> "senator")."""
     word = word.lower()
-    return load_lexicon().title_abbreviations.get(word, word)
+    return load_attribution_lexicon().title_abbreviations.get(word, word)
