@@ -165,3 +165,53 @@ def test_targets_sharing_a_clause_share_the_sentence():
     text = "Putin met Xi in Beijing on Tuesday, officials said."
     spans = [(0, 5), (10, 12)]
     assert scopes(text, spans) == [(0, len(text))] * 2
+
+
+def test_another_targets_words_are_not_this_ones():
+    # the whole sentence is read once; each target keeps only its own part's evaluations
+    from geolib.stance.scope import scopes
+    from geolib.stance.sentiment import SentenceScorer
+
+    text = "Unlike the corrupt and brutal regime in Caracas, Bogotá governs honestly."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Caracas", "Bogotá")]
+    scorer = SentenceScorer(text)
+    caracas, bogota = (scorer.toward(*span, scope)
+                       for span, scope in zip(spans, scopes(text, spans), strict=True))
+    assert caracas.label == "negative"
+    assert bogota.label != "negative"
+    assert not any("corrupt" in cue or "brutal" in cue for cue in bogota.cues)
+
+
+def test_cues_are_words_of_the_sentence_with_their_weights():
+    sentence = "Critics say the minister lied and mocked the families of the victims."
+    result = toward(sentence, "the minister")
+    assert result.label == "negative"
+    for cue in result.cues:
+        words, weight = cue.rsplit(" ", 1)
+        assert words.strip("'").removeprefix("not … ") in sentence
+        assert float(weight) < 0
+
+
+# --- the word lists -------------------------------------------------------------------
+
+
+def test_textblob_adjectives_are_read_less_the_neutral_words():
+    from geolib.stance.lexicon import adjective_ratings, default_cues
+
+    rated = default_cues().rated
+    assert rated["terrible"][0] < 0 < rated["wonderful"][0]
+    assert "many" in adjective_ratings() and "many" not in rated  # a quantity, no opinion
+
+
+def test_inflections_reach_the_general_lexicon_and_goods_are_no_good():
+    cues = default_cues_()
+    assert cues.general_prior("irresponsibly") == cues.phrases[("irresponsible",)] < 0
+    result = toward("Mexico sold more goods to Canada this year.", "Mexico")
+    assert result.label == "neutral"
+    assert not any("goods" in cue for cue in result.cues)
+
+
+def default_cues_():
+    from geolib.stance.lexicon import default_cues
+
+    return default_cues()

@@ -26,6 +26,7 @@ NEGATED_FACTOR = -0.5  # a negated evaluation: weaker, and the other way round
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "its", "their", "it",
                        "we", "us", "our", "i", "me", "my", "you", "your"})
 _QUOTE_MARKS = frozenset('"“”')
+_CLAUSE_OPENERS = frozenset({",", '"', "“"})
 # Function words ("than", "the", "as") fit one corpus's habits and explain nothing: the
 # bag of words leaves them out (negators still set the negation scope).
 _FUNCTION_WORDS = frozenset(w.replace("’", "'") for w in STOP_WORDS)
@@ -81,10 +82,14 @@ class SentenceView:
         self.clause, self.contrasted = self._clauses()
         self.negated, self.intensity = self._negation_and_intensity()
         self.spans = self._spans()
+        self.rated = [(i, *cues.rated[w]) for i, w in enumerate(self.lower) if w in cues.rated]
+        self._rated_at = [r[0] for r in self.rated]
         self._span_firsts = [s.first for s in self.spans]
         self._ends = [t.end for t in self.tokens]
         self._quote_marks = self._quote_mark_counts()
-        self.shared = self._shared_features()
+        self._starts = [t.start for t in self.tokens]
+        self._shared: dict[tuple[int, int] | None, Features] = {}
+        self.shared = self.shared_features()
 
     # -- reading the sentence once --------------------------------------------------------
     def _clauses(self) -> tuple[list[int], set[int]]:
@@ -160,19 +165,32 @@ class SentenceView:
             seen += token.text in _QUOTE_MARKS
         return counts
 
-    def _shared_features(self) -> Features:
-        """Features that do not depend on the target: the bag of words and overall tone.
-        Capitalised words are names (or open the sentence), and a name is not a sentiment."""
+    def shared_features(self, scope: tuple[int, int] | None = None) -> Features:
+        """Features that do not depend on the target: the bag of words and overall tone of
+        the sentence, or of one target's ``scope`` (another target's part of the sentence
+        is not this one's); made once per scope. Capitalised words are names (or open the
+        sentence), and a name is not a sentiment."""
+        if scope == (0, len(self.text)):
+            scope = None
+        found = self._shared.get(scope)
+        if found is not None:
+            return found
+        lo, hi = scope or (0, len(self.text))
+        first = bisect.bisect_left(self._starts, lo)
+        stop = bisect.bisect_left(self._starts, hi)
         features = Features()
         features.flag("bias")
-        for i, token in enumerate(self.tokens):
+        for i in range(first, stop):
+            token = self.tokens[i]
             if not self._content_word(token):
                 continue
             negated = self.negated[i]
             features.flag(f"w:not_{token.lower}" if negated else f"w:{token.lower}",
                           f"'not … {token.text}'" if negated else f"'{token.text}'")
-        for span in self.spans:
+        for span in self.spans[bisect.bisect_left(self._span_firsts, first):
+                               bisect.bisect_left(self._span_firsts, stop)]:
             features.add(f"s:lex_{'pos' if span.value > 0 else 'neg'}", abs(span.value), span.shown)
+        self._shared[scope] = features
         return features
 
     def _content_word(self, token: Word) -> bool:
@@ -195,19 +213,26 @@ class SentenceView:
             last += 1
         return first, last
 
-    def features(self, start: int, end: int) -> Features:
+    def features(self, start: int, end: int, scope: tuple[int, int] | None = None) -> Features:
         """All features toward ``text[start:end]``: the shared ones and the target's own."""
-        return self.shared.merged(self.target_features(start, end))
+        return self.shared_features(scope).merged(self.target_features(start, end, scope))
 
-    def target_features(self, start: int, end: int) -> Features:
-        """The features that depend on where the target is (bounded work per target)."""
+    def target_features(self, start: int, end: int,
+                        scope: tuple[int, int] | None = None) -> Features:
+        """The features that depend on where the target is (bounded work per target).
+        ``scope``: the target's part of the sentence (``geolib.stance.scope``) when the
+        sentence names other targets in other clauses; the lexicon's words inside it
+        then count apart from those outside."""
         features = Features()
         found = self.target_span(start, end)
         if found is None:
             return features
         first, last = found
+        if scope == (0, len(self.text)):
+            scope = None
         self._near_words(features, first, last)
-        self._evaluations(features, first, last)
+        self._evaluations(features, first, last, scope)
+        self._ratings(features, first, last, scope)
         self._reporting(features, first, last)
         self._shape(features, first, last)
         return features
@@ -231,15 +256,24 @@ class SentenceView:
                 if i in (first - 1, last + 1):
                     features.flag(f"{side}1:{word}", shown)
 
-    def _evaluations(self, features: Features, first: int, last: int) -> None:
+    def _evaluations(self, features: Features, first: int, last: int,
+                     scope: tuple[int, int] | None) -> None:
         """Lexicon polarity by where it sits: near the target, in its clause, in a
-        contrasting clause after it, or elsewhere in the sentence."""
+        contrasting clause after it, or elsewhere in the sentence; by side and distance
+        (in bins, and weighted by closeness), inside or outside quotation marks, as the
+        predicate of a target that opens its clause, by lexicon; when the sentence names
+        other targets in other clauses, only those inside this target's scope."""
         clause = self.clause[first]
+        subject = first <= 1 or self.lower[first - 1] in _CLAUSE_OPENERS
+        strongest: dict[str, Span] = {}
         lo = bisect.bisect_left(self._span_firsts, max(0, first - CONTEXT))
         hi = bisect.bisect_right(self._span_firsts, last + CONTEXT)
         for span in self.spans[lo:hi]:
             if span.first <= last and span.stop > first:
                 continue  # the target's own words
+            sign = "pos" if span.value > 0 else "neg"
+            if scope is not None and not scope[0] <= self.tokens[span.first].start < scope[1]:
+                continue  # another target's part of the sentence: not this one's
             at = self.clause[span.first]
             near = first - WINDOW <= span.first <= last + WINDOW
             if at == clause:
@@ -250,8 +284,42 @@ class SentenceView:
                 place = "conceded"  # the target's clause overrides what came before it
             else:
                 place = "other"
-            sign = "pos" if span.value > 0 else "neg"
-            features.add(f"lex_{place}_{sign}", abs(span.value), span.shown)
+            size, shown = abs(span.value), span.shown
+            features.add(f"lex_{place}_{sign}", size, shown)
+            before = span.stop <= first
+            distance = first - span.stop + 1 if before else span.first - last
+            side = "b" if before else "a"
+            features.add(f"lex_{side}{_distance_bin(distance)}_{sign}", size, shown)
+            features.add(f"lex_close_{sign}", size / (1.0 + distance / 3.0), shown)
+            features.add(f"lex_count_{sign}", 1.0, shown)
+            if sign not in strongest or size > abs(strongest[sign].value):
+                strongest[sign] = span
+            features.add(f"lex_{span.source}_{sign}", size, shown)
+            features.add(f"lex_quoted{self._quote_marks[span.first] % 2}_{sign}", size, shown)
+            if subject and not before and at == clause:
+                features.add(f"lex_predicate_{sign}", size, shown)  # "X lied", "X is a hero"
+        for sign, span in strongest.items():
+            features.add(f"lex_strongest_{sign}", abs(span.value), span.shown)
+
+    def _ratings(self, features: Features, first: int, last: int,
+                 scope: tuple[int, int] | None) -> None:
+        """TextBlob's adjectives near the target, in its clause, elsewhere in its scope:
+        their polarity either way, and their subjectivity (an opinion, whichever way)."""
+        clause = self.clause[first]
+        lo = bisect.bisect_left(self._rated_at, first - CONTEXT)
+        hi = bisect.bisect_right(self._rated_at, last + CONTEXT)
+        for i, polarity, subjectivity in self.rated[lo:hi]:
+            if first <= i <= last:
+                continue
+            if scope is not None and not scope[0] <= self.tokens[i].start < scope[1]:
+                continue
+            near = first - WINDOW <= i <= last + WINDOW
+            place = "near" if near else "clause" if self.clause[i] == clause else "other"
+            shown = f"'{self.tokens[i].text}'"
+            if self.negated[i]:
+                polarity, shown = polarity * NEGATED_FACTOR, f"'not … {self.tokens[i].text}'"
+            features.add(f"adj_{place}_{'pos' if polarity > 0 else 'neg'}", abs(polarity), shown)
+            features.add(f"adj_{place}_subjective", subjectivity, shown)
 
     def _reporting(self, features: Features, first: int, last: int) -> None:
         """Reporting verbs: the target as the one who praises or blames (agent), or the
@@ -276,6 +344,12 @@ class SentenceView:
             features.flag("target_pronoun")
         if self._quote_marks[first] % 2:
             features.flag("target_in_quote")
+
+
+def _distance_bin(distance: int) -> str:
+    """Distance in words, binned: beside (1-2), near (3-5), 6-10, 11-20, farther."""
+    return "1" if distance <= 2 else "3" if distance <= 5 else "6" if distance <= 10 else (
+        "11" if distance <= 20 else "far")
 
 
 def extract_features(sentence: str, start: int, end: int, cues: SentimentCues | None = None) -> Features:

@@ -4,8 +4,10 @@ Libraries weighed (issue 22):
 - VADER's lexicon (``vaderSentiment`` on PyPI ships ``vader_lexicon.txt``, MIT): used, read as
   a word list only; 7,500 hand-rated words are a far wider net than TextBlob's adjectives.
   VADER's sentence rules are not used: they score a whole sentence, not one target.
-- TextBlob: kept only for the whole-quote baseline in the stance table (``records.py``); its
-  adjective lexicon scored "many", "more" and "certainly" as praise.
+- TextBlob: the whole-quote baseline in the stance table (``records.py``); its adjective
+  lexicon (pattern's ``en-sentiment.xml``, PDDL: polarity and subjectivity of 2,900
+  adjectives) is read as a second word list, less the words the cues call neutral ("many",
+  "more", "certainly", which it scores as praise). Cross-validation on NewsMTSC train: +0.003.
 - asent (rule-based sentiment on spaCy): not used; its English lexicon is VADER's, and its
   negation and contrast rules need a dependency parse, which geolib's blank pipeline lacks.
 
@@ -16,7 +18,9 @@ general lexicons wrongly take for praise or blame ("great" in "great power", "ha
 
 from __future__ import annotations
 
+import importlib.util
 import tomllib
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -44,10 +48,11 @@ class SentimentCues:
     neutral: frozenset[tuple[str, ...]]  # words and phrases that carry no sentiment
     longest_phrase: int
     openers: frozenset[str]  # first words of the phrases of two words or more
+    rated: dict[str, tuple[float, float]]  # TextBlob's adjectives -> (polarity, subjectivity)
 
     def general_prior(self, word: str) -> float | None:
-        """VADER's polarity of ``word``, or of its stem when VADER lists only the stem
-        ("recklessly" -> "reckless", "wrecking" -> "wreck"); None when neither is listed."""
+        """VADER's polarity of ``word``, or of its stem when VADER or the cues list only
+        the stem ("recklessly" -> "reckless", "wrecking" -> "wreck"); None when neither is."""
         found = self.general.get(word)
         if found is not None or len(word) < 5:
             return found
@@ -56,14 +61,15 @@ class SentimentCues:
                 stem = word[: -len(suffix)] + replacement
                 if (stem,) in self.neutral:
                     return None
-                found = self.general.get(stem)
+                found = self.general.get(stem, self.phrases.get((stem,)))
                 if found is not None:
                     return found
         return None
 
 
-# Inflections tried, in order, to reach a word VADER lists ("wrecking" -> "wreck").
-_SUFFIXES = (("ly", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
+# Inflections tried, in order, to reach a word VADER lists ("wrecking" -> "wreck",
+# "responsibly" -> "responsible").
+_SUFFIXES = (("ly", ""), ("ly", "le"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""),
              ("s", ""), ("ness", ""))
 
 
@@ -101,6 +107,7 @@ def load_cues(path: Path | None = None) -> SentimentCues:
         neutral=frozenset(p for p in neutral if p),
         longest_phrase=max((len(p) for p in [*phrases, *neutral]), default=1),
         openers=frozenset(p[0] for p in [*phrases, *neutral] if len(p) > 1),
+        rated={w: r for w, r in adjective_ratings().items() if (w,) not in neutral},
     )
 
 
@@ -119,3 +126,25 @@ def vader_lexicon() -> dict[str, float]:
         if len(parts) >= 2 and parts[0].replace("'", "").replace("-", "").isalpha():
             lexicon[parts[0].lower()] = float(parts[1]) / VADER_SCALE
     return lexicon
+
+
+@lru_cache(maxsize=1)
+def adjective_ratings() -> dict[str, tuple[float, float]]:
+    """TextBlob's adjectives (pattern's lexicon): word -> (polarity -1..1, subjectivity
+    0..1), each the mean over the word's senses; words rated 0 on both are left out."""
+    # found, not imported: importing textblob loads NLTK, a second's work for one file
+    package = importlib.util.find_spec("textblob").submodule_search_locations[0]
+    text = (Path(package) / "en" / "en-sentiment.xml").read_bytes()
+    senses: dict[str, list[tuple[float, float]]] = {}
+    for word in ET.fromstring(text).iter("word"):
+        form = word.get("form", "").lower()
+        if form.replace("-", "").replace("'", "").isalpha():
+            senses.setdefault(form, []).append(
+                (float(word.get("polarity", 0)), float(word.get("subjectivity", 0))))
+    ratings = {}
+    for form, rated in senses.items():
+        polarity = sum(r[0] for r in rated) / len(rated)
+        subjectivity = sum(r[1] for r in rated) / len(rated)
+        if polarity or subjectivity:
+            ratings[form] = (polarity, subjectivity)
+    return ratings

@@ -54,12 +54,12 @@ def _textblob(text: str) -> tuple[float, float]:
 def actor_sentiments(
     text: str, skip: tuple[tuple[int, int], ...] = ()
 ) -> dict[str, TargetSentiment]:
-    """Sentiment toward each actor ``text`` mentions. Each mention is scored within its
-    scope (``geolib.stance.scope``): its sentence, or, when the sentence names other
-    actors in other clauses, the clause it stands in and the words it governs. Every
-    scope is read once, however many mentions it holds; several mentions of one actor
-    average their scores. ``skip``: spans whose mentions are not targets (a speaker's
-    name in the attribution)."""
+    """Sentiment toward each actor ``text`` mentions. Each mention is scored in its
+    sentence, with the lexicon's words inside its scope (``geolib.stance.scope``: when the
+    sentence names other actors in other clauses, the clause the mention stands in and the
+    words it governs) counted apart from the rest. Every sentence is read once, however
+    many mentions it holds; several mentions of one actor average their scores.
+    ``skip``: spans whose mentions are not targets (a speaker's name in the attribution)."""
     per_actor: dict[str, list[TargetSentiment]] = defaultdict(list)
     sentences = sentence_spans(text) or [(0, len(text))]
     by_sentence: dict[int, list] = defaultdict(list)
@@ -74,14 +74,10 @@ def actor_sentiments(
         begin, stop = sentences[n]
         sentence = text[begin:stop]
         spans = [(m.start - begin, m.end - begin) for m in mentions]
-        scorers: dict[tuple[int, int], SentenceScorer] = {}
+        scorer = SentenceScorer(sentence)
         for mention, (start, end), scope in zip(mentions, spans, scopes(sentence, spans),
                                                 strict=True):
-            if scope not in scorers:
-                scorers[scope] = SentenceScorer(sentence[scope[0] : scope[1]])
-            per_actor[mention.actor].append(
-                scorers[scope].toward(start - scope[0], end - scope[0])
-            )
+            per_actor[mention.actor].append(scorer.toward(start, end, scope))
     return {actor: _combine(results) for actor, results in per_actor.items()}
 
 

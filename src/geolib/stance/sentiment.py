@@ -113,22 +113,34 @@ class SentenceScorer:
     def __init__(self, sentence: str, model: Model | None = None, view: SentenceView | None = None):
         self.model = model or default_model()
         self.view = view or SentenceView(sentence)
-        self._base, pushes = _logits(self.view.shared, self.model)
-        self._base = [b + c for b, c in zip(self._base, self.model.intercept, strict=True)]
-        ranked = sorted(pushes.items(), key=lambda kv: -abs(kv[1]))
-        self._shared_pushes = dict(ranked[:_SHARED_CUES])
+        self._bases: dict = {}  # scope -> (class scores of the shared features, their cues)
 
-    def toward(self, start: int, end: int) -> TargetSentiment:
-        """The sentiment of the sentence toward ``sentence[start:end]``."""
-        own, pushes = _logits(self.view.target_features(start, end), self.model)
-        scores = [b + o for b, o in zip(self._base, own, strict=True)]
+    def _base(self, scope: tuple[int, int] | None):
+        """Class scores of the target-free features of ``scope`` (the whole sentence when
+        None), with the intercept, and their strongest pushes; made once per scope."""
+        if scope == (0, len(self.view.text)):
+            scope = None
+        found = self._bases.get(scope)
+        if found is None:
+            base, pushes = _logits(self.view.shared_features(scope), self.model)
+            base = [b + c for b, c in zip(base, self.model.intercept, strict=True)]
+            ranked = sorted(pushes.items(), key=lambda kv: -abs(kv[1]))
+            found = self._bases[scope] = (base, dict(ranked[:_SHARED_CUES]))
+        return found
+
+    def toward(self, start: int, end: int, scope: tuple[int, int] | None = None) -> TargetSentiment:
+        """The sentiment of the sentence toward ``sentence[start:end]``; ``scope``: its
+        part of the sentence when other targets stand in other clauses (``scope.scopes``)."""
+        base, shared_pushes = self._base(scope)
+        own, pushes = _logits(self.view.target_features(start, end, scope), self.model)
+        scores = [b + o for b, o in zip(base, own, strict=True)]
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
         proba = [e / total for e in exp]
         score = round(self.model.score(proba), 3)
         label = self.model.label(score)
-        for words, push in self._shared_pushes.items():
+        for words, push in shared_pushes.items():
             pushes[words] = pushes.get(words, 0.0) + push
         return TargetSentiment(label, score, _cues(pushes, label),
                                round(proba[LABELS.index(label)], 3))
