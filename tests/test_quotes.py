@@ -1141,13 +1141,15 @@ def test_a_list_set_off_by_commas_is_not_one_speaker():
 
 def test_reported_speech_by_an_unresolved_pronoun_is_kept_without_a_speaker():
     """"He said ..." is reported speech even when no earlier man is named: the clause is kept
-    with its mention and a low confidence, the speaker left empty rather than guessed."""
+    with its mention and a lower confidence, the speaker left empty rather than guessed."""
     quotes = extract_quotes(make_article(
         "Anna Holm spoke first. He said the harbour would stay open all winter."))
     [quote] = quotes
     assert (quote.kind, quote.text, quote.speaker, quote.speaker_mention) == (
         "indirect", "the harbour would stay open all winter", None, "He")
-    assert quote.confidence < 0.5
+    [resolved] = extract_quotes(make_article(
+        "Jonas Holm spoke first. He said the harbour would stay open all winter."))
+    assert resolved.speaker == "Jonas Holm" and quote.confidence < resolved.confidence
 
 
 def test_a_pronoun_refers_to_the_subject_of_the_sentence_before_not_its_object():
