@@ -25,12 +25,12 @@ def test_most_quoted_names_a_tie_as_a_tie():
 
 def test_most_quoted_single_leader_shows_its_share():
     assert h.most_quoted({"A": 5, "B": 3, "C": 1}) == (
-        "A is the most quoted voice, with 5 of 9 quotes from 3 named speakers")
+        "A is the most quoted voice, with 5 of 9 quotes from 3 speakers")
 
 
 def test_most_quoted_no_superlative_below_the_minimum():
-    assert h.most_quoted({"A": 1}) == "1 quote from only 1 named speaker: A (1)"
-    assert h.most_quoted({"A": 3, "B": 1}) == "4 quotes from only 2 named speakers: A (3) and B (1)"
+    assert h.most_quoted({"A": 1}) == "1 quote from only 1 speaker: A (1)"
+    assert h.most_quoted({"A": 3, "B": 1}) == "4 quotes from only 2 speakers: A (3) and B (1)"
     assert "most" not in h.most_quoted({"A": 3, "B": 1})
 
 
@@ -38,7 +38,7 @@ def test_most_quoted_empty_and_all_equal():
     assert h.most_quoted({}) == "No quote in the selection names its speaker"
     assert h.most_quoted(pd.Series(dtype=int)) == "No quote in the selection names its speaker"
     assert h.most_quoted({"A": 2, "B": 2, "C": 2}) == (
-        "All 3 named speakers are quoted equally often, 2 quotes each")
+        "All 3 speakers are quoted equally often, 2 quotes each")
 
 
 # --- sentiment toward actors -----------------------------------------------------------------

@@ -110,20 +110,20 @@ def most_quoted(counts: pd.Series | Mapping[str, int], *, min_items: int = MIN_I
     total = int(counts.sum())
     if len(counts) < min_items:
         parts = [f"{name} ({n})" for name, n in counts.sort_values(ascending=False).items()]
-        return (f"{count(total, 'quote')} from only {count(len(counts), 'named speaker')}: "
+        return (f"{count(total, 'quote')} from only {count(len(counts), 'speaker')}: "
                 f"{listing(parts)}")
     top_n = int(counts.max())
     leaders = sorted(counts[counts == top_n].index)
     if len(leaders) == 1:
         return (f"{leaders[0]} is the most quoted voice, with {share(top_n, total)} "
-                f"quotes from {count(len(counts), 'named speaker')}")
+                f"quotes from {count(len(counts), 'speaker')}")
     if len(leaders) == len(counts):
-        return (f"All {count(len(counts), 'named speaker')} are quoted equally often, "
+        return (f"All {count(len(counts), 'speaker')} are quoted equally often, "
                 f"{count(top_n, 'quote')} each")
     if len(leaders) <= 4:
         return f"{listing(leaders)} tie as the most quoted voices, with {count(top_n, 'quote')} each"
     return (f"{len(leaders)} speakers tie as the most quoted, with {count(top_n, 'quote')} each, "
-            f"of {count(len(counts), 'named speaker')}")
+            f"of {count(len(counts), 'speaker')}")
 
 
 # --- sentiment toward actors ----------------------------------------------------------------
