@@ -673,11 +673,8 @@ class _ArticleReader:
             if cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
                 mention = phrases.before(cue.start, floor, appositive=False)
                 if mention is None:  # "..., Berg said, adding": the speaker of the verb before, if any
-                    earlier = [c for c in self.cues if floor <= c.start < cue.start - 1]
-                    shared = self._attribute(doc, phrases, sent, earlier[-1], floor, cue.start, number,
-                                             remember=False) if earlier else None
-                    if shared is not None and shared.mention is not None:
-                        mention, position = shared.mention, "subject-of-participle"
+                    mention, position = self._earlier_verbs_speaker(doc, phrases, sent, cue, floor, number), \
+                        "subject-of-participle"
                 if mention is None:
                     mention, position = phrases.subject(floor, cue.start), "subject-of-participle"
             else:
@@ -694,11 +691,9 @@ class _ArticleReader:
                 if previous in COORDINATORS and (mention is None or mention.kind != "pronoun"):
                     # "Lin dismissed the claim and said", "a statement called it X and promised Y":
                     # the subject of the verb before, found by that verb's own cue when it has one
-                    earlier = [c for c in self.cues if floor <= c.start < cue.start - 1]
-                    shared = self._attribute(doc, phrases, sent, earlier[-1], floor, cue.start, number,
-                                             remember=False) if earlier else None
-                    if shared is not None and shared.mention is not None:
-                        mention, position = shared.mention, "subject-of-coordinated-verb"
+                    shared = self._earlier_verbs_speaker(doc, phrases, sent, cue, floor, number)
+                    if shared is not None:
+                        mention, position = shared, "subject-of-coordinated-verb"
                     elif mention is None:
                         mention, position = phrases.subject(floor, cue.start), "subject-of-coordinated-verb"
         if mention is None or self._reduced_relative(mention, cue):
@@ -714,6 +709,14 @@ class _ArticleReader:
         if speaker is not None and remember:
             self.context.spoke(number, speaker)
         return _Attribution(speaker, mention, cue_text, _chain(position, mention.rule))
+
+    def _earlier_verbs_speaker(self, doc, phrases, sent, cue: Cue, floor: int, number: int) -> Mention | None:
+        """The speaker phrase of the last cue before ``cue`` in the sentence, if it has one."""
+        earlier = [c for c in self.cues if floor <= c.start < cue.start - 1]
+        if not earlier:
+            return None
+        found = self._attribute(doc, phrases, sent, earlier[-1], floor, cue.start, number, remember=False)
+        return found.mention
 
     def _reduced_relative(self, mention: Mention, cue: Cue) -> bool:
         """"a statement posted on the website": a participle after a document, then a preposition,
