@@ -11,6 +11,7 @@ import warnings
 
 import pytest
 
+from geolib.extract.quotes import extract_quotes
 from geolib.nlp import get_nlp, make_doc, parse
 from geolib.parse import read_article
 from geolib.pipeline import analyse
@@ -165,3 +166,12 @@ def test_bylines_are_still_bylines(line):
     from geolib.parse.cues import is_byline
 
     assert is_byline(line) or is_byline(line, loose=True)
+
+
+# -- many partial quotes in one long sentence (the clause after each was once rescanned per cue) --
+def test_many_partial_quotes_in_one_sentence_keep_their_reporter(tmp_path):
+    phrases = ", ".join(f"\u201cstep {n}\u201d" for n in range(300))
+    body = f"Anna Berg said the plan had {phrases} and more, while Jonas Holm said nothing at all."
+    article, _ = _write(tmp_path, body)
+    quotes = [q for q in extract_quotes(article) if q.text.startswith("step ")]
+    assert len(quotes) == 300 and {q.speaker for q in quotes} == {"Anna Berg"}

@@ -536,8 +536,8 @@ class _ArticleReader:
         reporters that the government had agreed to “…”" is X's); else a cue after it in the
         same clause."""
         before = [c for c in cues if self.token_starts[c.start] < span.open_at]
-        after = [c for c in cues if self.token_starts[c.start] >= span.outer_end
-                 and not self._clause_break(span.outer_end, self.token_starts[c.start])]
+        clause_end = self._clause_end(span.outer_end, sent.end_char)
+        after = [c for c in cues if span.outer_end <= self.token_starts[c.start] < clause_end]
         outer = next((k for k in range(len(before) - 1) if self._reports_into(before[k], before[-1])), None)
         if outer is not None:
             reporter = self._attribute(doc, phrases, sent, before[outer], sent.start, sent.end, number,
@@ -567,9 +567,14 @@ class _ArticleReader:
             return False
         return not any(t.is_punct and t.text not in "“”\"‘’'" for t in self.tokens[outer.end : inner.start])
 
-    def _clause_break(self, start: int, end: int) -> bool:
-        """Does ``text[start:end]`` cross into another clause ("…”, while Beijing accused")?"""
-        return any(word in CLAUSE_BREAKS for word in _WORDS.findall(self.text[start:end].lower()))
+    def _clause_end(self, start: int, end: int) -> int:
+        """Where the clause that runs on from ``start`` has crossed into another ("…”, while
+        Beijing accused"): the end of the first clause-break word in ``text[start:end]``, else
+        ``end``. A cue starting before it is in the same clause (one scan, not one per cue)."""
+        for word in _WORDS.finditer(self.text, start, end):
+            if word.group().lower() in CLAUSE_BREAKS:
+                return word.end()
+        return end
 
     # -- indirect quotes ------------------------------------------------------------
     def _indirect(self, index, paragraph, doc, sent, number, spans, cues, phrases) -> None:

@@ -5,6 +5,7 @@ Shared by claims and frames; the word lists are ``data/stance_markers.toml``.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from geolib.actors import find_actor_mentions
 from geolib.paths import PACKAGE_DATA
-from geolib.stance.patterns import find_patterns, normalise
+from geolib.stance.patterns import Match, find_patterns, normalise
 from geolib.text.sentences import sentence_at
 from geolib.text.words import words
 
@@ -127,7 +128,8 @@ def phrase_use(
 ) -> Use:
     """How ``text[start:end]`` is used in its sentence (``sentence``: its bounds, when known)."""
     markers = markers or default_markers()
-    s_start, s_end = _window(sentence or sentence_at(text, start), start, end)
+    whole = sentence or sentence_at(text, start)
+    s_start, s_end = _window(whole, start, end)
     sentence = text[s_start:s_end]
     local_start, local_end = start - s_start, end - s_start
     kinds = {
@@ -136,9 +138,13 @@ def phrase_use(
         **dict.fromkeys(markers.dismissals, "dismissed"),
     }
     found: dict[str, list[str]] = {"dismissed": [], "reported": [], "aimed": [], "endorsed": []}
-    for m in find_patterns(sentence, list(kinds)):
-        if m.end <= local_start or m.start >= local_end:
-            found[kinds[m.pattern]].append(sentence[m.start : m.end])
+    starts, matches = _sentence_markers(text, whole[0], whole[1], tuple(kinds))
+    for m in matches[bisect.bisect_left(starts, s_start - whole[0]):]:
+        m_start, m_end = m.start + whole[0] - s_start, m.end + whole[0] - s_start
+        if m_end > len(sentence):
+            break
+        if m_end <= local_start or m_start >= local_end:
+            found[kinds[m.pattern]].append(sentence[m_start:m_end])
     return Use(
         negated=_negators_before(sentence, local_start, markers),
         dismissed=tuple(found["dismissed"]),
@@ -149,6 +155,15 @@ def phrase_use(
         conceded=_conceded(sentence, local_end, markers),
         contrasted=_contrasted(sentence, local_start, local_end, markers),
     )
+
+
+@lru_cache(maxsize=64)
+def _sentence_markers(text: str, start: int, end: int, patterns: tuple[str, ...]
+                      ) -> tuple[list[int], list[Match]]:
+    """The marker phrases of one sentence, found once however many phrases in it ask (a
+    sentence with many claim phrases read the same markers again for each)."""
+    matches = find_patterns(text[start:end], list(patterns))
+    return [m.start for m in matches], matches
 
 
 def _negators_before(sentence: str, at: int, markers: Markers) -> tuple[str, ...]:
