@@ -175,3 +175,19 @@ def test_many_partial_quotes_in_one_sentence_keep_their_reporter(tmp_path):
     article, _ = _write(tmp_path, body)
     quotes = [q for q in extract_quotes(article) if q.text.startswith("step ")]
     assert len(quotes) == 300 and {q.speaker for q in quotes} == {"Anna Berg"}
+
+
+# -- shapes the long fuzz run found -----------------------------------------------------------
+def test_a_run_of_forty_thousand_characters_without_a_space_is_read_with_exact_offsets(tmp_path):
+    body = ("Anna Berg said \u201cthe port stays open\u201d on Monday. " + "x7#" * 13_000
+            + " Jonas Holm said \u201cit will close\u201d later.")
+    article, raw = _write(tmp_path, body)
+    quotes = extract_quotes(article)
+    assert {q.text for q in quotes} >= {"the port stays open", "it will close"}
+    assert all(raw[q.start:q.end] == q.text for q in quotes)
+
+
+def test_a_chain_of_hundreds_of_links_before_a_cue_gives_up_instead_of_overflowing(tmp_path):
+    body = "Anna Berg of the Institute" + " of the Institute" * 400 + " said the port would stay open."
+    article, _ = _write(tmp_path, body)
+    extract_quotes(article)  # no RecursionError: a phrase nested this deep is no speaker phrase

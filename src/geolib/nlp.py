@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import warnings
 from functools import lru_cache
 
@@ -57,6 +58,20 @@ def geolib_sentences(doc: Doc) -> Doc:
     return doc
 
 
+LONG_RUN = 1000  # characters without a space: no word is this long, and spaCy's affix rules
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")  # take time quadratic in a token's length
+
+
+def _long_runs_broken(text: str) -> str:
+    """``text`` with a space put in every ``LONG_RUN`` characters of a run that has none
+    (binary junk, a pasted blob), same length, so tokens keep their offsets."""
+    if not _LONG_RUN.search(text):
+        return text
+    def spaced(run: str) -> str:
+        return "".join(c if (i + 1) % LONG_RUN else " " for i, c in enumerate(run))
+    return _LONG_RUN.sub(lambda m: spaced(m.group()), text)
+
+
 def make_doc(
     nlp: Language,
     text: str,
@@ -73,7 +88,7 @@ def make_doc(
     costs as much as tokenizing)."""
     if tokenize is not None and len(tokenize) != len(text):
         raise ValueError("the stand-in text must have the text's length")
-    doc = nlp.make_doc(text if tokenize is None else tokenize)
+    doc = nlp.make_doc(_long_runs_broken(text if tokenize is None else tokenize))
     doc.user_data[TEXT_KEY] = text
     if quotes is not None:
         doc.user_data[QUOTES_KEY] = quotes

@@ -30,6 +30,7 @@ PHRASE_WINDOW = 12  # a speaker phrase, before or after its cue
 RELATIVE_WINDOW = 12  # back from a cue to the "who" of a relative clause
 APPOSITIVE_WINDOW = 30  # back from a comma to the comma opening an appositive
 POSTMODIFIER_WINDOW = 10  # back from a cue to the link word of a describing phrase
+PHRASE_DEPTH = 40  # phrase lookups nested through links ("of X of Y ...") before one gives up
 DESCRIPTION_WINDOW = 8  # a described speaker ("a senior Senate staffer")
 TITLE_WINDOW = 8  # a title before a name, or a portfolio's role before it
 NAME_WORDS = 5  # a name set off by commas after a title
@@ -306,6 +307,7 @@ class Phrases:
         self.roles = role_tokens(doc)
         self.labels = labels or {}  # the EntityRuler's label of every name it knows
         self._before: dict[tuple[int, int, bool], Mention | None] = {}  # see before()
+        self._depth = 0  # phrases before() is looking for at once, nested
 
     def label(self, name: str) -> str | None:
         return self.labels.get(name)
@@ -445,7 +447,13 @@ class Phrases:
         # of "for X at Y" links took exponential time; callers get a copy they may change.
         key = (k, floor, appositive)
         if key not in self._before:
-            self._before[key] = self._phrase_before(k, floor, appositive)
+            if self._depth >= PHRASE_DEPTH:
+                return None  # a chain of links this deep is no speaker phrase (and would overflow the stack)
+            self._depth += 1
+            try:
+                self._before[key] = self._phrase_before(k, floor, appositive)
+            finally:
+                self._depth -= 1
         found = self._before[key]
         return None if found is None else replace(found)
 
