@@ -108,11 +108,15 @@ def load_notation(folder: Path = PACKAGE_DATA) -> Notation:
     )
 
 
-def _alternation(terms: object) -> str:
-    """Regex alternation of literal terms, longest first (the regex takes the first);
-    a space in a term matches any run of whitespace."""
-    return "|".join(re.escape(t).replace(r"\ ", r"\s+")
-                    for t in sorted(set(terms), key=len, reverse=True))
+def alternation(terms: object, *, any_space: bool = False) -> str:
+    """Regex alternation of literal terms, longest first (the regex takes the first); with
+    ``any_space`` a space in a term matches any run of whitespace (wire copy wraps lines)."""
+    escaped = (re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    return "|".join(e.replace(r"\ ", r"\s+") for e in escaped) if any_space else "|".join(escaped)
+
+
+def _alternation(terms: object) -> str:  # amounts' terms: wire copy wraps a term across lines
+    return alternation(terms, any_space=True)
 
 
 @dataclass(frozen=True)

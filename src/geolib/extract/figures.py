@@ -46,7 +46,7 @@ from pathlib import Path
 import pandas as pd
 
 from geolib.actors import Actor, ActorMention, find_actor_mentions, load_actors, read_actors_csv
-from geolib.extract.amounts import Amount, Notation, find_amounts, load_notation
+from geolib.extract.amounts import Amount, Notation, alternation, find_amounts, load_notation
 from geolib.model import Article
 from geolib.paths import PACKAGE_DATA
 from geolib.segment import Segment, Segmentation, segment
@@ -129,11 +129,6 @@ def load_figure_terms(folder: Path = PACKAGE_DATA) -> FigureTerms:
     )
 
 
-def _alternation(terms: object) -> str:
-    """Regex alternation of literal terms, longest first (the regex takes the first)."""
-    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
-
-
 @dataclass(frozen=True)
 class _Patterns:
     breaks: re.Pattern[str]
@@ -157,7 +152,7 @@ class _Patterns:
 @lru_cache(maxsize=4)
 def _patterns(lexicon: FigureTerms) -> _Patterns:
     grammar = lexicon.grammar
-    numbers = _alternation(lexicon.notation.number_words)
+    numbers = alternation(lexicon.notation.number_words)
     relative = tuple(
         (
             re.compile(
@@ -171,7 +166,7 @@ def _patterns(lexicon: FigureTerms) -> _Patterns:
         for entry in grammar.get("relative_years", [])
     )
     skip = "|".join(grammar.get("year_skip_before", [])) or "(?!)"
-    measures = _alternation(m.term for m in lexicon.measures)
+    measures = alternation(m.term for m in lexicon.measures)
     # A time expression after a skip word ("since October 2008", "by the end of 2025",
     # "since last year"): the whole of it is a reference point, not the figure's time.
     period = (rf"(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?"
@@ -180,11 +175,11 @@ def _patterns(lexicon: FigureTerms) -> _Patterns:
               rf"(?:\s+of\s+{_YEAR})?)")
     comparisons = "|".join(grammar.get("comparison_cues", [])) or "(?!)"
     partners = "|".join(grammar.get("partner_cues", [])) or "(?!)"
-    qualifier_words = _alternation(q.phrase for q in lexicon.qualifiers if q.placement == "before")
+    qualifier_words = alternation(q.phrase for q in lexicon.qualifiers if q.placement == "before")
     fillers = "|".join([qualifier_words, *grammar.get("comparison_fillers", [])])
     connectors = "|".join(grammar.get("head_connectors", [])) or "(?!)"
     function_words = "|".join(lexicon.notation.not_counted) or "(?!)"
-    specific = _alternation(m.term for m in lexicon.measures if m.priority == 1)
+    specific = alternation(m.term for m in lexicon.measures if m.priority == 1)
     return _Patterns(
         breaks=re.compile("|".join(grammar["clause_breaks"]), re.IGNORECASE),
         year=re.compile(_YEAR),
@@ -437,7 +432,7 @@ def _world_places() -> re.Pattern[str]:
 
     with open(PLACES_CSV, newline="", encoding="utf-8") as handle:
         names = [row["name"] for row in csv.DictReader(handle) if row["kind"] in ("country", "region")]
-    return re.compile(rf"(?:{_alternation(names)})(?![\w])")
+    return re.compile(rf"(?:{alternation(names)})(?![\w])")
 
 
 def _names_unknown_partner(sentence: str, lo: int, hi: int,
