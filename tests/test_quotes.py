@@ -1185,3 +1185,42 @@ def test_a_participle_cue_after_a_clause_first_attribution_has_that_speaker():
     quotes = extract_quotes(make_article(
         "Holm and Lund will meet next week, Berg said, adding, \u201cThey need to sit down and talk.\u201d"))
     assert [(q.kind, q.speaker) for q in quotes if q.kind == "direct"] == [("direct", "Berg")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("\u201cThe bill will pass,\u201d state Sen. Ida Solheim (D) said after the vote.", "Ida Solheim"),
+    ("\u201cThe port stays,\u201d Rep. Jonas Brekke (R) told the committee.", "Jonas Brekke"),
+    ("\u201cWhy should a ferry cost this much?\u201d the 43-year-old asked in the video.", "43-year-old"),
+    ("\u201cShe has always been a fighter,\u201d said the 61-year-old.", "61-year-old"),
+    ("\u201cThe count was fixed from the start,\u201d wrote one reader.", "reader"),
+    ("\u201cI never trusted the polls,\u201d one caller told the station.", "caller"),
+    ("\u201cWe came for the speech,\u201d this Harmon supporter declared in Ottawa.", "Harmon supporter"),
+])
+def test_bare_party_tags_ages_and_plain_people_as_speakers(text, speaker):
+    quotes = extract_quotes(make_article(text))
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", speaker)]
+
+
+def test_an_age_inside_a_phrase_is_no_speaker_of_its_own():
+    quotes = extract_quotes(make_article("Anna Berg, 52, said the 3-year-old plan was \u201cdead\u201d."))
+    assert {q.speaker for q in quotes} == {"Anna Berg"}
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["\u201cWe won,\u201d Mr. Hale said.",
+      "The hall was so quiet that Mr. Ross was moved to say, \u201cIt is so calm.\u201d"], "Ross"),
+    (["Later Ms. Ortiz went on to add: \u201cNobody here wants a war.\u201d"], "Ortiz"),
+    (["The minister urged the envoy to say it plainly: \u201cWe stay.\u201d"], "envoy"),
+    (["Harmon flew to Ottawa to say, \u201cWe stay.\u201d"], "Harmon"),
+])
+def test_an_infinitive_cue_is_spoken_by_its_subject_or_by_the_person_asked(paragraphs, speaker):
+    quotes = extract_quotes(make_article(*paragraphs))
+    assert quotes[-1].kind == "direct" and quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Ruan declined to say whether new tariffs were planned.",
+    "The ministry refused to say when the talks would resume.",
+])
+def test_declining_to_say_is_no_attribution(text):
+    assert extract_quotes(make_article(text)) == []

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -36,6 +36,7 @@ TITLE_WINDOW = 8  # a title before a name, or a portfolio's role before it
 NAME_WORDS = 5  # a name set off by commas after a title
 ORG_NOUN_REACH = 4  # either side of a connector ("and", "of"), for an organisation noun
 PARTY_TAG = re.compile(r"[A-Z]{1,3}-[A-Z][A-Za-z.]{1,12}")  # "D-Md.", "R-Texas": party and state
+BRACKETED_TAG = re.compile(r"[A-Z]{1,3}(?:-[A-Z][A-Za-z.]{1,12})?")  # "(D-Ore.)", "(D)": party, maybe state
 PLACE_LABELS = {"GPE", "LOC"}
 
 
@@ -47,6 +48,7 @@ class AttributionLexicon:
     phrases: dict[str, dict]
     group_nouns: frozenset[str]
     role_nouns: tuple[str, ...]
+    role_token_patterns: tuple[list[dict], ...]  # spaCy Matcher patterns: "the 52-year-old"
     role_words: frozenset[str]  # every word of every role noun ("prime", "minister")
     org_nouns: frozenset[str]
     field_nouns: frozenset[str]  # org nouns that name a field more often than a body ("policy")
@@ -90,6 +92,7 @@ def load_attribution_lexicon() -> AttributionLexicon:
         phrases=verbs["phrases"],
         group_nouns=lowered("group_nouns") | _plurals(words["role_nouns"]),
         role_nouns=tuple(w.lower() for w in words["role_nouns"]),
+        role_token_patterns=tuple(words["role_token_patterns"]),
         role_words=role_words,
         org_nouns=lowered("org_nouns"),
         field_nouns=lowered("field_nouns"),
@@ -201,7 +204,7 @@ class Cue:
 
 
 @lru_cache(maxsize=4)
-def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Cue]]:
+def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Cue], Matcher]:
     lex = load_attribution_lexicon()
     cues = PhraseMatcher(vocab, attr="LOWER")
     proto: dict[str, Cue] = {}
@@ -216,7 +219,9 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Cue
         proto[key] = Cue(0, 0, phrase, True, info.get("speaker") == "after", False, False)
     roles = PhraseMatcher(vocab, attr="LOWER")
     roles.add("ROLE", [vocab_doc(vocab, role) for role in lex.role_nouns])
-    return cues, roles, proto
+    shaped_roles = Matcher(vocab)
+    shaped_roles.add("ROLE", list(lex.role_token_patterns))
+    return cues, roles, proto, shaped_roles
 
 
 def vocab_doc(vocab: Vocab, text: str) -> Doc:
@@ -227,7 +232,7 @@ def vocab_doc(vocab: Vocab, text: str) -> Doc:
 
 def find_cues(doc: Doc) -> list[Cue]:
     """Every reporting cue in ``doc``, left to right, longest match at each place."""
-    cues, _, proto = _matchers(doc.vocab)
+    cues, _, proto, _ = _matchers(doc.vocab)
     found: list[Cue] = []
     for match_id, start, end in sorted(cues(doc), key=lambda m: (m[1], -m[2])):
         if found and start < found[-1].end:
@@ -269,8 +274,9 @@ def _before_a_compound_noun(doc: Doc, end: int) -> bool:
 
 def role_tokens(doc: Doc) -> set[int]:
     """Indices of tokens inside a role phrase ("Secretary of State", "spokeswoman")."""
-    _, roles, _ = _matchers(doc.vocab)
-    return {i for _, start, end in roles(doc) for i in range(start, end)}
+    _, roles, _, shaped_roles = _matchers(doc.vocab)
+    matches = [*roles(doc), *shaped_roles(doc)]
+    return {i for _, start, end in matches for i in range(start, end)}
 
 
 @dataclass
@@ -779,14 +785,14 @@ class Phrases:
             and (self.is_name(tokens[k - 2]) or self.is_head(tokens[k - 2]))
 
     def _party_tag_before(self, k: int, floor: int) -> int | None:
-        """Where a bracketed party tag ending just before token ``k`` opens ("(D-Ore.)"), if any."""
+        """Where a bracketed party tag ending just before token ``k`` opens ("(D-Ore.)", "(R)"), if any."""
         tokens = self.tokens
         if tokens[k - 1].text != ")":
             return None
         for j in range(k - 2, max(floor, k - 8) - 1, -1):
             if tokens[j].text == "(":
                 inside = "".join(t.text_with_ws for t in tokens[j + 1 : k - 1]).strip()
-                return j if PARTY_TAG.fullmatch(inside) and j > floor else None
+                return j if BRACKETED_TAG.fullmatch(inside) and j > floor else None
         return None
 
     def _parenthetical(self, a: int, b: int) -> bool:

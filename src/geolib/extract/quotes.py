@@ -79,6 +79,7 @@ BE_FORMS = _GRAMMAR["be_forms"]
 COORDINATORS = _GRAMMAR["coordinators"]
 QUANTITY_WORDS = _GRAMMAR["quantity_words"]
 CLAUSE_BREAKS = _GRAMMAR["clause_breaks"]
+REFUSALS = _GRAMMAR["refusals"]  # "declined to say whether": nothing was said
 CLOSING_TAIL = 8  # tokens after a cue that closes its sentence ("..., officials said on Monday.")
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
 ADJUNCT_COMMA_WINDOW = 6  # tokens after a cue to the comma of a narrator's tail
@@ -693,6 +694,10 @@ class _ArticleReader:
                         mention = None
                 if mention is None:
                     mention, position = phrases.before(cue.start, floor), "speaker-before-cue"
+                if mention is None and previous.lower() == "to":
+                    if cue.start - 2 >= floor and tokens[cue.start - 2].lower_ in REFUSALS:
+                        return _Attribution(None, None, cue_text)
+                    mention, position = self._infinitives_speaker(phrases, cue, floor)
                 if previous in COORDINATORS and (mention is None or mention.kind != "pronoun"):
                     # "Lin dismissed the claim and said", "a statement called it X and promised Y":
                     # the subject of the verb before, found by that verb's own cue when it has one
@@ -714,6 +719,16 @@ class _ArticleReader:
         if speaker is not None and remember:
             self.context.spoke(number, speaker)
         return _Attribution(speaker, mention, cue_text, _chain(position, mention.rule))
+
+    def _infinitives_speaker(self, phrases: Phrases, cue: Cue, floor: int) -> tuple[Mention | None, str]:
+        """Who speaks an infinitive cue ("to say"): the object a verb asks to speak ("urged the
+        envoy to say"), else the clause's subject ("Ross was prompted to say", "Lind went on to add")."""
+        tokens = self.tokens
+        asked = phrases.before(cue.start - 1, floor, appositive=False)
+        if asked is not None and asked.kind in {"person", "role", "group"} and asked.start > floor \
+                and tokens[asked.start - 1].is_alpha and tokens[asked.start - 1].lower_ not in PREPOSITIONS:
+            return asked, "object-of-infinitive"
+        return phrases.subject(floor, cue.start), "subject-of-infinitive"
 
     def _earlier_verbs_speaker(self, doc, phrases, sent, cue: Cue, floor: int, number: int) -> Mention | None:
         """The speaker phrase of the last cue before ``cue`` in the sentence, if it has one."""
