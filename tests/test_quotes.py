@@ -1224,3 +1224,44 @@ def test_an_infinitive_cue_is_spoken_by_its_subject_or_by_the_person_asked(parag
 ])
 def test_declining_to_say_is_no_attribution(text):
     assert extract_quotes(make_article(text)) == []
+
+
+@pytest.mark.parametrize("text, kind, speaker", [
+    ("In a televised address, President Anna Berg condemned the \u201ccowardly attack on our port.\u201d",
+     "partial", "Anna Berg"),
+    ("The senator slammed the plan as \u201ca gift to Moscow.\u201d", "partial", "senator"),
+    ("Lind cited the \u201cheavy cost of waiting\u201d in her letter.", "partial", "Lind"),
+    ("As the prosecutor Marc Delorme put it, \u201cThere was little to charge him with.\u201d", "direct",
+     "Marc Delorme"),
+    ("\u201cWe are finished,\u201d as Ms. Lind put it.", "direct", "Lind"),
+    ("Ms. Lind hopes that the talks will resume in May.", "indirect", "Lind"),
+    ("The mayor knows that the budget is short.", "indirect", "mayor"),
+])
+def test_evaluating_verbs_put_it_and_cognition_verbs_with_that(text, kind, speaker):
+    quotes = extract_quotes(make_article(text))
+    assert (quotes[0].kind, quotes[0].speaker) == (kind, speaker)
+
+
+@pytest.mark.parametrize("text", [
+    "She put it down to bad luck.",
+    "He put it in the drawer before the meeting began.",
+    "The mayor knows the budget well.",
+])
+def test_put_it_and_cognition_verbs_without_a_clause_are_no_quotes(text):
+    assert extract_quotes(make_article(text)) == []
+
+
+def test_he_after_a_quote_is_the_person_named_as_his_sentences_subject():
+    quotes = extract_quotes(make_article(
+        "\u201cThe port will stay open,\u201d said Marta Quillfeather.",
+        "Deputy Minister Tomas Lindqvist told reporters the deal needed a new bank link, "
+        "\u201ca condition that has not changed in years,\u201d as he put it."))
+    assert quotes[-1].speaker == "Tomas Lindqvist"
+
+
+def test_a_capitalised_word_opening_the_sentence_is_not_the_pronouns_person():
+    quotes = extract_quotes(make_article(
+        "\u201cThe market is numb,\u201d said Gianni Bellardi, a grain analyst.",
+        "He said buyers were waiting. "
+        "Freight rates have risen \u201csharply, but not yet wildly,\u201d he added."))
+    assert quotes[-1].speaker == "Gianni Bellardi"

@@ -50,7 +50,7 @@ from geolib.extract.attribution import (
 from geolib.extract.confidence import confidence
 from geolib.extract.gender import is_given_name
 from geolib.extract.prefilter import PreparedParagraph, PreparedText, cue_pattern, prepare
-from geolib.extract.speakers import ArticleContext, Speaker
+from geolib.extract.speakers import PRONOUN_GENDERS, ArticleContext, Speaker
 from geolib.institutions import find_institution
 from geolib.model import Article, Paragraph
 from geolib.nlp import (
@@ -61,7 +61,7 @@ from geolib.nlp import (
     tokenizes_sparingly,
 )
 from geolib.segment import Segmentation, segment
-from geolib.text.marks import QuoteSpan, inside_quote, pair_quotes, starts_with_opening_mark
+from geolib.text.marks import ALL_MARKS, QuoteSpan, inside_quote, pair_quotes, starts_with_opening_mark
 
 QUOTE_PARAGRAPH_KINDS = ("body",)
 TRANSCRIPT_CONTEXT = 100  # sentences before the body that headline names are placed at
@@ -715,10 +715,28 @@ class _ArticleReader:
                 mention = subject.mark("it-is-the-subject")
         if mention.end > cue.start:
             self._add_appositive(phrases, mention, limit)
+        if mention.kind == "pronoun" and mention.name in {"he", "she"}:
+            mention = self._own_sentences_subject(phrases, sent, mention) or mention
         speaker = self.context.resolve(mention, number)
         if speaker is not None and remember:
             self.context.spoke(number, speaker)
         return _Attribution(speaker, mention, cue_text, _chain(position, mention.rule))
+
+    def _own_sentences_subject(self, phrases: Phrases, sent, pronoun: Mention) -> Mention | None:
+        """"Zubrilin told TASS that ..., "a condition unchanged," as he put it": a "he" or "she"
+        refers to the person named as its own sentence's subject, when narration before any
+        quotation mark names one, before anyone who spoke in an earlier sentence."""
+        tokens, k = self.tokens, sent.start
+        while k < pronoun.start and not any(mark in tokens[k].text for mark in ALL_MARKS):
+            k += 1
+        subject = phrases.subject(sent.start, k) if k > sent.start else None
+        if subject is None or subject.kind != "person" or subject.end > pronoun.start:
+            return None
+        if len(subject.name.split()) < 2 and not self.context.knows(subject.name):
+            return None  # one capitalised word opening a sentence ("Freight rates ...") may be no one
+        if not self.context.may_be(subject.name, PRONOUN_GENDERS.get(pronoun.name)):
+            return None
+        return subject.mark("pronoun-is-its-sentences-subject")
 
     def _infinitives_speaker(self, phrases: Phrases, cue: Cue, floor: int) -> tuple[Mention | None, str]:
         """Who speaks an infinitive cue ("to say"): the object a verb asks to speak ("urged the

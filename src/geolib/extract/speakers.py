@@ -111,6 +111,10 @@ class ArticleContext:
                 else:
                     index.setdefault(key, {})[id(person)] = person
 
+    def knows(self, word: str) -> bool:
+        """Has a person with this name or name word been met in the article?"""
+        return self._person_by_word(word) is not None or self._named(word) is not None
+
     def _named(self, name: str) -> Person | None:
         """The person first registered under the full name ``name``."""
         holders = self._by_name.get(name)
@@ -258,20 +262,20 @@ class ArticleContext:
             return None
         gender = PRONOUN_GENDERS.get(pronoun)
         recent = [s for n, s in self.speakers if sentence - n <= 1 and _one_person(s)
-                  and self._may_be(s.name, gender)]
+                  and self.may_be(s.name, gender)]
         named_recently = [s for s in recent if s.kind == "person"]
         if named_recently or recent:
             return (named_recently or recent)[-1]
         named = [(n, name) for n, name in self.mentions
-                 if 0 <= sentence - n <= 1 and self._may_be(name, gender)]
+                 if 0 <= sentence - n <= 1 and self.may_be(name, gender)]
         if named:
             latest = max(n for n, _ in named)  # the latest sentence naming someone, and in it
             person = self.person(next(name for n, name in named if n == latest))  # the first: its subject
             return Speaker(person.name, "person", person.role, person.affiliation)
-        people = [s for _, s in self.speakers if s.kind == "person" and self._may_be(s.name, gender)]
+        people = [s for _, s in self.speakers if s.kind == "person" and self.may_be(s.name, gender)]
         return people[-1] if people else None
 
-    def _may_be(self, name: str, gender: str | None) -> bool:
+    def may_be(self, name: str, gender: str | None) -> bool:
         """Could "he" or "she" (``gender``) refer to the person called ``name``?"""
         person = self._named(name)
         return gender is None or person is None or person.gender in (None, gender)
