@@ -1265,3 +1265,21 @@ def test_a_capitalised_word_opening_the_sentence_is_not_the_pronouns_person():
         "He said buyers were waiting. "
         "Freight rates have risen \u201csharply, but not yet wildly,\u201d he added."))
     assert quotes[-1].speaker == "Gianni Bellardi"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Rep. Lund also is stressing that whatever the governor does can be undone.", "Lund"),
+    ("\u201cWe are leaving,\u201d Ms. Lind is telling friends.", "Lind"),
+    ("Some analyses suggest that cheap power will need new subsidies.", "analyses"),
+])
+def test_progressive_cues_and_documents_in_the_plural(text, speaker):
+    quotes = extract_quotes(make_article(text))
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The company is responding to the claims.",
+    "What is being said in Moscow matters less.",
+])
+def test_a_progressive_without_a_subject_is_no_attribution(text):
+    assert extract_quotes(make_article(text)) == []

@@ -675,8 +675,12 @@ class _ArticleReader:
         else:
             previous = tokens[cue.start - 1].text if cue.start > sent.start else ""
             if cue_text.endswith("ing") and previous in BE_FORMS:
-                return _Attribution(None, None, cue_text)  # "is responding to": a verb in its own clause
-            if cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
+                # "Lund also is stressing that": a progressive's subject stands before its "is";
+                # without one ("what is being said") it is a verb in a clause of its own
+                mention, position = phrases.before(cue.start - 1, floor), "speaker-before-progressive"
+                if mention is None:
+                    return _Attribution(None, None, cue_text)
+            elif cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
                 mention = phrases.before(cue.start, floor, appositive=False)
                 if mention is None:  # "..., Berg said, adding": the speaker of the verb before, if any
                     mention, position = self._earlier_verbs_speaker(doc, phrases, sent, cue, floor, number), \
