@@ -676,3 +676,22 @@ def test_markdown_kicker_heading_table_image_credit_and_inline_tags(tmp_path):
     assert len(kinds(article, "body")) == 1
     assert [d.reason for d in article.dropped].count("table row") == 3
     assert_offsets_exact(article, raw)
+
+
+def test_a_markdown_link_wrapped_over_two_lines_keeps_only_its_text(tmp_path):
+    path = tmp_path / "statements.md"
+    path.write_text(
+        "---\ntitle: Support pours in for the harbour plan\n---\n\n"
+        "The **harbour plan** drew praise from ministers and mayors across the\n"
+        "country on Friday, a day after it was announced in Parliament.\n\n"
+        "[**Harbour Commissioner Ilse\nVarga**](https://example.org/varga/status/123): \u201cThank you for\n"
+        "standing up for the port towns. The people of the coast will not\nforget it.\u201d\n\n"
+        "[**Mayor Tomas Brandt**](https://example.org/brandt/status/456): \u201cA\n"
+        "great day for the north. We have waited twenty years for this.\u201d\n", encoding="utf-8")
+    article = read_article(path)
+    texts = [p.text for p in article.paragraphs]
+    assert texts[1].startswith("Harbour Commissioner Ilse Varga: \u201cThank you for standing up")
+    assert texts[2].startswith("Mayor Tomas Brandt: \u201cA great day")
+    assert not any("](" in text or "example.org" in text for text in texts)
+    raw = path.read_text(encoding="utf-8")
+    assert all(offsets_are_exact(p, raw) for p in article.paragraphs)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import NamedTuple
 
@@ -11,6 +13,8 @@ from geolib.model import Paragraph, TextBuilder, clean_run
 # Hand-written rather than a Markdown library: we need character-level raw offsets,
 # which Markdown renderers do not keep.
 _IMAGE_OR_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\n]*\))")
+# A link whose text a hard wrap split over lines (its target never holds a space)
+_LINK_ACROSS_LINES = re.compile(r"(!?\[)([^\[\]]{0,300}?\n[^\[\]]{0,300}?)(\]\([^)\s]*\))")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
@@ -112,12 +116,29 @@ def markup_positions(raw: str) -> set[int]:
     return deleted - escaped
 
 
-def add_line(builder: TextBuilder, line: Line, markdown: bool) -> None:
-    """Append a line's clean text to ``builder``, keeping raw offsets."""
+def links_across_lines(lines: list[Line]) -> dict[int, set[int]]:
+    """The brackets and targets of Markdown links whose text a hard wrap split over lines
+    (``[Secretary of Transportation Sean`` / ``Duffy](https://...)``): for each line's index
+    in ``lines``, the indices of its raw text that are that markup."""
+    block = "\n".join(line.raw for line in lines)
+    if "](" not in block:
+        return {}
+    starts = list(itertools.accumulate((len(line.raw) + 1 for line in lines[:-1]), initial=0))
+    found: dict[int, set[int]] = {}
+    for match in _LINK_ACROSS_LINES.finditer(block):
+        for pos in itertools.chain(range(match.start(1), match.end(1)), range(match.start(3), match.end(3))):
+            i = bisect.bisect_right(starts, pos) - 1
+            found.setdefault(i, set()).add(pos - starts[i])
+    return found
+
+
+def add_line(builder: TextBuilder, line: Line, markdown: bool, also: set[int] | None = None) -> None:
+    """Append a line's clean text to ``builder``, keeping raw offsets (``also``: more indices
+    of the line to delete as markup)."""
     if not markdown:
         builder.add_run(line.raw, line.start)
         return
-    deleted = sorted(markup_positions(line.raw))
+    deleted = sorted(markup_positions(line.raw) | (also or set()))
     at = 0
     for gone in deleted:  # copy the runs between markup characters
         if gone > at:
@@ -132,8 +153,9 @@ def build_paragraph(lines: list[Line], kind: str, markdown: bool) -> Paragraph |
     if len(lines) == 1 and not markdown:
         return clean_run(lines[0].raw, lines[0].start, kind)
     builder = TextBuilder()
-    for line in lines:
+    across = links_across_lines(lines) if markdown and len(lines) > 1 else {}
+    for i, line in enumerate(lines):
         if len(builder):
             builder.add(" ", line.start - 1 if line.start > 0 else line.start)
-        add_line(builder, line, markdown)
+        add_line(builder, line, markdown, across.get(i))
     return builder.build(kind)
