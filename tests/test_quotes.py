@@ -1283,3 +1283,44 @@ def test_progressive_cues_and_documents_in_the_plural(text, speaker):
 ])
 def test_a_progressive_without_a_subject_is_no_attribution(text):
     assert extract_quotes(make_article(text)) == []
+
+
+def test_a_statement_label_with_a_portfolio_names_the_person_and_keeps_the_words_without_marks():
+    quotes = extract_quotes(make_article(
+        "Ministers welcomed the plan on Friday.",
+        "Secretary of Transportation Ilse Varga: \u201cThank you for standing up for the port towns.\u201d",
+        "Mayor Tomas Brandt: \u201cA great day for the north.\u201d"))
+    assert [(q.speaker, q.role, q.text) for q in quotes] == [
+        ("Ilse Varga", "Secretary of Transportation", "Thank you for standing up for the port towns."),
+        ("Tomas Brandt", "Mayor", "A great day for the north.")]
+
+
+def test_a_title_ends_where_a_word_before_its_preposition_is_no_role():
+    quotes = extract_quotes(make_article(
+        "Readout of President Ilse Varga\u2019s call with Chancellor Tomas Brandt.",
+        "President Varga said the two leaders had agreed to meet again in the spring."))
+    assert [(q.speaker, q.role) for q in quotes] == [("Ilse Varga", "President")]
+
+
+def test_a_run_in_heading_in_capitals_is_not_the_subject():
+    quotes = extract_quotes(make_article(
+        "TAKING BACK OUR SEA LANES: President Lind refuses to wait and believes that new patrols "
+        "are needed to protect the ports."))
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Lind")]
+
+
+def test_a_gerund_after_a_preposition_has_no_speaker_phrase_of_its_own():
+    quotes = extract_quotes(make_article(
+        "Mayor Tomas Brandt spoke on Friday. He is the first mayor in decades to stand up for "
+        "the port towns by asking the ministry to follow one rule: treat the coast like the capital."))
+    assert all(q.speaker in {"Tomas Brandt", None} for q in quotes)
+
+
+def test_title_case_words_of_a_headline_are_no_person_without_a_given_name_or_title():
+    from dataclasses import replace
+    article = replace(make_article(
+        "ECONOMIC SECURITY: Today the president declared that foreign trade practices have created "
+        "a national emergency.",
+        "SECURING THE PORTS: New patrols will start in the spring."),
+        title="Fact Sheet: President Anna Berg Acts to Strengthen our National and Economic Security")
+    assert all(q.speaker != "Economic Security" for q in extract_quotes(article))

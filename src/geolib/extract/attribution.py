@@ -580,6 +580,7 @@ class Phrases:
         """The first speaker-like phrase in ``doc[floor:k]`` not governed by a preposition:
         the subject of "Xi took pains ..., saying" or of a colon lead-in."""
         tokens = self.tokens
+        floor = self._after_run_in_heading(floor, k)
         opener = tokens[floor].lower_ if floor < k else ""
         participle = opener.endswith(("ed", "ing")) and not tokens[floor].ent_type_  # not "Beijing"
         if opener in INTRODUCERS or participle:
@@ -595,6 +596,14 @@ class Phrases:
             if mention is not None:
                 return mention
         return None
+
+    def _after_run_in_heading(self, floor: int, k: int) -> int:
+        """Past a run-in heading in capitals that opens ``doc[floor:k]`` ("TAKING BACK OUR
+        SOVEREIGNTY: President Trump refuses ..."): two or more words, then a colon."""
+        tokens, j = self.tokens, floor
+        while j < k and tokens[j].is_upper and (tokens[j].is_alpha or tokens[j].text in {"'", "’", "-", ","}):
+            j += 1
+        return j + 1 if j - floor >= 2 and j < k and tokens[j].text == ":" else floor
 
     def _inside_phrase(self, tok: Token, beyond: Token | None) -> bool:
         """May ``tok`` stand inside a speaker phrase, given the token ``beyond`` it?
@@ -815,8 +824,8 @@ class Phrases:
         """``diplomats familiar with the talks said`` / ``officials who attended said``: a
         group or role head followed by a descriptive phrase that opens with a link word."""
         tokens = self.tokens
-        if k - 1 <= floor or tokens[k - 1].is_punct:
-            return None
+        if k - 1 <= floor or tokens[k - 1].is_punct or tokens[k - 1].lower_ in PREPOSITIONS:
+            return None  # "... for hardworking Americans by | asking": a gerund, no speaker phrase
         for p in range(k - 2, max(floor, k - POSTMODIFIER_WINDOW), -1):
             tok = tokens[p]
             if (tok.is_punct and tok.text != "-") or self.is_cue_word(tok):

@@ -307,7 +307,7 @@ class _ArticleReader:
         Press Secretary Jen Psaki" tells who "MS. PSAKI" is); they are never recent enough to
         be what "he" or "she" means."""
         for text in headlines:
-            self._remember_names(text, 0, len(text), pair_quotes(text)[0], -TRANSCRIPT_CONTEXT)
+            self._remember_names(text, 0, len(text), pair_quotes(text)[0], -TRANSCRIPT_CONTEXT, headline=True)
 
     def scan_turns(self, prepared: PreparedText) -> None:
         """Is the article a transcript: two or more paragraphs opening with a speaker label?
@@ -345,7 +345,12 @@ class _ArticleReader:
         mention = Mention(0, 0, label, speaker.kind, speaker.name)
         self.context.spoke(self.sentence_no, speaker)
         self.turn = speaker
-        quote = self._make_quote(index, paragraph, words_at, ready.end, "direct",
+        end = ready.end
+        words = self.text[words_at:end].rstrip()
+        wrapped = len(words) > 2 and words[0] in ALL_MARKS and words[-1] in ALL_MARKS
+        if wrapped and not any(mark in words[1:-1] for mark in ALL_MARKS):
+            words_at, end = words_at + 1, words_at + len(words) - 1  # 'X: “words”': the words, not the marks
+        quote = self._make_quote(index, paragraph, words_at, end, "direct",
                                  _Attribution(speaker, mention, ":", rule))
         if quote is not None:
             self.quotes.append(quote)
@@ -377,6 +382,10 @@ class _ArticleReader:
             return None, ""
         found = self._label_names(label)  # "President of Russia Vladimir Putin"
         first, name, _ = found[-1]
+        words = label.split()
+        portfolio = portfolio_words(name.split(), [w.lower() for w in words[:first]], self.lex)
+        if portfolio:  # "Secretary of | Transportation | Sean Duffy"
+            first, name = first + portfolio, " ".join(name.split()[portfolio:])
         role, affiliation = split_title(label.split()[:first], self.entity_labels.get, self.lex)
         person = self.context.person(name, role, affiliation)
         return Speaker(person.name, "person", person.role, person.affiliation), "direct.transcript-line"
@@ -823,9 +832,13 @@ class _ArticleReader:
                     part.speaker, part.role, part.affiliation = quote.speaker, quote.role, quote.affiliation
                     part.rule = _chain("direct.continued-paragraph", quote.rule)
 
-    def _remember_names(self, text: str, begin: int, end: int, spans: list[QuoteSpan], number: int) -> None:
+    def _remember_names(self, text: str, begin: int, end: int, spans: list[QuoteSpan], number: int,
+                        headline: bool = False) -> None:
         """Note the people named in ``text[begin:end]`` (outside quotes), for short names and
-        pronouns. Read from the characters, not tokens: most sentences are never tokenized."""
+        pronouns. Read from the characters, not tokens: most sentences are never tokenized.
+        In a ``headline``, written in title case, a name needs a given name, a title or an
+        honorific before it, or the EntityRuler or the actor data to know it ("National and
+        Economic Security" is no one)."""
         for match in _CAPITALISED_RUN.finditer(text, begin, end):
             words = match.group().split()
             # A stretch after a title's "for", "of" or "and" may open with the end of a portfolio
@@ -856,6 +869,11 @@ class _ArticleReader:
                     role, affiliation = _appositive_after(text, match.end(), end, self.lex,
                                                           self.entity_labels)
                 honorific = before.rsplit(None, 1)[-1] if before.strip() else ""  # "Ms", "Mr."
+                if headline and not (role or known_alone and len(name.split()) == 1
+                                     or is_given_name(name.split()[0]) or name in self.context.known_people
+                                     or honorific.lower().rstrip(".") in self.lex.honorifics
+                                     or self.entity_labels.get(name) == "PERSON"):
+                    continue
                 self.context.mention(number, name, role, affiliation, honorific)
 
     def _names_in_stretch(self, words: list[str]) -> list[tuple[int, str, bool]]:
@@ -956,8 +974,10 @@ def _title_before(before: str, lex) -> list[str]:
             break
         in_title = lower in lex.role_words or lower in lex.role_modifiers or lower in lex.title_words or (
             word[:1].isupper() and lower not in STOP_WORDS and lower not in lex.not_names)
+        # "Minister of State for Foreign Affairs"; not "Readout of President": a role after the
+        # preposition is the title's head, and what stands before the preposition is no part of it
         portfolio = n > 0 and (words[n - 1].lower() in lex.role_words or words[n - 1][:1].isupper() and title
-                               and title[0][:1].isupper())  # "Minister of State for Foreign Affairs"
+                               and title[0][:1].isupper() and title[0].lower() not in lex.role_words)
         joined = lower == "and" and title and title[0][:1].isupper() \
             and ends_inside_portfolio([w.lower() for w in words[:n]], lex)
         if in_title or lower in TITLE_PREPOSITIONS and portfolio or joined:  # "of Agriculture and Livestock"
