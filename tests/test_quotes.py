@@ -1324,3 +1324,18 @@ def test_title_case_words_of_a_headline_are_no_person_without_a_given_name_or_ti
         "SECURING THE PORTS: New patrols will start in the spring."),
         title="Fact Sheet: President Anna Berg Acts to Strengthen our National and Economic Security")
     assert all(q.speaker != "Economic Security" for q in extract_quotes(article))
+
+
+def test_he_after_a_long_appositive_chain_is_the_named_person_not_the_firm():
+    quotes = extract_quotes(make_article(
+        "Greg Harlow, chief executive officer of Private Boat Services, a marine consulting firm and "
+        "yacht charter broker for companies and families, said the ship was an odd choice. "
+        "\u201cBuying an old ferry is like buying a bag of chips,\u201d he said."))
+    assert {q.speaker for q in quotes} == {"Greg Harlow"}
+
+
+def test_a_capitalised_preposition_or_a_street_is_no_person_for_he():
+    quotes = extract_quotes(make_article(
+        "Outside the plant on Galeana Street, a worker named Antonio Arroyo has nothing but good "
+        "things to say about his job. \u201cThe mood is relaxed,\u201d he said."))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Antonio Arroyo"]

@@ -51,6 +51,7 @@ class AttributionLexicon:
     role_token_patterns: tuple[list[dict], ...]  # spaCy Matcher patterns: "the 52-year-old"
     role_words: frozenset[str]  # every word of every role noun ("prime", "minister")
     org_nouns: frozenset[str]
+    place_nouns: frozenset[str]  # "Street", "Strait": the last word of a place's name
     field_nouns: frozenset[str]  # org nouns that name a field more often than a body ("policy")
     unit_nouns: frozenset[str]  # parts of an organisation ("programme", "department")
     document_nouns: frozenset[str]  # "statement", "report": they speak for their source
@@ -95,6 +96,7 @@ def load_attribution_lexicon() -> AttributionLexicon:
         role_token_patterns=tuple(words["role_token_patterns"]),
         role_words=role_words,
         org_nouns=lowered("org_nouns"),
+        place_nouns=lowered("place_nouns"),
         field_nouns=lowered("field_nouns"),
         unit_nouns=lowered("unit_nouns"),
         document_nouns=lowered("document_nouns"),

@@ -930,8 +930,9 @@ class _ArticleReader:
         labels = {*by_word, self.entity_labels.get(name)}
         if "PERSON" in labels:
             return name, True
-        if any(word.lower() in self.lex.org_nouns for word in run):
-            return None
+        if any(word.lower() in self.lex.org_nouns for word in run) or (
+                len(run) >= 2 and run[-1].lower() in self.lex.place_nouns):
+            return None  # "Carrier Corporation", "Galeana Street"
         if labels & _PLACE_OR_GROUP_LABELS and not place_then_name(run, by_word):
             return None
         return name, len(run) >= 2
