@@ -1339,3 +1339,23 @@ def test_a_capitalised_preposition_or_a_street_is_no_person_for_he():
         "Outside the plant on Galeana Street, a worker named Antonio Arroyo has nothing but good "
         "things to say about his job. \u201cThe mood is relaxed,\u201d he said."))
     assert [q.speaker for q in quotes if q.kind == "direct"] == ["Antonio Arroyo"]
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("Mr. Lund did not see it that way. \u201cThat was no way to treat me,\u201d he complained.", "Lund"),
+    ("Sen. Lund did not agree. \u201cThat was no way to treat me,\u201d he said.", "Lund"),
+    ("\u201cIt is hard to come back to work,\u201d said the designer, who works elsewhere.", "designer"),
+    ("\u201cThe windows held,\u201d said the glazier, who fitted them in 1998.", "glazier"),
+    ("\u201cWe won,\u201d said his proud grandson on Monday.", "proud grandson"),
+    ("\u201cThanks for welcoming us,\u201d said master of ceremonies Asab Tabchi, a Syrian engineer.",
+     "Asab Tabchi"),
+    ("\u201cIt is unusual,\u201c said Larry Noble, a lawyer with the Fair Vote Center.", "Larry Noble"),
+])
+def test_a_titled_surname_a_noun_after_an_inverted_cue_and_a_misdirected_closer(paragraph, speaker):
+    quotes = extract_quotes(make_article(paragraph))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == [speaker]
+
+
+def test_a_time_after_an_inverted_cue_is_no_speaker():
+    quotes = extract_quotes(make_article("\u201cWe won,\u201d said the day before."))
+    assert [q.speaker for q in quotes] == [None]

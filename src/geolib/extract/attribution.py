@@ -174,6 +174,7 @@ FINITE_VERBS = _GRAMMAR["finite_verbs"]
 AFFILIATION_PREPOSITIONS = _GRAMMAR["affiliation_prepositions"]
 RELATIVE_PRONOUNS = _GRAMMAR["relative_pronouns"]
 NOUN_DETERMINERS = _GRAMMAR["noun_determiners"]
+TIME_NOUNS = _GRAMMAR["time_nouns"]
 INDEFINITE = _GRAMMAR["indefinite_determiners"]
 ARTICLES = _GRAMMAR["articles"]
 SERVED_BY = _GRAMMAR["served_by_prepositions"]
@@ -644,6 +645,28 @@ class Phrases:
             return None
         return Mention(i, end, doc[i:end].text, "role", _group_name(doc[i:end], self),
                        rule="described-after-dash")
+
+    def described_after_cue(self, i: int, limit: int) -> Mention | None:
+        """``"...," said the designer, who ...``: after an inverted cue, a determiner and one to
+        three lower-case words where an inverted speaker may end (a comma, a full stop, "on
+        Monday") describe the speaker, even with a noun no word list holds. Not linked back to
+        an earlier speaker."""
+        tokens = self.tokens
+        if i >= limit or tokens[i].lower_ not in NOUN_DETERMINERS:
+            return None
+        j = i + 1
+        while j < limit and j - i <= 3 and tokens[j].is_alpha and tokens[j].is_lower \
+                and not tokens[j].is_stop and not self.is_cue_word(tokens[j]):
+            j += 1
+        if j == i + 1 or j - i > 3 or not self.clean_end(j, limit):
+            return None
+        if j < limit and tokens[j].text in "(-–—":
+            return None
+        head = tokens[j - 1].lower_
+        if head in self.lex.occasion_nouns or head in TIME_NOUNS or head.endswith("ly"):
+            return None  # "said the day before", "said the next morning"
+        return Mention(i, j, self.doc[i:j].text, "role", _group_name(self.doc[i + 1 : j], self),
+                       rule="described-after-cue")
 
     def _pronoun(self, i: int) -> Mention | None:
         tok = self.tokens[i]

@@ -68,7 +68,8 @@ TRANSCRIPT_CONTEXT = 100  # sentences before the body that headline names are pl
 CLAUSE_END = tuple(",.?!…—–-:;")
 SIGN_OFF_DASHES = ("—", "–", "-")
 # Punctuation after which a cue may take its speaker after it ("..., said X", "'' said X").
-INVERTING_MARKS = frozenset({",", "”", '"', "’", "'", "''", "—", "–", ":"})
+INVERTING_MARKS = frozenset({",", "”", '"', "’", "'", "''", "—", "–", ":",
+                             "“", "‘", "»", "«"})  # a misdirected opener may close a quote: ,“ said X
 MIN_INDIRECT_WORDS = 4
 TRAILING_PUNCT = {".", ",", ";", ":", "!", "?", "…", "—", "–", "-"}
 _GRAMMAR = load_attribution_lexicon().grammar  # function-word classes: data/attribution_patterns.json
@@ -705,6 +706,8 @@ class _ArticleReader:
                     mention, position = phrases.after(cue.end, limit), "speaker-after-cue"
                     if mention is not None and not phrases.clean_end(mention.end, limit):
                         mention = None
+                    if mention is None:  # '"...," said the designer, who ...': any noun describes them
+                        mention = phrases.described_after_cue(cue.end, limit)
                 if mention is None:
                     mention, position = phrases.before(cue.start, floor), "speaker-before-cue"
                 if mention is None and previous.lower() == "to":
@@ -857,11 +860,14 @@ class _ArticleReader:
             if not names or spans and inside_quote(match.start(), spans):
                 continue
             for first, name, known_alone in names:
-                if not (known_alone or name in self.context.known_people
-                        or self.context._person_by_word(name) is not None):
-                    continue  # one word the article has not met as a name: a place, a word
                 reach = max(begin, match.start() - TITLE_REACH)  # not the whole sentence: linear time
                 before = f"{text[reach : match.start()]} {' '.join(words[: skipped + first])}"
+                last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+                titled = last in self.lex.honorifics or last in self.lex.title_abbreviations \
+                    or last in self.lex.role_words  # "Mr. Lund", "Sen. Lund", "President Lund"
+                if not (known_alone or titled or name in self.context.known_people
+                        or self.context._person_by_word(name) is not None):
+                    continue  # one word the article has not met as a name: a place, a word
                 role, affiliation = split_title(_title_before(before, self.lex), self.entity_labels.get,
                                                 self.lex)
                 if role is None and affiliation is None and text.startswith(",", match.end()) \
