@@ -53,3 +53,21 @@ def test_model_from_environment(monkeypatch):
 def test_a_quoted_question_keeps_the_attribution_that_follows_it(text, sentences):
     quotes, _ = pair_quotes(text)
     assert len(sentence_starts(text, quotes)) == sentences
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("\u201cCan we win Ohio?\u201d Mr. Ruiz asked. Nobody answered.", 2),
+    ("\u201cThe emails are missing.\u201d Ruiz said. Then she left.", 2),
+    ("\u201cThe emails are missing.\u201d Sen. Ruiz said on Monday. Then she left.", 2),
+    ("\u201cThe emails are missing.\u201d Ruiz said the polls were wrong and the race was close.", 2),
+    ("He said: \u201cIt is over.\u201d Then he left.", 2),
+])
+def test_an_attribution_after_a_quote_closing_on_a_full_stop_or_an_abbreviation_stays(text, sentences):
+    quotes, _ = pair_quotes(text)
+    assert len(sentence_starts(text, quotes)) == sentences
+
+
+@pytest.mark.parametrize("title", ["Capt.", "Lt.", "Sgt.", "Cmdr.", "Gen.", "Sen."])
+def test_title_abbreviations_are_one_token(title):
+    doc = get_nlp().make_doc(f"said Army {title} Anna Berg")
+    assert [t.text for t in doc][2] == title

@@ -1359,3 +1359,17 @@ def test_a_titled_surname_a_noun_after_an_inverted_cue_and_a_misdirected_closer(
 def test_a_time_after_an_inverted_cue_is_no_speaker():
     quotes = extract_quotes(make_article("\u201cWe won,\u201d said the day before."))
     assert [q.speaker for q in quotes] == [None]
+
+
+@pytest.mark.parametrize("paragraphs, speakers", [
+    (["\u201cThey do not understand us,\u201d said Army Capt. Chris Pardo, who will not vote.",
+      "\u201cI had hoped for more,\u201d said Air Force 1st Lt. Tyler Lind."], ["Chris Pardo", "Tyler Lind"]),
+    (["\u201cWe won,\u201d said Rick Wiley.",
+      "\u201cCan we win Ohio?\u201d Mr. Manfred asked. \u201cI do not know.\u201d"],
+     ["Rick Wiley", "Manfred", "Manfred"]),
+    (["The nominee caused outrage on Wednesday.",
+      "\u201cIf you are listening, find the emails that are missing.\u201d Berg said."], ["Berg"]),
+])
+def test_military_titles_ordinals_and_attributions_after_a_closed_quote(paragraphs, speakers):
+    quotes = extract_quotes(make_article(*paragraphs))
+    assert [q.speaker for q in quotes if q.kind == "direct"] == speakers

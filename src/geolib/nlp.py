@@ -14,6 +14,7 @@ used when installed, with the same components added; it is never downloaded.
 from __future__ import annotations
 
 import bisect
+import json
 import os
 import re
 import warnings
@@ -21,12 +22,13 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from geolib.actors import entity_ruler_patterns as actor_patterns
 from geolib.institutions import entity_ruler_patterns as institution_patterns
+from geolib.paths import PACKAGE_DATA
 from geolib.places import entity_ruler_patterns as place_patterns
 from geolib.ruler import FACTORY as RULER_FACTORY
 from geolib.text.marks import QuoteSpan, pair_quotes
@@ -174,6 +176,16 @@ def _add_geolib_components(nlp: Language) -> Language:
     return nlp
 
 
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """One token for each title abbreviation ("Capt.", "Lt.", "Sgt."): spaCy's English
+    exceptions keep "Gen." and "Sen." whole but split "Capt." into "Capt" and ".", which then
+    reads as a name ("said Army Capt"). The list is the attribution data's own."""
+    words = json.loads((PACKAGE_DATA / "attribution_patterns.json").read_text(encoding="utf-8"))
+    for abbreviation in words["title_abbreviations"]:
+        for form in {abbreviation, abbreviation.capitalize(), abbreviation.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 @lru_cache(maxsize=4)
 def _build(model: str | None) -> Language:
     if model:
@@ -187,6 +199,7 @@ def _build(model: str | None) -> Language:
             nlp = spacy.blank("en")
     else:
         nlp = spacy.blank("en")
+    _keep_title_abbreviations(nlp)
     return _add_geolib_components(nlp)
 
 

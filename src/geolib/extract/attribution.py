@@ -38,6 +38,7 @@ ORG_NOUN_REACH = 4  # either side of a connector ("and", "of"), for an organisat
 PARTY_TAG = re.compile(r"[A-Z]{1,3}-[A-Z][A-Za-z.]{1,12}")  # "D-Md.", "R-Texas": party and state
 BRACKETED_TAG = re.compile(r"[A-Z]{1,3}(?:-[A-Z][A-Za-z.]{1,12})?")  # "(D-Ore.)", "(D)": party, maybe state
 PLACE_LABELS = {"GPE", "LOC"}
+ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
 @dataclass(frozen=True)
@@ -371,6 +372,8 @@ class Phrases:
             return True
         if tok.lower_ in self.lex.honorifics or tok.lower_ in self.lex.role_modifiers:
             return True  # "Mr", "former", "acting"
+        if ORDINAL.fullmatch(tok.lower_):
+            return True  # "Air Force 1st Lt. Tyler Livingston", "the 3rd District"
         return tok.is_alpha and not tok.is_stop and tok.text[:1].islower() and not self.is_cue_word(tok) \
             and not self._verb_after_name(tok)
 

@@ -3,9 +3,10 @@
 A sentence ends at . ! ? … (plus closing marks and brackets) before a space and a capital,
 a digit or an opening mark; never inside a quotation, never after an abbreviation or an
 initial ("Mr. Putin", "U.S. officials", "J. Smith"), and not after a quoted question or
-exclamation whose attribution follows (“Why now?” Ana Ruiz asked.). A rule rather than spaCy's
-``sentencizer``: that one splits inside quotations and after every abbreviation, and the
-quote reader needs a quoted sentence to stay whole.
+exclamation whose attribution follows (“Why now?” Ana Ruiz asked.), nor after a quotation
+closing on a full stop whose short attribution ends the sentence (“We won.” Ruiz said.).
+A rule rather than spaCy's ``sentencizer``: that one splits inside quotations and after
+every abbreviation, and the quote reader needs a quoted sentence to stay whole.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ _ABBREVIATION = re.compile(
 )
 ABBREVIATION_LOOKBACK = 12  # characters before a full stop searched for an abbreviation
 _QUOTED_ASK = re.compile(r"[?!]+[\"”’']")  # a quotation closing on a question or exclamation
+_QUOTED_STOP = re.compile(r"\.[\"”’']")  # a quotation closing on a full stop ("...missing.” Trump said.)
+_CLAUSE_STOP = re.compile(r"[.!?…“\"]")
+CLOSING_WORDS = 3  # after a quotation closing on a full stop: "Trump said on Monday."
 _NEXT_WORDS = re.compile(r"[^\s.!?…;:“”\"]+")
 ATTRIBUTION_WORDS = 12  # an attribution after a quoted question names its speaker and verb in this many words
 
@@ -37,11 +41,18 @@ def _reporting_forms() -> frozenset[str]:
     return frozenset(form for verb in verbs.values() for form in verb["forms"] if not form.endswith("ing"))
 
 
-def _attribution_follows(text: str, at: int) -> bool:
+def _attribution_follows(text: str, at: int, closing: bool = False) -> bool:
     """The words after ``at`` are a short attribution ending its sentence ("Ana Ruiz asked.",
-    "Quint told reporters."): a speaker's capitalised words, then a reporting verb."""
-    tail = text[at:]
-    stop = re.search(r"[.!?…“\"]", tail)
+    "Mr. Quint told reporters."): a speaker's capitalised words, then a reporting verb. With
+    ``closing`` (the quotation closed on a full stop) the verb must nearly end the sentence,
+    at most ``CLOSING_WORDS`` words after it ("Trump said.", "Ruiz said on Monday.")."""
+    tail = text[at : at + 400]
+    stop = None
+    for mark in _CLAUSE_STOP.finditer(tail):  # the full stop of "Mr." or "Sen." ends nothing
+        if mark.group() != "." or not _ABBREVIATION.search(
+                tail[max(0, mark.start() - ABBREVIATION_LOOKBACK) : mark.start() + 1]):
+            stop = mark
+            break
     clause = tail[: stop.start() if stop else len(tail)]
     words = _NEXT_WORDS.findall(clause)
     if not words or len(words) > ATTRIBUTION_WORDS or (stop and tail[stop.start()] in "“\""):
@@ -49,7 +60,9 @@ def _attribution_follows(text: str, at: int) -> bool:
     forms = _reporting_forms()
     for n, word in enumerate(words):
         if word in forms:
-            return n > 0 and all(w[:1].isupper() for w in words[:n])
+            after = len(words) - n - 1
+            named = n > 0 and all(w[:1].isupper() for w in words[:n])
+            return named and (not closing or after <= CLOSING_WORDS)
     return False
 
 
@@ -68,6 +81,8 @@ def sentence_starts(text: str, quotes: list[QuoteSpan] | None = None) -> list[in
         if _ABBREVIATION.search(text[max(0, match.start() - ABBREVIATION_LOOKBACK) : match.start() + 1]):
             continue
         if _QUOTED_ASK.match(match.group()) and _attribution_follows(text, at):
+            continue
+        if _QUOTED_STOP.match(match.group()) and _attribution_follows(text, at, closing=True):
             continue
         starts.append(at)
     return starts
