@@ -1373,3 +1373,27 @@ def test_a_time_after_an_inverted_cue_is_no_speaker():
 def test_military_titles_ordinals_and_attributions_after_a_closed_quote(paragraphs, speakers):
     quotes = extract_quotes(make_article(*paragraphs))
     assert [q.speaker for q in quotes if q.kind == "direct"] == speakers
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["Both candidates said it was no big deal.",
+      "Sam Lau, the party's spokesman, said in a statement. \u201cThere are no ballots to recount.\u201d"],
+     "Sam Lau"),
+    (["\u201cMany are unsure this year,\u201d Thiel wrote in a statement to a magazine explaining it, "
+      "\u201cbut most agree the country is on the wrong track.\u201d"], "Thiel"),
+    (["As the chief executive, Jeff Weiner, put it in his memo to staff explaining it, "
+      "\u201cImagine a world where we lead.\u201d"], "Jeff Weiner"),
+    (["Pollsters agree - Carl Bialik: \u201cThe biggest lesson was a simple one.\u201d"], "Carl Bialik"),
+    (["Signs of a shift were there all along - More from Anna Blum and Tomas Cohen: "
+      "\u201cThe data helps confirm it.\u201d"], "Anna Blum"),
+])
+def test_introduced_speakers_documents_of_a_speaker_and_digest_labels(paragraphs, speaker):
+    quotes = extract_quotes(make_article(*paragraphs))
+    assert quotes[-1].kind == "direct" and quotes[-1].speaker == speaker
+
+
+def test_declining_to_comment_introduces_nobody():
+    quotes = extract_quotes(make_article(
+        "\u201cWe won,\u201d said Anna Berg.", "Tomas Lind declined to comment.",
+        "\u201cIt was a long night.\u201d"))
+    assert quotes[-1].speaker is None

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from geolib.actors import load_actors
 from geolib.extract.attribution import (
+    NOUN_DETERMINERS,
     PLACE_LABELS,
     PREPOSITIONS,
     TITLE_PREPOSITIONS,
@@ -81,6 +82,7 @@ COORDINATORS = _GRAMMAR["coordinators"]
 QUANTITY_WORDS = _GRAMMAR["quantity_words"]
 CLAUSE_BREAKS = _GRAMMAR["clause_breaks"]
 REFUSALS = _GRAMMAR["refusals"]  # "declined to say whether": nothing was said
+NAME_LABEL_OPENERS = frozenset({"-", "—", "–", "from"})  # "Polls agree - Carl Bialik: ..."
 CLOSING_TAIL = 8  # tokens after a cue that closes its sentence ("..., officials said on Monday.")
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
 ADJUNCT_COMMA_WINDOW = 6  # tokens after a cue to the comma of a narrator's tail
@@ -478,6 +480,8 @@ class _ArticleReader:
     def _direct_attribution(self, doc, phrases, sent, span, after_cues, before_cues, lead, tail, floor,
                             limit, starts, number) -> _Attribution:
         tokens = self.tokens
+        if lead.endswith(":") and (labelled := self._name_before_colon(phrases, span, floor, starts)):
+            return self._resolved(labelled, ":", number).by("direct.name-before-colon")
         for cue in after_cues[:1]:
             found = self._attribute(doc, phrases, sent, cue, floor, limit, number)
             if found.speaker is not None:
@@ -507,6 +511,21 @@ class _ArticleReader:
         if speaker is not None:
             self.context.spoke(number, speaker)
         return _Attribution(speaker, None, None, "direct.same-speaker-goes-on" if speaker else None)
+
+    def _name_before_colon(self, phrases: Phrases, span: QuoteSpan, floor: int, starts) -> Mention | None:
+        """"Pollsters agree - Carl Bialik:", "More from Blumenthal and Cohen:": a digest names
+        its source after a dash or "from", just before the colon (the first of two joined names)."""
+        tokens = self.tokens
+        colon = _token_at(starts, span.open_at)  # the opening mark; the colon is before it
+        while colon > floor and tokens[colon - 1].text != ":":
+            colon -= 1
+        named = phrases.before(colon - 1, floor, appositive=False) if colon > floor else None
+        while named is not None and named.kind == "person" and named.start - 1 > floor \
+                and tokens[named.start - 1].lower_ == "and":
+            named = phrases.before(named.start - 1, floor, appositive=False)
+        if named is None or named.kind != "person" or named.start <= floor:
+            return None
+        return named if tokens[named.start - 1].lower_ in NAME_LABEL_OPENERS else None
 
     def _inner_quotes(self, index: int, paragraph: Paragraph, span: QuoteSpan, number: int) -> None:
         """Quotes inside a direct quote that someone else is said to have spoken ("A Slovak
@@ -593,11 +612,16 @@ class _ArticleReader:
         # "China has asked Pakistan to ..., officials said": an attribution closing the sentence
         # reports all before it, the cues inside included; it is tried first.
         closing = [cues[-1]] if len(cues) > 1 and sent.end - cues[-1].end <= CLOSING_TAIL else []
+        introduced = None  # "Sam Lau, the party's spokesman, said in a statement." then the quote
         for n, cue in enumerate([*closing, *cues]):
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
             if found.mention is None or found.speaker is None and found.mention.kind != "pronoun":
                 continue  # "he said ..." is reported speech even when nobody is sure who "he" is
             bounds, shape = self._reported_clause(doc, phrases, sent, cue, found.mention)
+            if bounds is None and not spans and found.speaker is not None \
+                    and found.mention.start < cue.start \
+                    and _ends_sentence(tokens, max(cue.end, found.mention.end), sent.end):
+                introduced = found.speaker
             if bounds is None or n == 0 and closing and bounds[1] > found.mention.start:
                 continue  # not closing the sentence after all: tried again in its place
             a, b = bounds
@@ -610,6 +634,8 @@ class _ArticleReader:
             if quote is not None:
                 self.quotes.append(quote)
             return
+        if introduced is not None:  # a sentence that only says who speaks next
+            self.context.spoke(number, introduced)
 
     def _reported_clause(self, doc, phrases, sent, cue: Cue, mention: Mention
                          ) -> tuple[tuple[int, int] | None, str]:
@@ -692,6 +718,8 @@ class _ArticleReader:
                     return _Attribution(None, None, cue_text)
             elif cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
                 mention = phrases.before(cue.start, floor, appositive=False)
+                if mention is not None and mention.document and self._object_of_preposition(mention, floor):
+                    mention = None  # "Thiel wrote in a statement to Wired explaining ...": Thiel's words
                 if mention is None:  # "..., Berg said, adding": the speaker of the verb before, if any
                     mention, position = self._earlier_verbs_speaker(doc, phrases, sent, cue, floor, number), \
                         "subject-of-participle"
@@ -737,6 +765,13 @@ class _ArticleReader:
         if speaker is not None and remember:
             self.context.spoke(number, speaker)
         return _Attribution(speaker, mention, cue_text, _chain(position, mention.rule))
+
+    def _object_of_preposition(self, mention: Mention, floor: int) -> bool:
+        """Is ``mention`` governed by a preposition ("in a statement", "in his memo")?"""
+        tokens, k = self.tokens, mention.start - 1
+        while k > floor and tokens[k].lower_ in NOUN_DETERMINERS:
+            k -= 1
+        return k >= floor and tokens[k].lower_ in PREPOSITIONS
 
     def _own_sentences_subject(self, phrases: Phrases, sent, pronoun: Mention) -> Mention | None:
         """"Zubrilin told TASS that ..., "a condition unchanged," as he put it": a "he" or "she"
