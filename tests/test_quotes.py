@@ -1397,3 +1397,13 @@ def test_declining_to_comment_introduces_nobody():
         "\u201cWe won,\u201d said Anna Berg.", "Tomas Lind declined to comment.",
         "\u201cIt was a long night.\u201d"))
     assert quotes[-1].speaker is None
+
+
+def test_a_transcript_quoted_whole_has_a_speaker_label_after_each_opening_mark():
+    quotes = extract_quotes(make_article(
+        "Host Anna Berg questioned Gov. Tomas Lind on Sunday. A partial transcript follows:",
+        "\"BERG: If I may, governor, will she be there?",
+        "\"LIND: Well, the real question is why they invited him.\""))
+    turns = [(q.speaker, q.text) for q in quotes if q.rule == "direct.transcript-line"]
+    assert turns == [("Anna Berg", "If I may, governor, will she be there?"),
+                     ("Tomas Lind", "Well, the real question is why they invited him.")]

@@ -62,7 +62,14 @@ from geolib.nlp import (
     tokenizes_sparingly,
 )
 from geolib.segment import Segmentation, segment
-from geolib.text.marks import ALL_MARKS, QuoteSpan, inside_quote, pair_quotes, starts_with_opening_mark
+from geolib.text.marks import (
+    ALL_MARKS,
+    DOUBLE_MARKS,
+    QuoteSpan,
+    inside_quote,
+    pair_quotes,
+    starts_with_opening_mark,
+)
 
 QUOTE_PARAGRAPH_KINDS = ("body",)
 TRANSCRIPT_CONTEXT = 100  # sentences before the body that headline names are placed at
@@ -353,6 +360,8 @@ class _ArticleReader:
         wrapped = len(words) > 2 and words[0] in ALL_MARKS and words[-1] in ALL_MARKS
         if wrapped and not any(mark in words[1:-1] for mark in ALL_MARKS):
             words_at, end = words_at + 1, words_at + len(words) - 1  # 'X: “words”': the words, not the marks
+        elif len(words) > 1 and words[-1] in DOUBLE_MARKS and not any(m in words[:-1] for m in DOUBLE_MARKS):
+            end = words_at + len(words) - 1  # the mark closing a transcript quoted whole
         quote = self._make_quote(index, paragraph, words_at, end, "direct",
                                  _Attribution(speaker, mention, ":", rule))
         if quote is not None:
@@ -1130,7 +1139,11 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Mm]y|[Oo]ur|us|m
 def _turn_label(text: str, start: int, end: int, names_in) -> tuple[str, int] | None:
     """The speaker label opening ``text[start:end]`` and where the words after it start, or
     None. A label in capitals or a questioner's label counts as it is; a label in title case
-    must hold a person's name (``names_in`` finds them: not "Key Points:" or "Washington:")."""
+    must hold a person's name (``names_in`` finds them: not "Key Points:" or "Washington:").
+    A transcript quoted whole opens each turn with a quotation mark ('"WALLACE: If I may').
+    """
+    if start < end and text[start] in _TURN_OPENING_MARKS and start + 1 < end and text[start + 1].isupper():
+        start += 1
     for pattern in (_CAPITALS_LABEL, _QUESTION_TURN):
         if (match := pattern.match(text, start, end)) is not None:
             return match.group(1), match.end()
@@ -1141,6 +1154,8 @@ def _turn_label(text: str, start: int, end: int, names_in) -> tuple[str, int] | 
     if label in QUESTION_LABELS or names_in(label):
         return label, match.end()
     return None
+
+_TURN_OPENING_MARKS = frozenset('"“‘\'')
 
 # "BEIJING, March 5 (Reuters) -", "TOKYO --", "NEW DELHI:" at the start of a story are not reported speech.
 _DATELINE = re.compile(
