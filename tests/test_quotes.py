@@ -1407,3 +1407,29 @@ def test_a_transcript_quoted_whole_has_a_speaker_label_after_each_opening_mark()
     turns = [(q.speaker, q.text) for q in quotes if q.rule == "direct.transcript-line"]
     assert turns == [("Anna Berg", "If I may, governor, will she be there?"),
                      ("Tomas Lind", "Well, the real question is why they invited him.")]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry maintains strict standards that severely restrict imports of beef and poultry.",
+    "Lind said Bonn had a plan that nobody liked.",
+])
+def test_a_that_after_an_object_opens_a_relative_clause_not_what_was_said(text):
+    quotes = extract_quotes(make_article(text))
+    assert all(not q.text.startswith(("severely", "nobody")) for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "Lind said again and again that the talks would resume in May.",
+    "Lind stressed the fact that the talks would resume in May.",
+    "Lind conceded in an interview with the paper that the talks would resume in May.",
+])
+def test_adjuncts_and_content_nouns_before_that_keep_the_that_clause(text):
+    quotes = extract_quotes(make_article(text))
+    assert [(q.kind, q.text) for q in quotes] == [("indirect", "the talks would resume in May")]
+
+
+def test_after_according_to_x_the_comma_opens_the_clause_not_an_aside():
+    quotes = extract_quotes(make_article(
+        "According to the Harbour Policy Institute, the levies imposed in the first term "
+        "\u201cclearly showed no link with inflation\u201d and had a small effect."))
+    assert {(q.speaker, q.role) for q in quotes} == {("Harbour Policy Institute", None)}

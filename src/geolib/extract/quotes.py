@@ -88,7 +88,9 @@ BE_FORMS = _GRAMMAR["be_forms"]
 COORDINATORS = _GRAMMAR["coordinators"]
 QUANTITY_WORDS = _GRAMMAR["quantity_words"]
 CLAUSE_BREAKS = _GRAMMAR["clause_breaks"]
+CONTENT_NOUNS = _GRAMMAR["content_nouns"]  # "stressed the fact that ...": what was said
 REFUSALS = _GRAMMAR["refusals"]  # "declined to say whether": nothing was said
+APPOSITIVE_CLOSERS = frozenset({",", ".", ";", "!", "?", "—", "–", ")"})  # what ends an aside
 NAME_LABEL_OPENERS = frozenset({"-", "—", "–", "from"})  # "Polls agree - Carl Bialik: ..."
 CLOSING_TAIL = 8  # tokens after a cue that closes its sentence ("..., officials said on Monday.")
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
@@ -678,8 +680,11 @@ class _ArticleReader:
         that = next((j for j in range(cue.end, min(cue.end + THAT_WINDOW, end))
                      if tokens[j].lower_ == "that" or tokens[j].text in {";", ":"}), None)
         shape = "attribution-then-clause"
-        if that is not None and tokens[that].lower_ == "that" and not any(
-                tokens[j].text in {".", ";"} for j in range(cue.end, that)):
+        if that is not None and tokens[that].lower_ == "that" and (
+                any(tokens[j].text in {".", ";"} for j in range(cue.end, that))
+                or that > cue.end and not cue.takes_object and self._object_before_that(cue.end, that)):
+            that = None  # "maintains standards that restrict", "said Bonn had a plan that": a relative clause
+        if that is not None and tokens[that].lower_ == "that":
             start, shape = that + 1, "attribution-then-that-clause"
         elif cue.needs_that or self._prepositional_object(start, end):
             return None, ""
@@ -690,6 +695,15 @@ class _ArticleReader:
         while start < end and (tokens[start].text == "," or tokens[start].lower_ in TIME_ADJUNCTS):
             start += 1  # "said on Tuesday the ..."
         return _checked(self.tokens, start, end), shape
+
+    def _object_before_that(self, i: int, that: int) -> bool:
+        """Do the words between a cue and its "that" name an object ("maintains standards |
+        that ...") rather than an adjunct ("said on Monday that", "said repeatedly that")?"""
+        first, last = self.tokens[i], self.tokens[that - 1]
+        if first.is_punct or first.lower_ in PREPOSITIONS or first.lower_ in ADJUNCT_OPENERS \
+                or first.lower_ in self.lex.between or first.lower_.endswith("ly"):
+            return False
+        return last.is_alpha and last.is_lower and last.lower_ not in CONTENT_NOUNS
 
     def _prepositional_object(self, i: int, end: int) -> bool:
         """Does a verb's prepositional object or an infinitive, not a clause, follow it at token
@@ -767,7 +781,7 @@ class _ArticleReader:
                 subject.text = mention.text
                 mention = subject.mark("it-is-the-subject")
         if mention.end > cue.start:
-            self._add_appositive(phrases, mention, limit)
+            self._add_appositive(phrases, mention, limit, closed=cue.phrase)
         if mention.kind == "pronoun" and mention.name in {"he", "she"}:
             mention = self._own_sentences_subject(phrases, sent, mention) or mention
         speaker = self.context.resolve(mention, number)
@@ -823,11 +837,14 @@ class _ArticleReader:
         return mention.document and mention.end == cue.start and tokens[cue.end - 1].lower_.endswith("ed") \
             and cue.end < len(tokens) and tokens[cue.end].lower_ in PREPOSITIONS
 
-    def _add_appositive(self, phrases: Phrases, mention: Mention, limit: int) -> None:
-        """", a professor at Y" after a speaker named after its cue."""
+    def _add_appositive(self, phrases: Phrases, mention: Mention, limit: int, closed: bool = False) -> None:
+        """", a professor at Y" after a speaker named after its cue; ``closed``: only an aside that
+        a comma or a full stop closes (after "according to X" a clause may follow the comma)."""
         tokens = self.tokens
         if mention.end < limit and tokens[mention.end].text == "," and mention.kind in {"person", "org"}:
             end = phrases.appositive_end(mention.end + 1, limit)
+            if closed and end < limit and tokens[end].text not in APPOSITIVE_CLOSERS:
+                return  # "According to X, the tariffs ... “clearly show”": a clause, not an aside
             role, affiliation = phrases.appositive(mention.end + 1, end)
             if role or affiliation:
                 mention.role = mention.role or role
