@@ -1433,3 +1433,14 @@ def test_after_according_to_x_the_comma_opens_the_clause_not_an_aside():
         "According to the Harbour Policy Institute, the levies imposed in the first term "
         "\u201cclearly showed no link with inflation\u201d and had a small effect."))
     assert {(q.speaker, q.role) for q in quotes} == {("Harbour Policy Institute", None)}
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["\u201cIt was nice,\u201d the tycoon told reporters.",
+      "Hours later, Lind returned it, telling reporters, \u201cHe is an amazing man.\u201d"], "Lind"),
+    (["Gore insisted it was \u201cpremature\u201d to back the party's campaign for president while adding, "
+      "\u201cI have no doubt that her heart is in the right place.\u201d"], "Gore"),
+])
+def test_a_participle_after_a_time_word_or_while_is_the_main_verbs_speakers(paragraphs, speaker):
+    quotes = extract_quotes(make_article(*paragraphs))
+    assert quotes[-1].kind == "direct" and quotes[-1].speaker == speaker

@@ -88,7 +88,8 @@ def load_attribution_lexicon() -> AttributionLexicon:
         return frozenset(w.lower() for w in words[key])
 
     role_words = frozenset(w for role in words["role_nouns"] for w in role.lower().split() if w != "of")
-    not_names = lowered("not_names") | frozenset(m.lower() for m in MONTHS)  # month names: text.dates
+    not_names = lowered("not_names") | frozenset(m.lower() for m in MONTHS) \
+        | frozenset(words["grammar"]["time_nouns"])  # month names: text.dates; "Hours later, ..."
     return AttributionLexicon(
         verbs=verbs["verbs"],
         phrases=verbs["phrases"],
@@ -176,6 +177,7 @@ AFFILIATION_PREPOSITIONS = _GRAMMAR["affiliation_prepositions"]
 RELATIVE_PRONOUNS = _GRAMMAR["relative_pronouns"]
 NOUN_DETERMINERS = _GRAMMAR["noun_determiners"]
 TIME_NOUNS = _GRAMMAR["time_nouns"]
+SUBORDINATORS = _GRAMMAR["subordinators"]  # "while", "before": a participle after one has no phrase before it
 INDEFINITE = _GRAMMAR["indefinite_determiners"]
 ARTICLES = _GRAMMAR["articles"]
 SERVED_BY = _GRAMMAR["served_by_prepositions"]
@@ -852,8 +854,9 @@ class Phrases:
         """``diplomats familiar with the talks said`` / ``officials who attended said``: a
         group or role head followed by a descriptive phrase that opens with a link word."""
         tokens = self.tokens
-        if k - 1 <= floor or tokens[k - 1].is_punct or tokens[k - 1].lower_ in PREPOSITIONS:
-            return None  # "... for hardworking Americans by | asking": a gerund, no speaker phrase
+        if k - 1 <= floor or tokens[k - 1].is_punct or tokens[k - 1].lower_ in PREPOSITIONS \
+                or tokens[k - 1].lower_ in SUBORDINATORS:
+            return None  # "... Americans by | asking", "... for president while | adding": no speaker phrase
         for p in range(k - 2, max(floor, k - POSTMODIFIER_WINDOW), -1):
             tok = tokens[p]
             if (tok.is_punct and tok.text != "-") or self.is_cue_word(tok):

@@ -743,9 +743,10 @@ class _ArticleReader:
                 mention = phrases.before(cue.start, floor, appositive=False)
                 if mention is not None and mention.document and self._object_of_preposition(mention, floor):
                     mention = None  # "Thiel wrote in a statement to Wired explaining ...": Thiel's words
-                if mention is None:  # "..., Berg said, adding": the speaker of the verb before, if any
-                    mention, position = self._earlier_verbs_speaker(doc, phrases, sent, cue, floor, number), \
-                        "subject-of-participle"
+                if mention is None:  # "..., Berg said, adding": the speaker of the verb before, if any,
+                    # from the sentence's start ("Gore insisted it was “premature” ... while adding, ...")
+                    mention = self._earlier_verbs_speaker(doc, phrases, sent, cue, sent.start, number)
+                    position = "subject-of-participle"
                 if mention is None:
                     mention, position = phrases.subject(floor, cue.start), "subject-of-participle"
             else:
