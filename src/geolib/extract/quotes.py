@@ -88,6 +88,9 @@ BE_FORMS = _GRAMMAR["be_forms"]
 COORDINATORS = _GRAMMAR["coordinators"]
 QUANTITY_WORDS = _GRAMMAR["quantity_words"]
 CLAUSE_BREAKS = _GRAMMAR["clause_breaks"]
+INVERTING_VERBS = _GRAMMAR["inverting_verbs"]  # '"...," said the designer': any noun may follow
+CLOSING_MARKS = frozenset({"”", '"', "’", "'", "''", "“", "»"})  # "“" too: a misdirected closer
+OPENS_A_QUOTATION = frozenset({",", ":", "“", "‘", '"', "'", "''", "``"})  # "to say it plainly: “..."
 CONTENT_NOUNS = _GRAMMAR["content_nouns"]  # "stressed the fact that ...": what was said
 REFUSALS = _GRAMMAR["refusals"]  # "declined to say whether": nothing was said
 APPOSITIVE_CLOSERS = frozenset({",", ".", ";", "!", "?", "—", "–", ")"})  # what ends an aside
@@ -758,14 +761,17 @@ class _ArticleReader:
                     mention, position = phrases.after(cue.end, limit), "speaker-after-cue"
                     if mention is not None and not phrases.clean_end(mention.end, limit):
                         mention = None
-                    if mention is None:  # '"...," said the designer, who ...': any noun describes them
-                        mention = phrases.described_after_cue(cue.end, limit)
+                    if mention is None and previous in CLOSING_MARKS and cue.lemma in INVERTING_VERBS:
+                        mention = phrases.described_after_cue(cue.end, limit)  # '"...," said the designer
                 if mention is None:
                     mention, position = phrases.before(cue.start, floor), "speaker-before-cue"
                 if mention is None and previous.lower() == "to":
                     if cue.start - 2 >= floor and tokens[cue.start - 2].lower_ in REFUSALS:
                         return _Attribution(None, None, cue_text)
-                    mention, position = self._infinitives_speaker(phrases, cue, floor)
+                    # only an infinitive that opens a quotation ("was moved to say, “...”"); a
+                    # purpose ("used markers to write notes") or a plan ("to announce") says nothing yet
+                    if any(t.text in OPENS_A_QUOTATION for t in tokens[cue.end : cue.end + 4]):
+                        mention, position = self._infinitives_speaker(phrases, cue, floor)
                 if previous in COORDINATORS and (mention is None or mention.kind != "pronoun"):
                     # "Lin dismissed the claim and said", "a statement called it X and promised Y":
                     # the subject of the verb before, found by that verb's own cue when it has one
