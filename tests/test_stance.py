@@ -295,3 +295,83 @@ def test_one_word_tokenizer_keeps_offsets_and_apostrophes():
     tokens = words(text)
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert word_forms(text) == ["beijing's", "no", "limits", "pact", "isn't", "times", "bigger"]
+
+
+# --- claim triggers as word families, read in their sentence (issue 22) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "label"),
+    [
+        # closeness and durability in other words
+        ("Ties between Moscow and Beijing are at an all-time high.", "split-russia-china",
+         "against"),
+        ("Relations between Russia and China have never been so good.", "split-russia-china",
+         "against"),
+        ("Beijing and Moscow are growing ever closer.", "split-russia-china", "against"),
+        ("Russia and China remain firmly aligned.", "split-russia-china", "against"),
+        ("The partnership between Russia and China is not going anywhere.",
+         "split-russia-china", "against"),
+        # a split denied: negation, "nothing", a failed aim, a later clause conceding it
+        ("Nothing will ever come between Moscow and Beijing.", "split-russia-china", "against"),
+        ("The Kremlin has no intention of turning its back on China.", "split-russia-china",
+         "against"),
+        ("Efforts to divide Russia and China have failed.", "split-russia-china", "against"),
+        ("Moscow and Beijing distrust each other, but that does not mean a split.",
+         "split-russia-china", "against"),
+        # a split asserted in other words
+        ("Sooner or later Russia and China will drift apart.", "split-russia-china", "favor"),
+        ("The interests of Russia and China are bound to diverge.", "split-russia-china",
+         "favor"),
+        ("The friendship between Moscow and Beijing is only skin deep.", "split-russia-china",
+         "favor"),
+        ("The Sino-Russian alignment has its limits.", "split-russia-china", "favor"),
+        # endorsed or merely reported
+        ("Critics rightly say Moscow and Beijing are drifting apart.", "split-russia-china",
+         "favor"),
+        ("Critics say Moscow and Beijing are drifting apart.", "split-russia-china", "none"),
+        # the liberal order
+        ("The rules-based order is falling apart.", "liberal-order-crumbling", "favor"),
+        ("The era of American primacy is coming to an end.", "liberal-order-crumbling", "favor"),
+        ("Multilateral institutions are in disarray.", "liberal-order-crumbling", "favor"),
+        ("Our allies can no longer rely on us.", "liberal-order-crumbling", "favor"),
+        ("The Atlantic alliance has never been more united.", "liberal-order-crumbling",
+         "against"),
+        ("Forecasts that the world order would collapse have been proved wrong.",
+         "liberal-order-crumbling", "against"),
+        # who benefits
+        ("Whenever Washington feuds with Brussels, Beijing comes out ahead.",
+         "trump-benefits-xi", "favor"),
+        ("The tariff war plays right into China's hands.", "trump-benefits-xi", "favor"),
+        ("By insulting its allies, the White House makes China stronger.",
+         "trump-benefits-xi", "favor"),
+    ],
+)
+def test_claim_families_in_other_words(text, claim, label):
+    result = stance_on(text, claim)
+    got = result.label if result else "none"
+    assert got == label, result.cues if result else text
+
+
+def test_a_relation_with_a_third_country_is_not_the_pair():
+    # Russia's warm ties with Turkey say nothing about Russia and China, though the
+    # quote names China elsewhere.
+    text = ("Our bilateral relations with Turkey remain warm and stable. "
+            "China is a large market for Russian gas.")
+    assert stance_on(text) is None
+    near = stance_on("China is our neighbour. Our bilateral relations remain warm and stable, "
+                     "Putin said of Russia.")
+    assert near is not None and near.label == "against"
+
+
+def test_a_claim_word_inside_a_name_is_no_trigger():
+    # "United" in "United States" or "United Nations" says nothing of the order's unity.
+    assert stance_on("The United Nations sits at the heart of the international order.",
+                     "liberal-order-crumbling") is None
+    assert stance_on("The alliance is united and the order holds.",
+                     "liberal-order-crumbling").label == "against"
+
+
+def test_false_negations_do_not_turn_a_trigger():
+    result = stance_on("Russia and China have not only deepened their ties but widened them.")
+    assert result.label == "against"

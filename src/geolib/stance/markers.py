@@ -35,6 +35,9 @@ class Markers:
     concession_window: int = 3
     contrast_after: tuple[str, ...] = ()
     contrast_within: tuple[str, ...] = ()
+    false_negations: tuple[str, ...] = ()  # "never been closer", "not only": no negation
+    rebuttal_window: int = 3  # words after a "but" in which a concession concedes the clause before
+    copulas: tuple[str, ...] = ()  # "is", "remains": a claim phrase before one is its subject
 
 
 def load_markers(path: Path | None = None) -> Markers:
@@ -53,6 +56,9 @@ def load_markers(path: Path | None = None) -> Markers:
         concession_window=int(data.get("concession_window", 3)),
         contrast_after=tuple(data.get("contrast_after", [])),
         contrast_within=tuple(data.get("contrast_within", [])),
+        false_negations=tuple(data.get("false_negations", [])),
+        rebuttal_window=int(data.get("rebuttal_window", 3)),
+        copulas=tuple(data.get("copulas", [])),
     )
 
 
@@ -167,24 +173,39 @@ def _sentence_markers(text: str, start: int, end: int, patterns: tuple[str, ...]
 
 
 def _negators_before(sentence: str, at: int, markers: Markers) -> tuple[str, ...]:
+    """Negators within ``negation_window`` words before ``at``, less those a false negation
+    holds ("never been closer", "not only"), which may run on up to the phrase itself."""
     window = words(sentence[:at])[-markers.negation_window :]
     if not window:
         return ()
     begin = window[0].start
-    return tuple(
-        sentence[begin + m.start : begin + m.end]
-        for m in find_patterns(sentence[begin:at], list(markers.negators))
-    )
+    found = find_patterns(sentence[begin:at], list(markers.negators))
+    if found and markers.false_negations:
+        false = find_patterns(sentence[begin:at + 1], list(markers.false_negations))
+        found = [m for m in found
+                 if not any(f.start <= m.start and m.end <= f.end for f in false)]
+    return tuple(sentence[begin + m.start : begin + m.end] for m in found)
 
 
 def _conceded(sentence: str, end: int, markers: Markers) -> str | None:
-    """A concession soon after the phrase, in its clause ("mistrust is not a split")."""
+    """A concession soon after the phrase, in its clause ("mistrust is not a split"), or
+    opening the clause after its "but" ("mistrust, but that is not the same as a split")."""
     after = words(sentence[end:])[: markers.concession_window + 3]
     clause_end = next((w.start for w in after if w.text in _CLAUSE_PUNCTUATION), None)
     stop = clause_end if clause_end is not None else (after[-1].end if after else 0)
     for m in find_patterns(sentence[end : end + stop], list(markers.concessions)):
         if len(words(sentence[end : end + m.start])) < markers.concession_window:
             return sentence[end + m.start : end + m.end]
+    rest = sentence[end:]
+    for but in find_patterns(rest, list(markers.contrast_after)):
+        reach = words(rest[but.end:])[: markers.rebuttal_window + 3]
+        if not reach:
+            break
+        span = rest[but.end : but.end + reach[-1].end]
+        for m in find_patterns(span, list(markers.concessions)):
+            if len(words(span[: m.start])) <= markers.rebuttal_window:
+                return f"{rest[but.start:but.end]} ... {span[m.start:m.end]}"
+        break  # only the first contrast after the phrase
     return None
 
 
