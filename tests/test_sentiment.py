@@ -280,3 +280,14 @@ def test_obama_with_or_without_title_is_the_us():
                  "Obama showed real courage on the deal."):
         found = _actor(text, "US")
         assert found is not None and found.label == "positive", (text, found)
+
+
+def test_a_contrast_cue_is_a_cue_like_any_other():
+    # "words weight", so an actor named twice combines its cues
+    from geolib.stance.records import actor_sentiments
+
+    found = actor_sentiments("Russia destroys, while Europe rebuilds. Europe is a partner.")["EU"]
+    assert found.label == "positive"
+    for cue in found.cues:
+        float(cue.rsplit(" ", 1)[1])
+    assert any(cue.startswith("set against Russia's 'destroys'") for cue in found.cues)

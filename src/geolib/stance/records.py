@@ -111,8 +111,11 @@ def _set_against(sentence: str, mentions: list, spans: list, placed: list,
         lean = sum(float(c.rsplit(" ", 1)[1]) for c in result.cues if c != NO_CUES)
         if lean * sign < -CONTRAST_LEAN:
             continue
-        shown = next((c for c in other.cues if c != NO_CUES), "")
-        cue = f"set against {mentions[j].alias} ({other.label}{': ' + shown if shown else ''})"
+        # a cue like any other, "words weight": the other actor's strongest word, its push
+        # turned round and shared
+        words, _, push = next((c for c in other.cues if c != NO_CUES), "'' 0").rpartition(" ")
+        weight = -float(push) * CONTRAST_SHARE
+        cue = f"set against {mentions[j].alias}'s {words} {weight:+.2f}"
         out[i] = TargetSentiment(Model.label(sign), round(sign * abs(other.score) * CONTRAST_SHARE, 3),
                                  (cue,), round(other.probability * CONTRAST_SHARE, 3))
     return out
