@@ -398,3 +398,31 @@ def test_partial_quote_scores_president_obama_named_outside_the_quoted_words():
     }
     assert actors["US"]["label"] == "negative"
     assert any("naive" in cue for cue in actors["US"]["cues"])
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # others' views and aims, reported: no stance
+        ("According to some observers, Washington hopes to lure Moscow away from Beijing.",
+         "none"),
+        ("The theory goes that the White House can split Russia from China.", "none"),
+        ("There are fears in Moscow that Beijing will treat Russia as a junior partner.", "none"),
+        ("Western pundits often argue that Moscow and Beijing are drifting apart.", "none"),
+        ("Hawks in the administration believe that Russia can be weaned away from China.",
+         "none"),
+        # urged or endorsed: the voice's own
+        ("Washington should try to pull Moscow away from Beijing.", "favor"),
+        ("As many experts have correctly noted, the Russia-China axis is fragile.", "favor"),
+        # reported, then rejected: against
+        ("Some in the West dream of splitting Moscow and Beijing, but that will never happen.",
+         "against"),
+        ("The notion that Washington can peel Russia away from China is fanciful.", "against"),
+        ("Those who hope to drive a wedge between Russia and China are deluding themselves.",
+         "against"),
+    ],
+)
+def test_whose_view_it_is(text, label):
+    result = stance_on(text)
+    got = result.label if result else "none"
+    assert got == label, result.cues if result else text

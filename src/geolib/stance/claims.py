@@ -12,9 +12,10 @@ trigger is used (``geolib.stance.markers``) decides what it counts for:
   fragile"): half;
 - the subject of the other side's trigger ("the friendship between them is only skin
   deep"): nothing (the predicate says it);
-- someone else's view or worry that the voice reports ("some fear that ..."): nothing,
-  unless the voice endorses it ("as analysts rightly say"); an aim the voice describes
-  ("trying to pull Moscow away"): half;
+- someone else's view or worry that the voice reports ("some fear that ...", "the theory
+  goes that", "according to"): nothing, unless the voice endorses it ("as analysts rightly
+  say"); an aim the voice describes ("trying to pull Moscow away"): half, unless the voice
+  urges it ("the US should try to");
 - done by someone other than the claim's agents: nothing (noted);
 - hedged: the same side with lower confidence.
 
@@ -43,7 +44,9 @@ from geolib.text.words import words
 CLAIMS_TOML = PACKAGE_DATA / "claims.toml"
 DIRECTION = {"favor": 1.0, "against": -1.0}
 CONTRASTED_WEIGHT = 0.5  # a trigger in a clause a contrast sets against the rest
-AIM_WEIGHT = 0.5  # a trigger describing someone's aim ("a bid to pull Moscow away")
+AIM_WEIGHT = 0.5  # a trigger describing someone's aim ("a bid to pull Moscow away"), not urged
+# (0 was tried: it turns "containing China is the goal of US policy" from against to none,
+# and no made-up item gained)
 WITHIN = 8  # default words between a trigger and its `with` word
 PAIR_REACH = 2  # sentences before a trigger's that may name the pair it is about
 SUBJECT_REACH = 6  # words between a trigger and the other side's trigger said of it
@@ -329,7 +332,7 @@ def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | N
         else:
             if use.contrasted:
                 strength *= CONTRASTED_WEIGHT
-            if use.aimed and not use.denied:
+            if use.aimed and not use.denied and not (use.endorsed or use.advocated):
                 strength *= AIM_WEIGHT
         side = "no stance" if strength == 0 else "favor" if direction > 0 else "against"
         reasons = "; ".join(use.cues())

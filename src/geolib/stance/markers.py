@@ -38,6 +38,7 @@ class Markers:
     false_negations: tuple[str, ...] = ()  # "never been closer", "not only": no negation
     rebuttal_window: int = 3  # words after a "but" in which a concession concedes the clause before
     copulas: tuple[str, ...] = ()  # "is", "remains": a claim phrase before one is its subject
+    advocacy: tuple[str, ...] = ()  # "should", "must": an aim the voice urges is its own
 
 
 def load_markers(path: Path | None = None) -> Markers:
@@ -59,6 +60,7 @@ def load_markers(path: Path | None = None) -> Markers:
         false_negations=tuple(data.get("false_negations", [])),
         rebuttal_window=int(data.get("rebuttal_window", 3)),
         copulas=tuple(data.get("copulas", [])),
+        advocacy=tuple(data.get("advocacy", [])),
     )
 
 
@@ -71,13 +73,16 @@ def _voice_regex(voice: dict) -> re.Pattern[str]:
     that_verbs = "|".join(map(re.escape, voice.get("that_verbs", ["fear"])))
     objects = "|".join(map(re.escape, voice.get("that_objects", ["idea"])))
     to_verbs = "|".join(map(re.escape, voice.get("to_verbs", ["hope"])))
-    # a group may be placed: "some in Washington", "hawks at the Pentagon"
-    group = rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{heads})(?:\s+(?:in|at|from|within)\s+[A-Z][\w-]*)?)"
+    # a group may be placed ("some in Washington", "hawks in the administration"), and
+    # said who ("people who say"); an adverb may stand before the verb ("often claim")
+    group = (rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{heads})"
+             rf"(?:\s+(?:in|at|from|within)\s+(?:the\s+)?[\w-]+)?)")
+    lead = r"\s+(?:who\s+)?(?:have\s+|had\s+)?(?:\w+ly\s+|often\s+|also\s+|now\s+|still\s+|long\s+)?"
     return re.compile(
-        rf"\b{group}\s+(?:have\s+|had\s+)?(?:{as_verbs})\s+(?:it\s+|this\s+|them\s+)?as\b"
-        rf"|\b{group.replace('group', 'group2')}\s+(?:{that_verbs})\s+"
+        rf"\b{group}{lead}(?:{as_verbs})\s+(?:it\s+|this\s+|them\s+)?as\b"
+        rf"|\b{group.replace('group', 'group2')}{lead}(?:{that_verbs})\s+"
         rf"(?:(?:the\s+|any\s+|all\s+)?(?:{objects})\s+)?(?:that\b|of\b)?"
-        rf"|\b{group.replace('group', 'group3')}\s+(?:{to_verbs})\s+to\b",
+        rf"|\b{group.replace('group', 'group3')}{lead}(?:{to_verbs})\s+(?:to|of)\b",
         re.IGNORECASE,
     )
 
@@ -102,6 +107,7 @@ class Use:
     reported_voice: str | None = None
     aimed: tuple[str, ...] = ()  # someone's aim is described ("aimed at", "a bid to")
     endorsed: tuple[str, ...] = ()  # the voice makes a reported view its own ("rightly")
+    advocated: tuple[str, ...] = ()  # the voice urges the aim ("should try to")
     conceded: str | None = None  # granted, then denied its weight ("X is not Y")
     contrasted: str | None = None  # in the clause a contrast sets against the rest
 
@@ -123,6 +129,7 @@ class Use:
             + ([f"voice of '{self.reported_voice}'"] if self.reported_voice else [])
             + [f"an aim: '{w}'" for w in self.aimed]
             + [f"endorsed: '{w}'" for w in self.endorsed]
+            + [f"urged: '{w}'" for w in self.advocated]
             + ([f"conceded: '{self.conceded}'"] if self.conceded else [])
             + ([f"set against: '{self.contrasted}'"] if self.contrasted else [])
         )
@@ -141,9 +148,11 @@ def phrase_use(
     kinds = {
         **dict.fromkeys(markers.reporting, "reported"), **dict.fromkeys(markers.aims, "aimed"),
         **dict.fromkeys(markers.endorsements, "endorsed"),
+        **dict.fromkeys(markers.advocacy, "advocated"),
         **dict.fromkeys(markers.dismissals, "dismissed"),
     }
-    found: dict[str, list[str]] = {"dismissed": [], "reported": [], "aimed": [], "endorsed": []}
+    found: dict[str, list[str]] = {"dismissed": [], "reported": [], "aimed": [], "endorsed": [],
+                                   "advocated": []}
     starts, matches = _sentence_markers(text, whole[0], whole[1], tuple(kinds))
     for m in matches[bisect.bisect_left(starts, s_start - whole[0]):]:
         m_start, m_end = m.start + whole[0] - s_start, m.end + whole[0] - s_start
@@ -158,6 +167,7 @@ def phrase_use(
         reported_voice=_reported_voice(sentence, local_start, markers),
         aimed=tuple(found["aimed"]),
         endorsed=tuple(found["endorsed"]),
+        advocated=tuple(found["advocated"]),
         conceded=_conceded(sentence, local_end, markers),
         contrasted=_contrasted(sentence, local_start, local_end, markers),
     )
