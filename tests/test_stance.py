@@ -426,3 +426,52 @@ def test_whose_view_it_is(text, label):
     result = stance_on(text)
     got = result.label if result else "none"
     assert got == label, result.cues if result else text
+
+
+# --- an actor named before the clause, as its pronoun subject -----------------------------
+
+
+def _article(text: str) -> Article:
+    paragraphs, at = [], 0
+    for part in text.split("\n\n"):
+        paragraphs.append(Paragraph(kind="body", text=part, start=at, end=at + len(part)))
+        at += len(part) + 2
+    return Article(
+        title=None, standfirst=None, authors=[], outlet=None, section=None, published=None,
+        published_text=None, topics=[], url=None, paragraphs=paragraphs, dropped=[],
+        file="data/raw/pronoun.txt",
+    )
+
+
+def _partial(article: Article, paragraph: int, words: str, speaker: str) -> Quote:
+    text = article.paragraphs[paragraph].text
+    start = article.paragraphs[paragraph].start + text.index(words)
+    return Quote(
+        file=article.file, article_id="pronoun", quote_id="pronoun:q001", start=start,
+        end=start + len(words), text=words, kind="partial", speaker=speaker,
+        speaker_mention=speaker, role=None, affiliation=None, cue="said", paragraph=paragraph,
+    )
+
+
+def _actor_records(article: Article, quote: Quote) -> dict:
+    return {r["target"]: r for r in stance_records(article, [quote]) if r["aspect"] == "actor"}
+
+
+def test_a_pronoun_subject_stands_for_the_actor_named_before():
+    article = _article("Biden landed in Warsaw on Friday. He has been "
+                       '"dangerously complacent" about the war, said Ann Ray, a senator.')
+    found = _actor_records(article, _partial(article, 0, "dangerously complacent", "Ann Ray"))
+    assert found["US"]["label"] == "negative"
+    article = _article("The Kremlin issued a statement on Sunday.\n\n"
+                       'Its conduct has been "utterly reckless," the envoy said.')
+    found = _actor_records(article, _partial(article, 1, "utterly reckless", "envoy"))
+    assert found["Russia"]["label"] == "negative"
+
+
+def test_a_pronoun_that_is_the_speaker_or_unknown_makes_no_record():
+    # "He" is the speaker himself
+    article = _article('Putin arrived in Minsk on Monday. He said the talks were "very useful".')
+    assert _actor_records(article, _partial(article, 0, "very useful", "Vladimir Putin")) == {}
+    # "it" after a sentence that does not open with the actor
+    article = _article('Talks with Beijing resumed on Monday. It was "a fruitful day," she said.')
+    assert _actor_records(article, _partial(article, 0, "a fruitful day", "Ann Ray")) == {}
