@@ -291,3 +291,16 @@ def test_a_contrast_cue_is_a_cue_like_any_other():
     for cue in found.cues:
         float(cue.rsplit(" ", 1)[1])
     assert any(cue.startswith("set against Russia's 'destroys'") for cue in found.cues)
+
+
+def test_a_target_inside_a_denied_aim_is_not_what_fails():
+    # the failure words judge the attempt, not the pair it is aimed at
+    for text in ("Every attempt to sow discord between Beijing and Moscow is bound to fail.",
+                 "Talk of a rift between Moscow and Beijing is nonsense."):
+        for actor in ("China", "Russia"):
+            found = _actor(text, actor)
+            assert found.label == "neutral", (text, actor, found)
+            assert any("denied aim" in cue for cue in found.cues)
+    # the one whose aim it is may still be judged
+    assert _actor("Washington's reckless attempt to isolate Beijing will fail.", "US").label == (
+        "negative")

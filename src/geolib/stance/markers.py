@@ -19,6 +19,7 @@ from geolib.text.sentences import sentence_at
 from geolib.text.words import words
 
 MARKERS_TOML = PACKAGE_DATA / "stance_markers.toml"
+DENIED_REACH = 8  # words between an aim or claim marker and a target it holds
 REACH = 400  # characters either side of a phrase that its markers are sought in (within its sentence)
 
 
@@ -299,3 +300,33 @@ def _window(sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     sentence is seldom longer, and a run of text with no full stop must not make every
     phrase read all of it."""
     return max(sentence[0], start - REACH), min(sentence[1], end + REACH)
+
+
+def inside_denied(sentence: str, start: int, end: int, markers: Markers | None = None) -> str | None:
+    """Is ``sentence[start:end]`` inside an aim or a claim that the voice denies ("any effort
+    to drive a wedge between Moscow and Beijing will fail", "talk of a rift with Beijing is
+    nonsense", "he dismissed claims of a rift with Beijing")? Then the failure words judge
+    the aim, not the one it is aimed at. Returns the words that say so, or None."""
+    markers = markers or default_markers()
+    kinds = {**dict.fromkeys(markers.reporting, "opens"), **dict.fromkeys(markers.aims, "opens"),
+             **dict.fromkeys(markers.dismissals, "denies")}
+    _, found = _sentence_markers(sentence, 0, len(sentence), tuple(kinds))
+    opens = [m for m in found if kinds[m.pattern] == "opens" and m.end <= start]
+    if not opens:
+        return None
+    opener = opens[-1]
+    between = words(sentence[opener.end : start])
+    if len(between) > DENIED_REACH or any(w.text in _CLAUSE_PUNCTUATION for w in between):
+        return None  # the aim or claim must hold the target, in one clause
+    for m in found:
+        if kinds[m.pattern] != "denies":
+            continue
+        gap = words(sentence[end : m.start]) if m.start >= end else None
+        after = gap is not None and len(gap) <= DENIED_REACH and not any(
+            w.text in _CLAUSE_PUNCTUATION - {","} or w.text in "\"“”" for w in gap
+        )  # "any effort to ... will fail"
+        before = m.end <= opener.start and len(words(sentence[m.end : opener.start])) <= 1
+        if after or before:  # "rejected claims of", "dismissed talk of"
+            return (f"'{sentence[opener.start:opener.end]}' … "
+                    f"'{sentence[m.start:m.end]}'")
+    return None

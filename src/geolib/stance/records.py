@@ -22,7 +22,7 @@ from geolib.model import Article
 from geolib.segment import Segmentation, segment
 from geolib.stance.claims import claim_stances
 from geolib.stance.hedging import Hedging, hedging
-from geolib.stance.markers import REACH
+from geolib.stance.markers import REACH, inside_denied
 from geolib.stance.quoting import QuoteLike
 from geolib.stance.scope import contrasted, scopes
 from geolib.stance.sentiment import (
@@ -93,10 +93,25 @@ def actor_sentiments(
         placed = scopes(sentence, spans)
         results = [scorer.toward(start, end, scope)
                    for (start, end), scope in zip(spans, placed, strict=True)]
+        results = [_denied_aim(sentence, span, result)
+                   for span, result in zip(spans, results, strict=True)]
         results = _set_against(sentence, mentions, spans, placed, results)
         for mention, result in zip(mentions, results, strict=True):
             per_actor[mention.actor].append(result)
     return {actor: _combine(results) for actor, results in per_actor.items()}
+
+
+def _denied_aim(sentence: str, span: tuple[int, int], result: TargetSentiment) -> TargetSentiment:
+    """A target inside an aim or claim the voice denies ("any attempt to sow discord between
+    Beijing and Moscow is doomed to fail"): the failure words judge the aim, not its
+    target, so the target scores neutral (``markers.inside_denied``)."""
+    if result.label == "neutral":
+        return result
+    denied = inside_denied(sentence, *span)
+    if denied is None:
+        return result
+    return TargetSentiment("neutral", 0.0, (f"inside a denied aim or claim: {denied} +0.00",),
+                           result.probability)
 
 
 def _set_against(sentence: str, mentions: list, spans: list, placed: list,
