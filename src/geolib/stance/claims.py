@@ -297,11 +297,31 @@ def _subject_of(scene: _Scene, match: Match, predicate: Match, markers: Markers)
     return scene.text[predicate.start : predicate.end]
 
 
+_SLOT_ONLY = re.compile(r"\{([^}]+)\}")
+
+
+def _can_hold(claim: Claim, trigger: Trigger, scene: _Scene) -> bool:
+    """Can the trigger count at all in this text? Not when it needs the claim's pair and
+    neither is named, nor when its ``with`` words are all actors the text does not name
+    (read before its patterns, which most quotes would scan in vain)."""
+    if "pair" in trigger.needs and not set(claim.pair) & scene.mentioned:
+        return False
+    slots = [_SLOT_ONLY.fullmatch(w) for w in trigger.with_]
+    if trigger.with_ and all(slots):
+        named = {m.actor for m in scene.mentions}
+        return any(slot.group(1) in named for slot in slots)
+    return True
+
+
 def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | None:
     by_pattern: dict[str, Trigger] = {}
     for trigger in claim.triggers:
+        if not _can_hold(claim, trigger, scene):
+            continue
         for pattern in trigger.patterns:
             by_pattern.setdefault(pattern, trigger)
+    if not by_pattern:
+        return None
     total, weight, cues = 0.0, 0.0, []
     text = scene.text
     found = [
