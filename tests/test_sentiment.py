@@ -215,3 +215,92 @@ def default_cues_():
     from geolib.stance.lexicon import default_cues
 
     return default_cues()
+
+
+# --- issue 22: word families, quantities, parallel contrast ---------------------------------
+
+
+def _actor(text: str, actor: str):
+    from geolib.stance.records import actor_sentiments
+
+    return actor_sentiments(text).get(actor)
+
+
+def test_hostility_word_families_reach_every_form():
+    for text, actor in [
+        ("Russia is fomenting unrest in the Balkans.", "Russia"),
+        ("Beijing has been pilfering our designs for decades.", "China"),
+        ("China is plundering the region's forests.", "China"),
+        ("The US keeps instigating colour revolutions.", "US"),
+        ("The Kremlin masterminded the plot.", "Russia"),
+        ("Washington is the hidden hand behind the protests.", "US"),
+        ("The Americans are stirring up trouble on our border.", "US"),
+    ]:
+        found = _actor(text, actor)
+        assert found is not None and found.label == "negative", (text, found)
+
+
+def test_diplomatic_praise_families():
+    for text, actor in [
+        ("The United States has been an indispensable ally.", "US"),
+        ("America stood by us in our darkest hour.", "US"),
+        ("Beijing acted as an honest broker in the talks.", "China"),
+    ]:
+        found = _actor(text, actor)
+        assert found is not None and found.label == "positive", (text, found)
+
+
+def test_great_as_a_quantity_and_names_of_things_are_neutral():
+    for text, actor in [
+        ("Certainly the United States imports a great deal of steel.", "US"),
+        ("Russia's energy exports increased last year.", "Russia"),
+        ("China accounts for a great many of the patents on intellectual property.", "China"),
+    ]:
+        found = _actor(text, actor)
+        assert found is not None and found.label == "neutral", (text, found)
+
+
+def test_parallel_contrast_sets_a_silent_actor_against_the_other():
+    found = {a: _actor("Russia destroys, while Europe rebuilds.", a) for a in ("Russia", "EU")}
+    assert found["Russia"].label == "negative"
+    assert found["EU"].label == "positive"
+    ahead = _actor("While Washington abandons its allies, Beijing quietly waits.", "China")
+    assert ahead.label == "positive"
+    assert any("set against" in cue for cue in ahead.cues)
+
+
+def test_no_contrast_between_actors_in_one_clause():
+    # both in one clause: no contrast, each judged on the words
+    found = _actor("Moscow and Beijing met in Geneva while the talks were stalled.", "China")
+    assert found.label != "positive"
+
+
+def test_obama_with_or_without_title_is_the_us():
+    for text in ("President Obama showed real courage on the deal.",
+                 "Obama showed real courage on the deal."):
+        found = _actor(text, "US")
+        assert found is not None and found.label == "positive", (text, found)
+
+
+def test_a_contrast_cue_is_a_cue_like_any_other():
+    # "words weight", so an actor named twice combines its cues
+    from geolib.stance.records import actor_sentiments
+
+    found = actor_sentiments("Russia destroys, while Europe rebuilds. Europe is a partner.")["EU"]
+    assert found.label == "positive"
+    for cue in found.cues:
+        float(cue.rsplit(" ", 1)[1])
+    assert any(cue.startswith("set against Russia's 'destroys'") for cue in found.cues)
+
+
+def test_a_target_inside_a_denied_aim_is_not_what_fails():
+    # the failure words judge the attempt, not the pair it is aimed at
+    for text in ("Every attempt to sow discord between Beijing and Moscow is bound to fail.",
+                 "Talk of a rift between Moscow and Beijing is nonsense."):
+        for actor in ("China", "Russia"):
+            found = _actor(text, actor)
+            assert found.label == "neutral", (text, actor, found)
+            assert any("denied aim" in cue for cue in found.cues)
+    # the one whose aim it is may still be judged
+    assert _actor("Washington's reckless attempt to isolate Beijing will fail.", "US").label == (
+        "negative")

@@ -295,3 +295,183 @@ def test_one_word_tokenizer_keeps_offsets_and_apostrophes():
     tokens = words(text)
     assert all(text[t.start : t.end] == t.text for t in tokens)
     assert word_forms(text) == ["beijing's", "no", "limits", "pact", "isn't", "times", "bigger"]
+
+
+# --- claim triggers as word families, read in their sentence (issue 22) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "label"),
+    [
+        # closeness and durability in other words
+        ("Ties between Moscow and Beijing are at an all-time high.", "split-russia-china",
+         "against"),
+        ("Relations between Russia and China have never been so good.", "split-russia-china",
+         "against"),
+        ("Beijing and Moscow are growing ever closer.", "split-russia-china", "against"),
+        ("Russia and China remain firmly aligned.", "split-russia-china", "against"),
+        ("The partnership between Russia and China is not going anywhere.",
+         "split-russia-china", "against"),
+        # a split denied: negation, "nothing", a failed aim, a later clause conceding it
+        ("Nothing will ever come between Moscow and Beijing.", "split-russia-china", "against"),
+        ("The Kremlin has no intention of turning its back on China.", "split-russia-china",
+         "against"),
+        ("Efforts to divide Russia and China have failed.", "split-russia-china", "against"),
+        ("Moscow and Beijing distrust each other, but that does not mean a split.",
+         "split-russia-china", "against"),
+        # a split asserted in other words
+        ("Sooner or later Russia and China will drift apart.", "split-russia-china", "favor"),
+        ("The interests of Russia and China are bound to diverge.", "split-russia-china",
+         "favor"),
+        ("The friendship between Moscow and Beijing is only skin deep.", "split-russia-china",
+         "favor"),
+        ("The Sino-Russian alignment has its limits.", "split-russia-china", "favor"),
+        # endorsed or merely reported
+        ("Critics rightly say Moscow and Beijing are drifting apart.", "split-russia-china",
+         "favor"),
+        ("Critics say Moscow and Beijing are drifting apart.", "split-russia-china", "none"),
+        # the liberal order
+        ("The rules-based order is falling apart.", "liberal-order-crumbling", "favor"),
+        ("The era of American primacy is coming to an end.", "liberal-order-crumbling", "favor"),
+        ("Multilateral institutions are in disarray.", "liberal-order-crumbling", "favor"),
+        ("Our allies can no longer rely on us.", "liberal-order-crumbling", "favor"),
+        ("The Atlantic alliance has never been more united.", "liberal-order-crumbling",
+         "against"),
+        ("Forecasts that the world order would collapse have been proved wrong.",
+         "liberal-order-crumbling", "against"),
+        # who benefits
+        ("Whenever Washington feuds with Brussels, Beijing comes out ahead.",
+         "trump-benefits-xi", "favor"),
+        ("The tariff war plays right into China's hands.", "trump-benefits-xi", "favor"),
+        ("By insulting its allies, the White House makes China stronger.",
+         "trump-benefits-xi", "favor"),
+    ],
+)
+def test_claim_families_in_other_words(text, claim, label):
+    result = stance_on(text, claim)
+    got = result.label if result else "none"
+    assert got == label, result.cues if result else text
+
+
+def test_a_relation_with_a_third_country_is_not_the_pair():
+    # Russia's warm ties with Turkey say nothing about Russia and China, though the
+    # quote names China elsewhere.
+    text = ("Our bilateral relations with Turkey remain warm and stable. "
+            "China is a large market for Russian gas.")
+    assert stance_on(text) is None
+    near = stance_on("China is our neighbour. Our bilateral relations remain warm and stable, "
+                     "Putin said of Russia.")
+    assert near is not None and near.label == "against"
+
+
+def test_a_claim_word_inside_a_name_is_no_trigger():
+    # "United" in "United States" or "United Nations" says nothing of the order's unity.
+    assert stance_on("The United Nations sits at the heart of the international order.",
+                     "liberal-order-crumbling") is None
+    assert stance_on("The alliance is united and the order holds.",
+                     "liberal-order-crumbling").label == "against"
+
+
+def test_false_negations_do_not_turn_a_trigger():
+    result = stance_on("Russia and China have not only deepened their ties but widened them.")
+    assert result.label == "against"
+
+
+def test_partial_quote_scores_president_obama_named_outside_the_quoted_words():
+    text = ('The senator said President Obama had been "dangerously naive" about the Kremlin, '
+            "in a speech on Monday.")
+    paragraph = Paragraph(kind="body", text=text, start=0, end=len(text))
+    article = Article(
+        title=None, standfirst=None, authors=[], outlet=None, section=None, published=None,
+        published_text=None, topics=[], url=None, paragraphs=[paragraph], dropped=[],
+        file="data/raw/partial.txt",
+    )
+    start = text.index("dangerously")
+    quote = Quote(
+        file=article.file, article_id="partial", quote_id="partial:q001", start=start,
+        end=start + len("dangerously naive"), text="dangerously naive", kind="partial",
+        speaker="senator", speaker_mention="The senator", role=None, affiliation=None,
+        cue="said", paragraph=0,
+    )
+    actors = {
+        r["target"]: r for r in stance_records(article, [quote]) if r["aspect"] == "actor"
+    }
+    assert actors["US"]["label"] == "negative"
+    assert any("naive" in cue for cue in actors["US"]["cues"])
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # others' views and aims, reported: no stance
+        ("According to some observers, Washington hopes to lure Moscow away from Beijing.",
+         "none"),
+        ("The theory goes that the White House can split Russia from China.", "none"),
+        ("There are fears in Moscow that Beijing will treat Russia as a junior partner.", "none"),
+        ("Western pundits often argue that Moscow and Beijing are drifting apart.", "none"),
+        ("Hawks in the administration believe that Russia can be weaned away from China.",
+         "none"),
+        # urged or endorsed: the voice's own
+        ("Washington should try to pull Moscow away from Beijing.", "favor"),
+        ("As many experts have correctly noted, the Russia-China axis is fragile.", "favor"),
+        # reported, then rejected: against
+        ("Some in the West dream of splitting Moscow and Beijing, but that will never happen.",
+         "against"),
+        ("The notion that Washington can peel Russia away from China is fanciful.", "against"),
+        ("Those who hope to drive a wedge between Russia and China are deluding themselves.",
+         "against"),
+    ],
+)
+def test_whose_view_it_is(text, label):
+    result = stance_on(text)
+    got = result.label if result else "none"
+    assert got == label, result.cues if result else text
+
+
+# --- an actor named before the clause, as its pronoun subject -----------------------------
+
+
+def _article(text: str) -> Article:
+    paragraphs, at = [], 0
+    for part in text.split("\n\n"):
+        paragraphs.append(Paragraph(kind="body", text=part, start=at, end=at + len(part)))
+        at += len(part) + 2
+    return Article(
+        title=None, standfirst=None, authors=[], outlet=None, section=None, published=None,
+        published_text=None, topics=[], url=None, paragraphs=paragraphs, dropped=[],
+        file="data/raw/pronoun.txt",
+    )
+
+
+def _partial(article: Article, paragraph: int, words: str, speaker: str) -> Quote:
+    text = article.paragraphs[paragraph].text
+    start = article.paragraphs[paragraph].start + text.index(words)
+    return Quote(
+        file=article.file, article_id="pronoun", quote_id="pronoun:q001", start=start,
+        end=start + len(words), text=words, kind="partial", speaker=speaker,
+        speaker_mention=speaker, role=None, affiliation=None, cue="said", paragraph=paragraph,
+    )
+
+
+def _actor_records(article: Article, quote: Quote) -> dict:
+    return {r["target"]: r for r in stance_records(article, [quote]) if r["aspect"] == "actor"}
+
+
+def test_a_pronoun_subject_stands_for_the_actor_named_before():
+    article = _article("Biden landed in Warsaw on Friday. He has been "
+                       '"dangerously complacent" about the war, said Ann Ray, a senator.')
+    found = _actor_records(article, _partial(article, 0, "dangerously complacent", "Ann Ray"))
+    assert found["US"]["label"] == "negative"
+    article = _article("The Kremlin issued a statement on Sunday.\n\n"
+                       'Its conduct has been "utterly reckless," the envoy said.')
+    found = _actor_records(article, _partial(article, 1, "utterly reckless", "envoy"))
+    assert found["Russia"]["label"] == "negative"
+
+
+def test_a_pronoun_that_is_the_speaker_or_unknown_makes_no_record():
+    # "He" is the speaker himself
+    article = _article('Putin arrived in Minsk on Monday. He said the talks were "very useful".')
+    assert _actor_records(article, _partial(article, 0, "very useful", "Vladimir Putin")) == {}
+    # "it" after a sentence that does not open with the actor
+    article = _article('Talks with Beijing resumed on Monday. It was "a fruitful day," she said.')
+    assert _actor_records(article, _partial(article, 0, "a fruitful day", "Ann Ray")) == {}

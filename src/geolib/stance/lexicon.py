@@ -73,6 +73,20 @@ _SUFFIXES = (("ly", ""), ("ly", "le"), ("ing", ""), ("ing", "e"), ("ed", ""), ("
              ("s", ""), ("ness", ""))
 
 
+def _inflections(word: str) -> tuple[str, ...]:
+    """Regular forms of a phrase's first word: "stir" -> "stirs", "stirred", "stirring"...
+    (a form that is no word is never met in text; irregular forms are listed as phrases)."""
+    if len(word) < 3 or not word.isalpha() or word.endswith(("ed", "ing", "s")):
+        return ()  # already a form of its own
+    stem = word[:-1] if word.endswith("e") else word
+    forms = {word + "s", word + "es", stem + "ed", stem + "ing", word + "d"}
+    if word[-1] not in "aeiouywx" and word[-2] in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # "stir" -> "stirred"
+    if word.endswith("y") and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    return tuple(sorted(forms - {word}))
+
+
 def _phrase(text: str) -> tuple[str, ...]:
     return tuple(word_forms(text))
 
@@ -84,11 +98,14 @@ def load_cues(path: Path | None = None) -> SentimentCues:
     reporting = {
         verb: tone for tone, verbs in data.get("reporting", {}).items() for verb in verbs
     }
-    phrases = {
-        _phrase(phrase): float(value)
-        for group in ("hostility", "praise", "evaluative")
-        for phrase, value in data.get(group, {}).items()
-    }
+    phrases: dict[tuple[str, ...], float] = {}
+    for group in ("hostility", "praise", "evaluative"):
+        for phrase, value in data.get(group, {}).items():
+            words = _phrase(phrase)
+            if len(words) > 1:  # a phrase's first word in its other forms ("stirs up")
+                for form in _inflections(words[0]):
+                    phrases.setdefault((form, *words[1:]), float(value))
+            phrases[words] = float(value)
     neutral = frozenset(_phrase(p) for p in data.get("neutral", []))
     general = {
         word: value for word, value in vader_lexicon().items()

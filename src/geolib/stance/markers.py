@@ -14,11 +14,12 @@ from pathlib import Path
 
 from geolib.actors import find_actor_mentions
 from geolib.paths import PACKAGE_DATA
-from geolib.stance.patterns import Match, find_patterns, normalise
+from geolib.stance.patterns import Match, compile_pattern, find_patterns, normalise
 from geolib.text.sentences import sentence_at
 from geolib.text.words import words
 
 MARKERS_TOML = PACKAGE_DATA / "stance_markers.toml"
+DENIED_REACH = 8  # words between an aim or claim marker and a target it holds
 REACH = 400  # characters either side of a phrase that its markers are sought in (within its sentence)
 
 
@@ -35,6 +36,10 @@ class Markers:
     concession_window: int = 3
     contrast_after: tuple[str, ...] = ()
     contrast_within: tuple[str, ...] = ()
+    false_negations: tuple[str, ...] = ()  # "never been closer", "not only": no negation
+    rebuttal_window: int = 3  # words after a "but" in which a concession concedes the clause before
+    copulas: tuple[str, ...] = ()  # "is", "remains": a claim phrase before one is its subject
+    advocacy: tuple[str, ...] = ()  # "should", "must": an aim the voice urges is its own
 
 
 def load_markers(path: Path | None = None) -> Markers:
@@ -53,6 +58,10 @@ def load_markers(path: Path | None = None) -> Markers:
         concession_window=int(data.get("concession_window", 3)),
         contrast_after=tuple(data.get("contrast_after", [])),
         contrast_within=tuple(data.get("contrast_within", [])),
+        false_negations=tuple(data.get("false_negations", [])),
+        rebuttal_window=int(data.get("rebuttal_window", 3)),
+        copulas=tuple(data.get("copulas", [])),
+        advocacy=tuple(data.get("advocacy", [])),
     )
 
 
@@ -65,13 +74,16 @@ def _voice_regex(voice: dict) -> re.Pattern[str]:
     that_verbs = "|".join(map(re.escape, voice.get("that_verbs", ["fear"])))
     objects = "|".join(map(re.escape, voice.get("that_objects", ["idea"])))
     to_verbs = "|".join(map(re.escape, voice.get("to_verbs", ["hope"])))
-    # a group may be placed: "some in Washington", "hawks at the Pentagon"
-    group = rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{heads})(?:\s+(?:in|at|from|within)\s+[A-Z][\w-]*)?)"
+    # a group may be placed ("some in Washington", "hawks in the administration"), and
+    # said who ("people who say"); an adverb may stand before the verb ("often claim")
+    group = (rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{heads})"
+             rf"(?:\s+(?:in|at|from|within)\s+(?:the\s+)?[\w-]+)?)")
+    lead = r"\s+(?:who\s+)?(?:have\s+|had\s+)?(?:\w+ly\s+|often\s+|also\s+|now\s+|still\s+|long\s+)?"
     return re.compile(
-        rf"\b{group}\s+(?:have\s+|had\s+)?(?:{as_verbs})\s+(?:it\s+|this\s+|them\s+)?as\b"
-        rf"|\b{group.replace('group', 'group2')}\s+(?:{that_verbs})\s+"
+        rf"\b{group}{lead}(?:{as_verbs})\s+(?:it\s+|this\s+|them\s+)?as\b"
+        rf"|\b{group.replace('group', 'group2')}{lead}(?:{that_verbs})\s+"
         rf"(?:(?:the\s+|any\s+|all\s+)?(?:{objects})\s+)?(?:that\b|of\b)?"
-        rf"|\b{group.replace('group', 'group3')}\s+(?:{to_verbs})\s+to\b",
+        rf"|\b{group.replace('group', 'group3')}{lead}(?:{to_verbs})\s+(?:to|of)\b",
         re.IGNORECASE,
     )
 
@@ -96,6 +108,7 @@ class Use:
     reported_voice: str | None = None
     aimed: tuple[str, ...] = ()  # someone's aim is described ("aimed at", "a bid to")
     endorsed: tuple[str, ...] = ()  # the voice makes a reported view its own ("rightly")
+    advocated: tuple[str, ...] = ()  # the voice urges the aim ("should try to")
     conceded: str | None = None  # granted, then denied its weight ("X is not Y")
     contrasted: str | None = None  # in the clause a contrast sets against the rest
 
@@ -117,6 +130,7 @@ class Use:
             + ([f"voice of '{self.reported_voice}'"] if self.reported_voice else [])
             + [f"an aim: '{w}'" for w in self.aimed]
             + [f"endorsed: '{w}'" for w in self.endorsed]
+            + [f"urged: '{w}'" for w in self.advocated]
             + ([f"conceded: '{self.conceded}'"] if self.conceded else [])
             + ([f"set against: '{self.contrasted}'"] if self.contrasted else [])
         )
@@ -135,9 +149,11 @@ def phrase_use(
     kinds = {
         **dict.fromkeys(markers.reporting, "reported"), **dict.fromkeys(markers.aims, "aimed"),
         **dict.fromkeys(markers.endorsements, "endorsed"),
+        **dict.fromkeys(markers.advocacy, "advocated"),
         **dict.fromkeys(markers.dismissals, "dismissed"),
     }
-    found: dict[str, list[str]] = {"dismissed": [], "reported": [], "aimed": [], "endorsed": []}
+    found: dict[str, list[str]] = {"dismissed": [], "reported": [], "aimed": [], "endorsed": [],
+                                   "advocated": []}
     starts, matches = _sentence_markers(text, whole[0], whole[1], tuple(kinds))
     for m in matches[bisect.bisect_left(starts, s_start - whole[0]):]:
         m_start, m_end = m.start + whole[0] - s_start, m.end + whole[0] - s_start
@@ -152,6 +168,7 @@ def phrase_use(
         reported_voice=_reported_voice(sentence, local_start, markers),
         aimed=tuple(found["aimed"]),
         endorsed=tuple(found["endorsed"]),
+        advocated=tuple(found["advocated"]),
         conceded=_conceded(sentence, local_end, markers),
         contrasted=_contrasted(sentence, local_start, local_end, markers),
     )
@@ -167,24 +184,39 @@ def _sentence_markers(text: str, start: int, end: int, patterns: tuple[str, ...]
 
 
 def _negators_before(sentence: str, at: int, markers: Markers) -> tuple[str, ...]:
+    """Negators within ``negation_window`` words before ``at``, less those a false negation
+    holds ("never been closer", "not only"), which may run on up to the phrase itself."""
     window = words(sentence[:at])[-markers.negation_window :]
     if not window:
         return ()
     begin = window[0].start
-    return tuple(
-        sentence[begin + m.start : begin + m.end]
-        for m in find_patterns(sentence[begin:at], list(markers.negators))
-    )
+    found = find_patterns(sentence[begin:at], list(markers.negators))
+    if found and markers.false_negations:
+        false = find_patterns(sentence[begin:at + 1], list(markers.false_negations))
+        found = [m for m in found
+                 if not any(f.start <= m.start and m.end <= f.end for f in false)]
+    return tuple(sentence[begin + m.start : begin + m.end] for m in found)
 
 
 def _conceded(sentence: str, end: int, markers: Markers) -> str | None:
-    """A concession soon after the phrase, in its clause ("mistrust is not a split")."""
+    """A concession soon after the phrase, in its clause ("mistrust is not a split"), or
+    opening the clause after its "but" ("mistrust, but that is not the same as a split")."""
     after = words(sentence[end:])[: markers.concession_window + 3]
     clause_end = next((w.start for w in after if w.text in _CLAUSE_PUNCTUATION), None)
     stop = clause_end if clause_end is not None else (after[-1].end if after else 0)
     for m in find_patterns(sentence[end : end + stop], list(markers.concessions)):
         if len(words(sentence[end : end + m.start])) < markers.concession_window:
             return sentence[end + m.start : end + m.end]
+    rest = sentence[end:]
+    for but in find_patterns(rest, list(markers.contrast_after)):
+        reach = words(rest[but.end:])[: markers.rebuttal_window + 3]
+        if not reach:
+            break
+        span = rest[but.end : but.end + reach[-1].end]
+        for m in find_patterns(span, list(markers.concessions)):
+            if len(words(span[: m.start])) <= markers.rebuttal_window:
+                return f"{rest[but.start:but.end]} ... {span[m.start:m.end]}"
+        break  # only the first contrast after the phrase
     return None
 
 
@@ -268,3 +300,42 @@ def _window(sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     sentence is seldom longer, and a run of text with no full stop must not make every
     phrase read all of it."""
     return max(sentence[0], start - REACH), min(sentence[1], end + REACH)
+
+
+@lru_cache(maxsize=8)
+def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex that finds whether any of ``patterns`` occurs (not where each does)."""
+    return re.compile("|".join(f"(?:{compile_pattern(p).pattern})" for p in patterns),
+                      re.IGNORECASE)
+
+
+def inside_denied(sentence: str, start: int, end: int, markers: Markers | None = None) -> str | None:
+    """Is ``sentence[start:end]`` inside an aim or a claim that the voice denies ("any effort
+    to drive a wedge between Moscow and Beijing will fail", "talk of a rift with Beijing is
+    nonsense", "he dismissed claims of a rift with Beijing")? Then the failure words judge
+    the aim, not the one it is aimed at. Returns the words that say so, or None."""
+    markers = markers or default_markers()
+    if not _any_of(markers.dismissals).search(normalise(sentence)):
+        return None  # the common case, in one scan
+    kinds = {**dict.fromkeys(markers.reporting, "opens"), **dict.fromkeys(markers.aims, "opens"),
+             **dict.fromkeys(markers.dismissals, "denies")}
+    _, found = _sentence_markers(sentence, 0, len(sentence), tuple(kinds))
+    opens = [m for m in found if kinds[m.pattern] == "opens" and m.end <= start]
+    if not opens:
+        return None
+    opener = opens[-1]
+    between = words(sentence[opener.end : start])
+    if len(between) > DENIED_REACH or any(w.text in _CLAUSE_PUNCTUATION for w in between):
+        return None  # the aim or claim must hold the target, in one clause
+    for m in found:
+        if kinds[m.pattern] != "denies":
+            continue
+        gap = words(sentence[end : m.start]) if m.start >= end else None
+        after = gap is not None and len(gap) <= DENIED_REACH and not any(
+            w.text in _CLAUSE_PUNCTUATION - {","} or w.text in "\"“”" for w in gap
+        )  # "any effort to ... will fail"
+        before = m.end <= opener.start and len(words(sentence[m.end : opener.start])) <= 1
+        if after or before:  # "rejected claims of", "dismissed talk of"
+            return (f"'{sentence[opener.start:opener.end]}' … "
+                    f"'{sentence[m.start:m.end]}'")
+    return None

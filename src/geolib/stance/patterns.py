@@ -75,8 +75,8 @@ def _sequence(pattern: str) -> str:
     body, joined = "", True  # joined: nothing to separate from (start, or after a gap)
     for word in _split(pattern):
         regex = _word_regex(word)
-        if word == "...":
-            body += ("" if joined else r"\W+") + regex
+        if word == "...":  # the words before a gap end no sentence or clause either
+            body += ("" if joined else r"[^\w.;:!?]+") + regex
             joined = True
         elif word.endswith(")?"):
             body += rf"(?:{regex}\W+)?" if joined else rf"(?:\W+{regex})?"

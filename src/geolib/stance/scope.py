@@ -72,3 +72,32 @@ def _segment_index(bounds: list[tuple[int, int]], at: int) -> int:
         else:
             hi = mid - 1
     return lo
+
+
+# Parallel contrast: two clauses, each opened by its own subject, set against each other by
+# a word opening the sentence ("While A ..., B ...", "Unlike A, B ...") or the later clause
+# ("A ..., whereas B ...", "A ...; B ...").
+_CONTRAST_OPENING = frozenset({"while", "whereas", "unlike", "as", "where"})
+_CONTRAST_LATER = frozenset({"while", "whereas", "but", "yet", "instead", "unlike"})
+_SUBJECT_REACH = 3  # words before a target that still let it open its clause ("the", "as the")
+
+
+def contrasted(text: str, first: tuple[int, int], first_scope: tuple[int, int],
+               second: tuple[int, int], second_scope: tuple[int, int]) -> bool:
+    """Do two targets (``first``, ``second``: their spans) stand as the subjects of clauses
+    set against each other? "As A loses good will, B is building it", "A destroys, while B
+    rebuilds", "Unlike A, B keeps its word", "A offered help; B only threats"."""
+    if first_scope == second_scope:
+        return False
+    (early, early_scope), (late, late_scope) = sorted(((first, first_scope), (second, second_scope)))
+    lead = words(text[early_scope[0] : early[0]])
+    if len(lead) > _SUBJECT_REACH:
+        return False
+    tail = [w for w in words(text[late_scope[0] : late[0]]) if w.text != ","]
+    if len(tail) > _SUBJECT_REACH:
+        return False
+    if early_scope[0] == 0 and lead and lead[0].lower in _CONTRAST_OPENING:
+        return True
+    if tail and (tail[0].lower in _CONTRAST_LATER or tail[0].text == ";"):
+        return True
+    return ";" in text[early_scope[1] - 1 : late_scope[0] + 1]
