@@ -1444,3 +1444,26 @@ def test_after_according_to_x_the_comma_opens_the_clause_not_an_aside():
 def test_a_participle_after_a_time_word_or_while_is_the_main_verbs_speakers(paragraphs, speaker):
     quotes = extract_quotes(make_article(*paragraphs))
     assert quotes[-1].kind == "direct" and quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Meanwhile on \u201cMeet the Voters,\u201d the host asked if the deal was dead.", "Meet the Voters"),
+    ("He wrote in \u201cThe Art of the Harbour\u201d that he liked to win.", "The Art of the Harbour"),
+])
+def test_a_capitalised_name_after_a_preposition_names_a_work_not_a_quote(text, title):
+    quotes = extract_quotes(make_article(text))
+    assert [(q.kind, q.speaker) for q in quotes if q.text == title] == [("term", None)]
+
+
+def test_a_capitalised_phrase_a_speaker_calls_something_stays_a_partial_quote():
+    quotes = extract_quotes(make_article("Lind called the plan \u201ca Very Bad Deal\u201d on Monday."))
+    assert [(q.kind, q.speaker) for q in quotes] == [("partial", "Lind")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Teneo issued a statement saying that the firm had done nothing wrong in the deal.", "Teneo"),
+    ("Clinton issued a statement saying she was \u201cdeeply saddened\u201d by the news.", "Clinton"),
+])
+def test_issuing_a_statement_saying_makes_the_issuer_the_speaker(text, speaker):
+    quotes = extract_quotes(make_article(text))
+    assert {q.speaker for q in quotes} == {speaker}

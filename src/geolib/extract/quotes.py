@@ -450,6 +450,9 @@ class _ArticleReader:
                 has_direct = True
                 found = self._direct_attribution(doc, phrases, sent, span, after_cues, before_cues, lead,
                                                  tail, floor, limit, starts, number)
+            elif _names_a_work(content, lead):  # 'on “Meet the Press,”': a show's or a book's name
+                found = _Attribution(None, None, None)
+                kind = "term"
             else:
                 found = self._partial_attribution(doc, phrases, sent, span, cues, number).by(
                     "partial.in-reported-speech")
@@ -744,8 +747,11 @@ class _ArticleReader:
                     return _Attribution(None, None, cue_text)
             elif cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
                 mention = phrases.before(cue.start, floor, appositive=False)
-                if mention is not None and mention.document and self._object_of_preposition(mention, floor):
+                document = mention is not None and mention.document
+                if document and self._object_of_preposition(mention, floor):
                     mention = None  # "Thiel wrote in a statement to Wired explaining ...": Thiel's words
+                elif document and (issuer := self._issuer(phrases, mention, floor)):
+                    mention, position = issuer, "issuer-of-document"  # "Teneo issued a statement saying"
                 if mention is None:  # "..., Berg said, adding": the speaker of the verb before, if any,
                     # from the sentence's start ("Gore insisted it was “premature” ... while adding, ...")
                     mention = self._earlier_verbs_speaker(doc, phrases, sent, cue, sent.start, number)
@@ -795,6 +801,18 @@ class _ArticleReader:
         if speaker is not None and remember:
             self.context.spoke(number, speaker)
         return _Attribution(speaker, mention, cue_text, _chain(position, mention.rule))
+
+    def _issuer(self, phrases: Phrases, document: Mention, floor: int) -> Mention | None:
+        """"Teneo issued a statement saying ...": the subject of the clause whose object is the
+        document speaks through it (not "a statement from X", which names its own source)."""
+        tokens, k = self.tokens, document.start - 1
+        while k > floor and tokens[k].lower_ in NOUN_DETERMINERS:
+            k -= 1
+        if k <= floor or not tokens[k].is_alpha or tokens[k].lower_ in PREPOSITIONS or document.via_document:
+            return None
+        subject = phrases.subject(floor, k)
+        return subject if subject is not None and subject.kind in {"person", "org", "group", "role"} \
+            and not subject.document else None
 
     def _object_of_preposition(self, mention: Mention, floor: int) -> bool:
         """Is ``mention`` governed by a preposition ("in a statement", "in his memo")?"""
@@ -1204,6 +1222,19 @@ def _token_at(starts: list[int], char: int) -> int:
 def _ends_with_cue(lead: str, cues: list[Cue], doc: Doc) -> bool:
     words = lead.rstrip(" ,").split()
     return bool(words) and any(doc[c.end - 1].text == words[-1] for c in cues)
+
+
+def _names_a_work(content: str, lead: str) -> bool:
+    """Quoted words that name a show, book or film rather than quote anyone: two to eight words,
+    every word of four letters or more capitalised, right after a preposition or an article
+    ('on “Meet the Press,”', 'in “The Art of the Deal”')."""
+    words = content.strip(" ,.;:").split()
+    if not 2 <= len(words) <= 8 or not lead:
+        return False
+    if not all(w[:1].isupper() or len(w) < 4 and w.islower() for w in words) or not words[0][:1].isupper():
+        return False
+    last = lead.rsplit(None, 1)[-1].lower()
+    return last in PREPOSITIONS or last in {"the", "a", "an", "titled", "entitled", "called"}
 
 
 def _ends_sentence(tokens: list[Token], i: int, end: int) -> bool:
