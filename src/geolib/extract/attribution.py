@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -49,7 +49,7 @@ class AttributionLexicon:
     phrases: dict[str, dict]
     group_nouns: frozenset[str]
     role_nouns: tuple[str, ...]
-    role_token_patterns: tuple[list[dict], ...]  # spaCy Matcher patterns: "the 52-year-old"
+    roles_after_a_number: tuple[str, ...]  # "-year-old": "the 52-year-old said"
     role_words: frozenset[str]  # every word of every role noun ("prime", "minister")
     org_nouns: frozenset[str]
     place_nouns: frozenset[str]  # "Street", "Strait": the last word of a place's name
@@ -95,7 +95,7 @@ def load_attribution_lexicon() -> AttributionLexicon:
         phrases=verbs["phrases"],
         group_nouns=lowered("group_nouns") | _plurals(words["role_nouns"]),
         role_nouns=tuple(w.lower() for w in words["role_nouns"]),
-        role_token_patterns=tuple(words["role_token_patterns"]),
+        roles_after_a_number=tuple(words["roles_after_a_number"]),
         role_words=role_words,
         org_nouns=lowered("org_nouns"),
         place_nouns=lowered("place_nouns"),
@@ -210,7 +210,7 @@ class Cue:
 
 
 @lru_cache(maxsize=4)
-def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Cue], Matcher]:
+def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Cue]]:
     lex = load_attribution_lexicon()
     cues = PhraseMatcher(vocab, attr="LOWER")
     proto: dict[str, Cue] = {}
@@ -225,9 +225,8 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Cue
         proto[key] = Cue(0, 0, phrase, True, info.get("speaker") == "after", False, False)
     roles = PhraseMatcher(vocab, attr="LOWER")
     roles.add("ROLE", [vocab_doc(vocab, role) for role in lex.role_nouns])
-    shaped_roles = Matcher(vocab)
-    shaped_roles.add("ROLE", list(lex.role_token_patterns))
-    return cues, roles, proto, shaped_roles
+    roles.add("AFTER_NUMBER", [vocab_doc(vocab, end) for end in lex.roles_after_a_number])
+    return cues, roles, proto
 
 
 def vocab_doc(vocab: Vocab, text: str) -> Doc:
@@ -238,7 +237,7 @@ def vocab_doc(vocab: Vocab, text: str) -> Doc:
 
 def find_cues(doc: Doc) -> list[Cue]:
     """Every reporting cue in ``doc``, left to right, longest match at each place."""
-    cues, _, proto, _ = _matchers(doc.vocab)
+    cues, _, proto = _matchers(doc.vocab)
     found: list[Cue] = []
     for match_id, start, end in sorted(cues(doc), key=lambda m: (m[1], -m[2])):
         if found and start < found[-1].end:
@@ -280,9 +279,16 @@ def _before_a_compound_noun(doc: Doc, end: int) -> bool:
 
 def role_tokens(doc: Doc) -> set[int]:
     """Indices of tokens inside a role phrase ("Secretary of State", "spokeswoman")."""
-    _, roles, _, shaped_roles = _matchers(doc.vocab)
-    matches = [*roles(doc), *shaped_roles(doc)]
-    return {i for _, start, end in matches for i in range(start, end)}
+    _, roles, _ = _matchers(doc.vocab)
+    after_number = doc.vocab.strings["AFTER_NUMBER"]
+    found = set()
+    for match_id, start, end in roles(doc):
+        if match_id == after_number:  # "-year-old" counts only after a number: "52-year-old"
+            if start == 0 or not doc[start - 1].like_num:
+                continue
+            start -= 1
+        found.update(range(start, end))
+    return found
 
 
 @dataclass
