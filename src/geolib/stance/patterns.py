@@ -24,6 +24,10 @@ from geolib.actors import load_actors
 GAP = 6  # words a "..." may skip
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "[": " ", "]": " "})
 _SLOT = re.compile(r"\{([^}]+)\}")
+# The characters beyond ASCII that a case-insensitive regex takes for ASCII letters (İ ı ſ K:
+# tests/test_patterns.py finds them all); a text without them holds a pattern's word in any case
+# only where its lower-cased copy holds the word lower-cased.
+CASE_TWINS = "\u0130\u0131\u017f\u212a"
 
 
 def normalise(text: str) -> str:
@@ -102,11 +106,16 @@ class Match:
 
 
 def find_patterns(text: str, patterns: list[str]) -> list[Match]:
-    """Non-overlapping matches of any of ``patterns``, longest first at each place."""
+    """Non-overlapping matches of any of ``patterns``, longest first at each place.
+
+    A pattern is tried only when the text holds each of its plain words (``required_words``),
+    in any case: most patterns are never run on most sentences, and what matches is the same."""
     normal = normalise(text)
+    lower = None if any(twin in normal for twin in CASE_TWINS) else normal.lower()
     found = [
         Match(m.start(), m.end(), pattern)
         for pattern in patterns
+        if lower is None or all(word in lower for word in required_words(pattern))
         for m in compile_pattern(pattern).finditer(normal)
         if m.end() > m.start()
     ]
@@ -116,3 +125,17 @@ def find_patterns(text: str, patterns: list[str]) -> list[Match]:
         if not kept or match.start >= kept[-1].end:
             kept.append(match)
     return kept
+
+
+@cache
+def required_words(pattern: str) -> tuple[str, ...]:
+    """The pattern's plain words (not a gap, slot, group or optional group), normalised and
+    lower-cased, longest first: any match holds each of them. Only ASCII words: a case-
+    insensitive regex matches those only as their lower-cased copy does (see ``CASE_TWINS``)."""
+    words = set()
+    for word in _split(pattern):
+        plain = not (word == "..." or word.endswith(")?") or _SLOT.fullmatch(word)
+                     or (word.startswith("(") and word.rstrip("?").endswith(")")))
+        if plain and normalise(word).isascii():
+            words.add(normalise(word).lower())
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
