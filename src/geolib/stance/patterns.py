@@ -36,13 +36,19 @@ def normalise(text: str) -> str:
 
 
 @cache
-def _actor_alternation(actor: str) -> str:
+def _aliases(actor: str) -> tuple[str, ...]:
+    """The actor's aliases, normalised, longest first."""
     aliases = sorted(
         {normalise(a.alias) for a in load_actors() if a.actor == actor}, key=len, reverse=True
     )
     if not aliases:
         raise ValueError(f"unknown actor in pattern: {{{actor}}}")
-    names = "|".join(re.escape(a) for a in aliases)
+    return tuple(aliases)
+
+
+@cache
+def _actor_alternation(actor: str) -> str:
+    names = "|".join(re.escape(a) for a in _aliases(actor))
     return rf"(?-i:(?:the\s+|The\s+)?(?:{names}))(?:'s)?"
 
 
@@ -108,14 +114,14 @@ class Match:
 def find_patterns(text: str, patterns: list[str]) -> list[Match]:
     """Non-overlapping matches of any of ``patterns``, longest first at each place.
 
-    A pattern is tried only when the text holds each of its plain words (``required_words``),
-    in any case: most patterns are never run on most sentences, and what matches is the same."""
+    A pattern is tried only where the text holds, in any case, the words any match of it holds
+    (``required``): most patterns are never run on most sentences, and what matches is the same."""
     normal = normalise(text)
     lower = None if any(twin in normal for twin in CASE_TWINS) else normal.lower()
     found = [
         Match(m.start(), m.end(), pattern)
         for pattern in patterns
-        if lower is None or all(word in lower for word in required_words(pattern))
+        if lower is None or _holds(required(pattern), lower)
         for m in compile_pattern(pattern).finditer(normal)
         if m.end() > m.start()
     ]
@@ -127,15 +133,41 @@ def find_patterns(text: str, patterns: list[str]) -> list[Match]:
     return kept
 
 
+Needs = tuple  # each item a word the text must hold, or a tuple of ``Needs`` one of which it must meet
+
+
 @cache
-def required_words(pattern: str) -> tuple[str, ...]:
-    """The pattern's plain words (not a gap, slot, group or optional group), normalised and
-    lower-cased, longest first: any match holds each of them. Only ASCII words: a case-
-    insensitive regex matches those only as their lower-cased copy does (see ``CASE_TWINS``)."""
-    words = set()
+def required(pattern: str) -> Needs:
+    """What any match of ``pattern`` holds, lower-cased: each plain word; for a group (not an
+    optional one), one of its alternatives' needs; for an actor slot, one of its aliases. A
+    gap needs nothing, and neither does a group with an alternative that needs nothing. Only
+    ASCII words count: a case-insensitive regex matches those only as their lower-cased copy
+    does (see ``CASE_TWINS``). Plain words first, longest first."""
+    words: set[str] = set()
+    groups: list[tuple[Needs, ...]] = []
     for word in _split(pattern):
-        plain = not (word == "..." or word.endswith(")?") or _SLOT.fullmatch(word)
-                     or (word.startswith("(") and word.rstrip("?").endswith(")")))
-        if plain and normalise(word).isascii():
-            words.add(normalise(word).lower())
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+        if word == "..." or word.endswith(")?"):
+            continue
+        slot = _SLOT.fullmatch(word)
+        if slot:
+            aliases = _aliases(slot.group(1))
+            options = tuple((a.lower(),) for a in aliases) if all(a.isascii() for a in aliases) else ()
+        elif word.startswith("(") and word.rstrip("?").endswith(")"):
+            options = tuple(required(alt) for alt in word.rstrip("?")[1:-1].split("|"))
+        else:
+            if normalise(word).isascii():
+                words.add(normalise(word).lower())
+            continue
+        if options and all(options):
+            groups.append(options)
+    return (*sorted(words, key=lambda w: (-len(w), w)), *groups)
+
+
+def _holds(needs: Needs, lower: str) -> bool:
+    for need in needs:
+        if isinstance(need, str):
+            if need not in lower:
+                return False
+        elif not any(_holds(option, lower) for option in need):
+            return False
+    return True
