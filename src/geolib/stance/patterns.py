@@ -121,7 +121,7 @@ def find_patterns(text: str, patterns: list[str]) -> list[Match]:
     found = [
         Match(m.start(), m.end(), pattern)
         for pattern in patterns
-        if lower is None or _holds(required(pattern), lower)
+        if lower is None or _holds(_plan(pattern), lower)
         for m in compile_pattern(pattern).finditer(normal)
         if m.end() > m.start()
     ]
@@ -163,11 +163,25 @@ def required(pattern: str) -> Needs:
     return (*sorted(words, key=lambda w: (-len(w), w)), *groups)
 
 
-def _holds(needs: Needs, lower: str) -> bool:
-    for need in needs:
-        if isinstance(need, str):
-            if need not in lower:
-                return False
-        elif not any(_holds(option, lower) for option in need):
-            return False
-    return True
+Plan = tuple  # (words all held, word choices each with one held, nested choices of plans)
+
+
+@cache
+def _plan(pattern: str) -> Plan:
+    return _planned(required(pattern))
+
+
+def _planned(needs: Needs) -> Plan:
+    words = tuple(need for need in needs if isinstance(need, str))
+    groups = [need for need in needs if not isinstance(need, str)]
+    simple = [g for g in groups if all(len(o) == 1 and isinstance(o[0], str) for o in g)]
+    return (words, tuple(tuple(o[0] for o in g) for g in simple),
+            tuple(tuple(_planned(o) for o in g) for g in groups if g not in simple))
+
+
+def _holds(plan: Plan, lower: str) -> bool:
+    """Whether ``lower`` holds what ``plan`` needs (substring tests, in C where they can be)."""
+    words, choices, nested = plan
+    holds = lower.__contains__
+    return (all(map(holds, words)) and all(any(map(holds, choice)) for choice in choices)
+            and all(any(_holds(option, lower) for option in options) for options in nested))
