@@ -173,10 +173,17 @@ def _plan(pattern: str) -> Plan:
 
 def _planned(needs: Needs) -> Plan:
     words = tuple(need for need in needs if isinstance(need, str))
-    groups = [need for need in needs if not isinstance(need, str)]
-    simple = [g for g in groups if all(len(o) == 1 and isinstance(o[0], str) for o in g)]
-    return (words, tuple(tuple(o[0] for o in g) for g in simple),
-            tuple(tuple(_planned(o) for o in g) for g in groups if g not in simple))
+    choices, nested = [], []
+    for group in (need for need in needs if not isinstance(need, str)):
+        options = [_planned(option) for option in group]
+        # an option needs its longest word, or one word of its first choice (an actor slot's
+        # aliases): a necessary test, made of one word per option, so the group is one choice
+        flat = [(o[0][0],) if o[0] else o[1][0] for o in options if o[0] or o[1]]
+        if len(flat) == len(options):
+            choices.append(tuple(dict.fromkeys(word for option in flat for word in option)))
+        else:
+            nested.append(tuple(options))
+    return words, tuple(choices), tuple(nested)
 
 
 def _holds(plan: Plan, lower: str) -> bool:
