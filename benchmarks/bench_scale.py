@@ -13,8 +13,9 @@ repeated under other names until there are ``--articles`` files. Prints, measure
 * peak memory (RSS) of each worker after the first quarter of the corpus and at the end
   (flat means memory does not grow with corpus size);
 * the per-core cost of all tables as a multiple of spaCy's blank English tokenizer on the
-  same files, and where the time goes: each stage of one process over a sample, also as a
-  multiple of the tokenizer's time on that sample (``--profile`` adds cProfile's top lines).
+  same files, and where the time goes: each stage of one process over a sample spread over
+  the corpus, also as a multiple of the tokenizer's time on that sample (``--profile`` adds
+  cProfile's top lines).
 
 Timings on a shared machine vary; the load average is printed before and after.
 """
@@ -140,10 +141,13 @@ def _run(corpus: Path, work: Path, what: str, args: argparse.Namespace) -> int:
     print(f"all tables, per core (1 worker): {one['seconds'] / tokenizer_s:.1f}x the blank tokenizer's "
           f"wall time; {cpu_one / tokenizer_cpu:.1f}x its CPU time (goal <= 4x)")
 
-    sample = sources[: args.sample]
-    print(f"\nwhere the time goes: one process, {len(sample)} articles, cold cache, "
+    # Spread over the corpus (its files are in outlet order, and outlets differ in cost per word).
+    step = max(1, len(sources) // max(1, args.sample))
+    picked = list(range(0, len(sources), step))[: args.sample]
+    sample = [sources[i] for i in picked]
+    print(f"\nwhere the time goes: one process, {len(sample)} articles (one in {step}), cold cache, "
           "each stage as a multiple of the tokenizer's time on the same files")
-    _stages(sample, texts[: len(sample)], work / "home-stages", corpus, args.profile)
+    _stages(sample, [texts[i] for i in picked], work / "home-stages", corpus, args.profile)
     print(f"\nload after: {_load()}")
     return 0
 
