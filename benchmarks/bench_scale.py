@@ -7,13 +7,15 @@ The corpus: PolNeAR's train split (840 news articles from seven US outlets; read
 copy of its repository into a temporary folder, never its test split), or the dev corpus
 repeated under other names until there are ``--articles`` files. Prints, measured in one run:
 
-* articles/s and words/s with 1 and 2 worker processes (``LocalCluster``, one thread each,
-  every table of ``geolib tables``, cold cache), and the scale-out efficiency;
+* articles/s and words/s with 1 and 2 worker processes (the engine's own ``LocalCluster``,
+  as ``geolib tables --jobs N`` starts it: one thread each, every table of ``geolib
+  tables``, cold cache), and the scale-out efficiency;
 * peak memory (RSS) of each worker after the first quarter of the corpus and at the end
   (flat means memory does not grow with corpus size);
 * the per-core cost of all tables as a multiple of spaCy's blank English tokenizer on the
-  same files, and where the time goes: each stage of one process over a sample, also as a
-  multiple of the tokenizer's time on that sample (``--profile`` adds cProfile's top lines).
+  same files, and where the time goes: each stage of one process over a sample spread over
+  the corpus, also as a multiple of the tokenizer's time on that sample (``--profile`` adds
+  cProfile's top lines).
 
 Timings on a shared machine vary; the load average is printed before and after.
 """
@@ -139,10 +141,13 @@ def _run(corpus: Path, work: Path, what: str, args: argparse.Namespace) -> int:
     print(f"all tables, per core (1 worker): {one['seconds'] / tokenizer_s:.1f}x the blank tokenizer's "
           f"wall time; {cpu_one / tokenizer_cpu:.1f}x its CPU time (goal <= 4x)")
 
-    sample = sources[: args.sample]
-    print(f"\nwhere the time goes: one process, {len(sample)} articles, cold cache, "
+    # Spread over the corpus (its files are in outlet order, and outlets differ in cost per word).
+    step = max(1, len(sources) // max(1, args.sample))
+    picked = list(range(0, len(sources), step))[: args.sample]
+    sample = [sources[i] for i in picked]
+    print(f"\nwhere the time goes: one process, {len(sample)} articles (one in {step}), cold cache, "
           "each stage as a multiple of the tokenizer's time on the same files")
-    _stages(sample, texts[: len(sample)], work / "home-stages", corpus, args.profile)
+    _stages(sample, [texts[i] for i in picked], work / "home-stages", corpus, args.profile)
     print(f"\nload after: {_load()}")
     return 0
 
@@ -163,18 +168,15 @@ def _tokenizer_seconds(texts: list[str]) -> tuple[float, float, int]:
 
 def _cluster_run(sources: list, home: Path, corpus: Path, workers: int) -> dict:
     """Every table of every article on ``workers`` processes, cold cache, timed from the first
-    task to the last result (the cluster is started and warmed up before)."""
-    from distributed import Client, LocalCluster
-
+    task to the last result (the cluster is started and warmed up before). The cluster is the
+    engine's own, as ``geolib tables --jobs N`` starts it."""
     from geolib.engine import Engine
     from geolib.pipeline import TABLES
 
     _project(home, corpus)
     started = time.perf_counter()
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=40) as cluster, Client(cluster) as client:
-        engine = Engine(client)
-        engine.client()  # connect and warm every worker up: pipeline and reference data built
+    with Engine("processes", jobs=workers) as engine:
+        client = engine.client()  # start and warm every worker up: pipeline and reference data built
         startup = time.perf_counter() - started
         quarter = len(sources) // 4
         failed = 0

@@ -12,7 +12,7 @@ import pytest
 
 from geolib import load_corpus
 from geolib.cli import main as cli_main
-from geolib.engine import Engine, EngineError
+from geolib.engine import MAX_BATCH, Engine, EngineError, batch_size
 from geolib.pipeline import TABLES
 from geolib.sources import find_sources
 
@@ -122,6 +122,21 @@ def test_load_corpus_on_a_client_gives_the_tables_of_one_process(project, cluste
         pd.testing.assert_frame_equal(corpus.errors, alone.errors)
         for name, table in corpus.tables(TABLES).items():
             pd.testing.assert_frame_equal(table, expected[name])
+
+
+def test_batches_of_articles_on_a_cluster_give_the_records_of_one_process_in_order(project, cluster):
+    sources = find_sources(project).sources
+    with Engine("synchronous") as alone, Engine(cluster, batch=2) as batched:
+        one = [(r.name, r.rows, r.error) for r in alone.map(sources, ["quotes", "figures"])]
+        shutil.rmtree(project.parent / "cache")
+        two = [(r.name, r.rows, r.error) for r in batched.map(sources, ["quotes", "figures"])]
+    assert len(sources) > 2 and two == one
+
+
+def test_a_task_holds_several_articles_only_when_every_worker_still_gets_several_tasks():
+    assert batch_size(10_000, 2) == MAX_BATCH
+    assert batch_size(40, 2) == 5  # 8 tasks: 4 ahead for each of 2 workers
+    assert batch_size(7, 2) == batch_size(0, 2) == 1
 
 
 def test_dask_tables_compute_lazily_to_the_pandas_tables(project):

@@ -88,14 +88,18 @@ def store(kind: str, key: str, value: Any) -> None:
     folder = root / kind
     tmp = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         _tag(root)
         text = json.dumps({"schema": SCHEMA, "kind": kind, "value": value}, ensure_ascii=False, default=str)
         # A unique temporary name in the same folder (worker processes may store the same
         # key), renamed over the target at once: readers see the old file or the new one.
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, prefix=f".{key}.", suffix=".tmp", delete=False
-        ) as handle:
+        try:
+            handle = _temporary(folder, key)
+        except FileNotFoundError:  # the first value of its kind (or the folder was removed)
+            folder.mkdir(parents=True, exist_ok=True)
+            _tagged.discard(root)
+            _tag(root)
+            handle = _temporary(folder, key)
+        with handle:
             tmp = Path(handle.name)
             handle.write(text)
         tmp.replace(folder / f"{key}.json")
@@ -108,11 +112,23 @@ def store(kind: str, key: str, value: Any) -> None:
                 tmp.unlink()
 
 
+def _temporary(folder: Path, key: str):
+    return tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=folder, prefix=f".{key}.", suffix=".tmp", delete=False)
+
+
+_tagged: set[Path] = set()  # cache roots this process has seen tagged
+
+
 def _tag(root: Path) -> None:
+    if root in _tagged:
+        return
     tag = root / CACHE_TAG
     if not tag.exists():
         with contextlib.suppress(OSError):
             tag.write_text(CACHE_TAG_TEXT, encoding="utf-8")
+    if tag.exists():
+        _tagged.add(root)
 
 
 def is_cache_folder(folder: Path) -> bool:

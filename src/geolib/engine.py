@@ -1,6 +1,7 @@
-"""Dask, geolib's one engine: every article of a corpus is one task.
+"""Dask, geolib's one engine: every article of a corpus is one task (on a distributed
+scheduler, a few consecutive articles make one task: see below).
 
-    sources ──(one task per article: read and parse it through the cache, then every
+    sources ──(a task per article: read and parse it through the cache, then every
                requested table from one Analysis, each stage once)──> ArticleResult
             ──> rows streamed in order to files (``geolib.output``), pandas tables
                 (``geolib.corpus``), or a Dask bag / Dask DataFrames (``Engine.bag``)
@@ -13,12 +14,20 @@ Schedulers (``Engine(scheduler)``):
 * ``"processes"``: a ``dask.distributed.LocalCluster`` of one single-threaded worker process
   per CPU. Futures stream results back in order as they finish and each worker keeps its
   spaCy pipeline across tasks (dask's multiprocessing scheduler would start a new pool,
-  and build every pipeline again, for each computation);
+  and build every pipeline again, for each computation). Its workers run without dask's
+  sampling profiler (``WORKER_CONFIG``): it walks the task's stack 100 times a second,
+  holding the interpreter lock the task needs, and keeps what it saw;
 * an address such as ``"tcp://10.0.0.5:8786"``: a running ``dask.distributed`` scheduler;
   or a ``distributed.Client`` the caller made.
 
 The default (``None``) is ``"synchronous"`` below ``PARALLEL_FROM`` articles, where
 starting processes costs more than it saves, and ``"processes"`` from there on.
+
+On a distributed scheduler a task is a batch of up to ``MAX_BATCH`` consecutive articles
+(``run_articles``), fewer for a corpus too small to give every worker several batches:
+dask's own cost per task (the scheduler, the worker's event loop, the client's future) is
+milliseconds, a tenth of an article's, and batches pay it once for several. A batch whose
+worker dies is run again one article per task, so only the article that kills a worker fails.
 
 Heavy objects are built once per worker process, never pickled into tasks: the spaCy
 pipeline (``geolib.nlp.get_nlp``, cached per process) and the reference tables, built on
@@ -51,6 +60,9 @@ from geolib.sources import Source, read_source
 SCHEDULERS = ("processes", "threads", "synchronous")
 PARALLEL_FROM = 16  # fewer articles than this: the default runs them in this process
 IN_FLIGHT = 4  # tasks submitted ahead per worker thread: workers never wait, memory stays flat
+MAX_BATCH = 8  # articles per task on a distributed scheduler (see ``batch_size``)
+# The dask configuration of the workers of a cluster the engine starts itself.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 class EngineError(Exception):
@@ -90,6 +102,18 @@ def run_article(item: Source | Article, tables: Sequence[str], home: str, cwd: s
     return ArticleResult(name, rows, partition_of(article), article=article if keep_article else None)
 
 
+def run_articles(items: Sequence[Source | Article], tables: Sequence[str], home: str,
+                 cwd: str | None = None, keep_article: bool = False) -> list[ArticleResult]:
+    """The task of a batch: ``run_article`` on each of ``items``, in order."""
+    return [run_article(item, tables, home, cwd, keep_article) for item in items]
+
+
+def batch_size(n_items: int, threads: int) -> int:
+    """Articles per task: ``MAX_BATCH``, or fewer so that each of ``threads`` worker threads
+    gets at least ``IN_FLIGHT`` tasks (a small corpus still spreads over every worker)."""
+    return max(1, min(MAX_BATCH, n_items // max(1, threads * IN_FLIGHT)))
+
+
 def _use_project(home: str) -> None:
     """Make ``home`` this process's project folder (a worker started elsewhere)."""
     if str(project_root()) != home:
@@ -111,16 +135,19 @@ class Engine:
     """Runs ``run_article`` over many articles on one scheduler (see the module's doc).
 
     ``Engine(scheduler, jobs)``; ``jobs`` is the number of local worker processes or
-    threads (default one per CPU). Use as a context manager, or ``close()`` it: a local
+    threads (default one per CPU); ``batch``, the articles per task on a distributed
+    scheduler (default: ``batch_size``). Use as a context manager, or ``close()`` it: a local
     cluster it started is shut down then (one passed in or reached by address is not)."""
 
-    def __init__(self, scheduler: Any = None, jobs: int | None = None, progress: bool = False) -> None:
+    def __init__(self, scheduler: Any = None, jobs: int | None = None, progress: bool = False,
+                 batch: int | None = None) -> None:
         if isinstance(scheduler, str) and scheduler not in SCHEDULERS and "://" not in scheduler:
             raise EngineError(f"unknown scheduler {scheduler!r}: give one of {', '.join(SCHEDULERS)}, "
                               "or a dask.distributed scheduler's address such as tcp://127.0.0.1:8786")
         self.scheduler = scheduler
         self.jobs = jobs
         self.progress = progress
+        self.batch = batch  # articles per distributed task (None: ``batch_size``)
         self.home = str(project_root())
         self.cwd = os.getcwd()
         self._client = None
@@ -157,10 +184,12 @@ class Engine:
 
         scheduler = self.scheduler
         if scheduler is None or scheduler == "processes":
+            import dask
             from distributed import LocalCluster
 
-            cluster = LocalCluster(n_workers=self.jobs or default_jobs(), threads_per_worker=1,
-                                   processes=True, dashboard_address=None, silence_logs=40)
+            with dask.config.set(WORKER_CONFIG):  # each worker process is given this configuration
+                cluster = LocalCluster(n_workers=self.jobs or default_jobs(), threads_per_worker=1,
+                                       processes=True, dashboard_address=None, silence_logs=40)
             client = Client(cluster)
             self._own += [cluster, client]
         elif isinstance(scheduler, str):
@@ -230,26 +259,40 @@ class Engine:
 
     def _map_distributed(self, items: list, tables: list[str], keep: bool) -> Iterator[ArticleResult]:
         client = self.client()
-        ahead = IN_FLIGHT * max(1, sum(client.nthreads().values()))
-        pending = iter(items)
+        threads = max(1, sum(client.nthreads().values()))
+        size = self.batch or batch_size(len(items), threads)
+        batches = iter([items[i:i + size] for i in range(0, len(items), size)])
         futures: deque = deque()
 
         def submit(count: int) -> None:
-            for item in islice(pending, count):
-                future = client.submit(run_article, item, tables, self.home, self.cwd, keep, pure=False)
-                futures.append((item, future))
+            for batch in islice(batches, count):
+                future = client.submit(run_articles, batch, tables, self.home, self.cwd, keep, pure=False)
+                futures.append((batch, future))
 
-        submit(ahead)
+        submit(IN_FLIGHT * threads)
         while futures:
-            item, future = futures.popleft()
+            batch, future = futures.popleft()
             try:
-                result = future.result()
+                results = future.result()
             except Exception as exc:  # the worker died on it (out of memory, killed)
-                name = item.name if isinstance(item, Source) else item.file
-                result = ArticleResult(name, error=(name, f"its worker failed ({type(exc).__name__}: {exc})"))
+                results = self._one_by_one(client, batch, tables, keep) if len(batch) > 1 else \
+                    [_failed(batch[0], exc)]
             future.release()
             submit(1)
-            yield result
+            yield from results
+
+    def _one_by_one(self, client, batch: list, tables: list[str], keep: bool) -> list[ArticleResult]:
+        """A failed batch again, one task per article: only the one its worker dies on fails."""
+        futures = [client.submit(run_article, item, tables, self.home, self.cwd, keep, pure=False)
+                   for item in batch]
+        results = []
+        for item, future in zip(batch, futures, strict=True):
+            try:
+                results.append(future.result())
+            except Exception as exc:
+                results.append(_failed(item, exc))
+            future.release()
+        return results
 
     def bag(self, items: Sequence[Source | Article], tables: Sequence[str], partition_size: int = 16):
         """A Dask bag of ``ArticleResult``s (lazy): every requested table from one task per
@@ -268,6 +311,11 @@ class Engine:
         if kind == "distributed":
             return tuple(self.client().compute(list(collections), sync=True))
         return dask.compute(*collections, scheduler=kind, num_workers=self.jobs or default_jobs())
+
+
+def _failed(item: Source | Article, exc: Exception) -> ArticleResult:
+    name = item.name if isinstance(item, Source) else item.file
+    return ArticleResult(name, error=(name, f"its worker failed ({type(exc).__name__}: {exc})"))
 
 
 def default_jobs() -> int:

@@ -9,6 +9,7 @@ comes from the package, reports go to ``./reports``.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from platformdirs import user_cache_dir
@@ -20,12 +21,19 @@ def project_root() -> Path | None:
     """The project folder: ``$GEOLIB_HOME``, else the nearest parent of the working
     directory holding ``data/raw``; None when there is neither (not in a project)."""
     if home := os.environ.get("GEOLIB_HOME"):
-        return Path(home).resolve()
+        return _resolved(home, "" if os.path.isabs(home) else os.getcwd())
     here = Path.cwd().resolve()
     for folder in (here, *here.parents):
         if (folder / "data" / "raw").is_dir():
             return folder
     return None
+
+
+@lru_cache(maxsize=16)
+def _resolved(home: str, cwd: str) -> Path:
+    """``home`` resolved (from ``cwd`` when relative), once per process: every cache read
+    and write asks for the project folder, and resolving a path reads each of its folders."""
+    return (Path(cwd) / home).resolve()
 
 
 def in_project() -> bool:

@@ -44,6 +44,12 @@ class Analysis:
 
     # -- stages -----------------------------------------------------------------------
     @cached_property
+    def reference_data(self) -> tuple[str, reference.Reference]:
+        """The reference data's fingerprint and tables, looked up once for the article
+        (not hashed again for each cache key and table)."""
+        return reference.reference_state()
+
+    @cached_property
     def segmentation(self) -> Segmentation:
         return segment(self.article)
 
@@ -61,7 +67,7 @@ class Analysis:
         known = self._stored("figures")
         if known is not None:
             return [Figure(**record) for record in known]
-        tables = reference.reference_tables()
+        tables = self.reference_data[1]
         figures = extract_figures(self.article, self.segmentation, tables.rates, tables.events)
         self._keep("figures", figure_records(figures))
         return figures
@@ -111,12 +117,12 @@ class Analysis:
         article = self.article
         parts: list[object] = [table, article.file, article.published_iso]
         if table in USES_REFERENCE:
-            parts.append(reference.fingerprint())
+            parts.append(self.reference_data[0])
         return cache.cache_key(article.sha256, *parts)
 
 
 def _checks(a: Analysis) -> list[dict]:
-    tables = reference.reference_tables()
+    tables = a.reference_data[1]
     return check_records(a.figures, tables.trade, tables.rates)
 
 

@@ -102,8 +102,14 @@ def fingerprint(folder: Folders = None) -> str:
 def reference_tables(folder: Folders = None) -> Reference:
     """``Reference(trade, rates, events)``, read once per process for each state of the
     folders' files (see ``reference_folders``)."""
+    return reference_state(folder)[1]
+
+
+def reference_state(folder: Folders = None) -> tuple[str, Reference]:
+    """``(fingerprint, reference_tables)`` of the folders, their files hashed once."""
     folders = tuple(reference_folders(folder))
-    return _tables(folders, fingerprint(list(folders)))
+    found = fingerprint(list(folders))
+    return found, _tables(folders, found)
 
 
 @lru_cache(maxsize=4)

@@ -24,6 +24,10 @@ from geolib.actors import load_actors
 GAP = 6  # words a "..." may skip
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "[": " ", "]": " "})
 _SLOT = re.compile(r"\{([^}]+)\}")
+# The characters beyond ASCII that a case-insensitive regex takes for ASCII letters (İ ı ſ K:
+# tests/test_patterns.py finds them all); a text without them holds a pattern's word in any case
+# only where its lower-cased copy holds the word lower-cased.
+CASE_TWINS = "\u0130\u0131\u017f\u212a"
 
 
 def normalise(text: str) -> str:
@@ -32,13 +36,19 @@ def normalise(text: str) -> str:
 
 
 @cache
-def _actor_alternation(actor: str) -> str:
+def _aliases(actor: str) -> tuple[str, ...]:
+    """The actor's aliases, normalised, longest first."""
     aliases = sorted(
         {normalise(a.alias) for a in load_actors() if a.actor == actor}, key=len, reverse=True
     )
     if not aliases:
         raise ValueError(f"unknown actor in pattern: {{{actor}}}")
-    names = "|".join(re.escape(a) for a in aliases)
+    return tuple(aliases)
+
+
+@cache
+def _actor_alternation(actor: str) -> str:
+    names = "|".join(re.escape(a) for a in _aliases(actor))
     return rf"(?-i:(?:the\s+|The\s+)?(?:{names}))(?:'s)?"
 
 
@@ -102,11 +112,16 @@ class Match:
 
 
 def find_patterns(text: str, patterns: list[str]) -> list[Match]:
-    """Non-overlapping matches of any of ``patterns``, longest first at each place."""
+    """Non-overlapping matches of any of ``patterns``, longest first at each place.
+
+    A pattern is tried only where the text holds, in any case, the words any match of it holds
+    (``required``): most patterns are never run on most sentences, and what matches is the same."""
     normal = normalise(text)
+    lower = None if any(twin in normal for twin in CASE_TWINS) else normal.lower()
     found = [
         Match(m.start(), m.end(), pattern)
         for pattern in patterns
+        if lower is None or _holds(_plan(pattern), lower)
         for m in compile_pattern(pattern).finditer(normal)
         if m.end() > m.start()
     ]
@@ -116,3 +131,64 @@ def find_patterns(text: str, patterns: list[str]) -> list[Match]:
         if not kept or match.start >= kept[-1].end:
             kept.append(match)
     return kept
+
+
+Needs = tuple  # each item a word the text must hold, or a tuple of ``Needs`` one of which it must meet
+
+
+@cache
+def required(pattern: str) -> Needs:
+    """What any match of ``pattern`` holds, lower-cased: each plain word; for a group (not an
+    optional one), one of its alternatives' needs; for an actor slot, one of its aliases. A
+    gap needs nothing, and neither does a group with an alternative that needs nothing. Only
+    ASCII words count: a case-insensitive regex matches those only as their lower-cased copy
+    does (see ``CASE_TWINS``). Plain words first, longest first."""
+    words: set[str] = set()
+    groups: list[tuple[Needs, ...]] = []
+    for word in _split(pattern):
+        if word == "..." or word.endswith(")?"):
+            continue
+        slot = _SLOT.fullmatch(word)
+        if slot:
+            aliases = _aliases(slot.group(1))
+            options = tuple((a.lower(),) for a in aliases) if all(a.isascii() for a in aliases) else ()
+        elif word.startswith("(") and word.rstrip("?").endswith(")"):
+            options = tuple(required(alt) for alt in word.rstrip("?")[1:-1].split("|"))
+        else:
+            if normalise(word).isascii():
+                words.add(normalise(word).lower())
+            continue
+        if options and all(options):
+            groups.append(options)
+    return (*sorted(words, key=lambda w: (-len(w), w)), *groups)
+
+
+Plan = tuple  # (words all held, word choices each with one held, nested choices of plans)
+
+
+@cache
+def _plan(pattern: str) -> Plan:
+    return _planned(required(pattern))
+
+
+def _planned(needs: Needs) -> Plan:
+    words = tuple(need for need in needs if isinstance(need, str))
+    choices, nested = [], []
+    for group in (need for need in needs if not isinstance(need, str)):
+        options = [_planned(option) for option in group]
+        # an option needs its longest word, or one word of its first choice (an actor slot's
+        # aliases): a necessary test, made of one word per option, so the group is one choice
+        flat = [(o[0][0],) if o[0] else o[1][0] for o in options if o[0] or o[1]]
+        if len(flat) == len(options):
+            choices.append(tuple(dict.fromkeys(word for option in flat for word in option)))
+        else:
+            nested.append(tuple(options))
+    return words, tuple(choices), tuple(nested)
+
+
+def _holds(plan: Plan, lower: str) -> bool:
+    """Whether ``lower`` holds what ``plan`` needs (substring tests, in C where they can be)."""
+    words, choices, nested = plan
+    holds = lower.__contains__
+    return (all(map(holds, words)) and all(any(map(holds, choice)) for choice in choices)
+            and all(any(_holds(option, lower) for option in options) for options in nested))

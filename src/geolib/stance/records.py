@@ -20,6 +20,7 @@ from functools import lru_cache
 from geolib.actors import ActorMention, find_actor_mentions
 from geolib.model import Article
 from geolib.segment import Segmentation, segment
+from geolib.stance.baseline import pattern_sentiment
 from geolib.stance.claims import claim_stances
 from geolib.stance.hedging import Hedging, hedging
 from geolib.stance.markers import REACH, inside_denied
@@ -56,9 +57,7 @@ CONTRAST_LEAN = 0.3  # own words leaning the other way by more than this keep it
 
 @lru_cache(maxsize=1024)
 def _textblob(text: str) -> tuple[float, float]:
-    from textblob import TextBlob
-
-    polarity, subjectivity = TextBlob(text).sentiment
+    polarity, subjectivity = pattern_sentiment()(text)  # TextBlob(text).sentiment, without NLTK
     return round(float(polarity), 3), round(float(subjectivity), 3)
 
 

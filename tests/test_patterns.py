@@ -1,0 +1,131 @@
+"""The phrase patterns' word test: a pattern is skipped only where it cannot match."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+
+from geolib.paths import PACKAGE_DATA
+from geolib.stance.patterns import (
+    CASE_TWINS,
+    Match,
+    _aliases,
+    _split,
+    compile_pattern,
+    find_patterns,
+    required,
+)
+
+
+def _every_pattern() -> list[str]:
+    """Every string of the stance data files that compiles as a pattern."""
+    found: set[str] = set()
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            found.add(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                found.add(key)
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for name in ("claims.toml", "frames.toml", "stance_markers.toml", "hedges.toml"):
+        with open(PACKAGE_DATA / name, "rb") as handle:
+            walk(tomllib.load(handle))
+    patterns = []
+    for text in sorted(found):
+        try:
+            compile_pattern(text)
+        except (ValueError, re.error):  # an unknown actor slot, a description's brackets
+            continue
+        patterns.append(text)
+    return patterns
+
+
+def _every_match(text: str, patterns: list[str]) -> list[Match]:
+    """find_patterns without the word test: every pattern run."""
+    from geolib.stance.patterns import normalise
+
+    normal = normalise(text)
+    found = [Match(m.start(), m.end(), p) for p in patterns
+             for m in compile_pattern(p).finditer(normal) if m.end() > m.start()]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Match] = []
+    for match in found:
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
+
+
+def test_the_case_twins_are_every_character_beyond_ascii_a_regex_takes_for_an_ascii_letter():
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    twins = {chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))}
+    assert twins == set(CASE_TWINS)
+
+
+def test_a_pattern_requires_its_plain_words_one_alternative_of_each_group_and_an_alias_of_each_slot():
+    assert required("drive a wedge") == ("drive", "wedge", "a")
+    assert required("break ... ties") == ("break", "ties")
+    assert required("order (is|has been)? crumbling") == ("crumbling", "order")  # optional: nothing
+    assert required("Can’t") == ("can't",)  # normalised as the text is
+    assert required("(isolate|isolating) ties") == ("ties", (("isolate",), ("isolating",)))
+    assert required("(isolate|...) ties") == ("ties",)  # an alternative that needs nothing
+    china = required("{China}")[0]
+    assert ("china",) in china and ("beijing",) in china
+
+
+SENTENCES = [
+    "Washington is trying to DRIVE A WEDGE between Russia and China, an official said.",
+    "The order has been crumbling for years, she said; nobody can't see it.",
+    "Analysts say Moscow may be pulling Russia away from China – perhaps.",
+    "It is not a split: mistrust is not a rift, and I think the ties will hold.",
+    "The ſo-called partnership is a myth, the KREMLIN said (the sign K is Kelvin's).",
+    "İt might ſeem unlikely, but the alliance doesn’t mean what Beijing fears.",
+    "Nothing here matches at all.",
+]
+
+
+@pytest.fixture(scope="module")
+def patterns() -> list[str]:
+    return _every_pattern()
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_the_word_test_finds_what_running_every_pattern_finds(text, patterns):
+    assert len(patterns) > 100
+    assert find_patterns(text, patterns) == _every_match(text, patterns)
+
+
+def _instance(pattern: str, pick: int) -> str:
+    """Words ``pattern`` matches: each group's first (or last) alternative, each slot's
+    alias, a gap's words, no optional group."""
+    out = []
+    for word in _split(pattern):
+        if word == "...":
+            out.append("and then some")
+        elif word.endswith(")?"):
+            continue
+        elif word.startswith("{") and word.endswith("}"):
+            out.append(_aliases(word[1:-1])[pick])
+        elif word.startswith("(") and word.endswith(")"):
+            out.append(_instance(word[1:-1].split("|")[pick], pick))
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def test_each_pattern_is_found_where_its_words_stand_in_any_case(patterns):
+    matched = 0
+    for pattern in patterns:
+        for pick in (0, -1):
+            words = _instance(pattern, pick)
+            for text in (f"Then {words}.", f"THEN {words.upper()}!", words.lower(), f"{words.title()}, ſo"):
+                found = find_patterns(text, [pattern])
+                assert found == _every_match(text, [pattern]), (pattern, text)
+                matched += bool(found)
+    assert matched > len(patterns) * 4  # most instances match: the test tries the matching path
