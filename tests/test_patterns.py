@@ -49,17 +49,11 @@ def _every_pattern() -> list[str]:
 
 def _every_match(text: str, patterns: list[str]) -> list[Match]:
     """find_patterns without the word test: every pattern run."""
-    from geolib.stance.patterns import normalise
+    from geolib.stance.patterns import leftmost_longest, normalise
 
     normal = normalise(text)
-    found = [Match(m.start(), m.end(), p) for p in patterns
-             for m in compile_pattern(p).finditer(normal) if m.end() > m.start()]
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[Match] = []
-    for match in found:
-        if not kept or match.start >= kept[-1].end:
-            kept.append(match)
-    return kept
+    return leftmost_longest([Match(m.start(), m.end(), p) for p in patterns
+                             for m in compile_pattern(p).finditer(normal) if m.end() > m.start()])
 
 
 def test_the_case_twins_are_every_character_beyond_ascii_a_regex_takes_for_an_ascii_letter():

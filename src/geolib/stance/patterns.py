@@ -125,7 +125,12 @@ def find_patterns(text: str, patterns: list[str]) -> list[Match]:
         for m in compile_pattern(pattern).finditer(normal)
         if m.end() > m.start()
     ]
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    return leftmost_longest(found)
+
+
+def leftmost_longest(found: list[Match]) -> list[Match]:
+    """The matches that do not overlap, the longest first at each place."""
+    found = sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Match] = []
     for match in found:
         if not kept or match.start >= kept[-1].end:
