@@ -1467,3 +1467,17 @@ def test_a_capitalised_phrase_a_speaker_calls_something_stays_a_partial_quote():
 def test_issuing_a_statement_saying_makes_the_issuer_the_speaker(text, speaker):
     quotes = extract_quotes(make_article(text))
     assert {q.speaker for q in quotes} == {speaker}
+
+
+def test_a_description_naming_someone_else_is_not_whoever_spoke_last():
+    quotes = extract_quotes(make_article(
+        "Former minister Anna Berg urged a vote for Lind, saying, \u201cThere is a place for helpers.\u201d",
+        "At the town hall, the Holm supporter retorted: \u201cThere is a place for thinkers.\u201d"))
+    assert [q.speaker for q in quotes] == ["Anna Berg", "Holm supporter"]
+
+
+def test_a_nationality_in_a_description_may_still_name_whoever_spoke_last():
+    quotes = extract_quotes(make_article(
+        "\u201cI will not speculate,\u201d NATO Secretary-General Mads Holm told the host.",
+        "The former Danish prime minister also said Russia could rebuild its forces faster than expected."))
+    assert [q.speaker for q in quotes] == ["Mads Holm", "Mads Holm"]

@@ -270,7 +270,7 @@ class _ArticleReader:
         self.base = 0  # where the paragraph being read starts in ``text``
         self.entity_labels = entity_labels(nlp)
         self.article_id = article.id
-        self.context = ArticleContext(known_people=_known_people())
+        self.context = ArticleContext(known_people=_known_people(), labels=self.entity_labels)
         self.lex = load_attribution_lexicon()
         self.phrases = Phrases(doc, labels=self.entity_labels)
         self.tokens = self.phrases.tokens

@@ -58,6 +58,7 @@ class ArticleContext:
     speakers: list[tuple[int, Speaker]] = field(default_factory=list)  # (sentence no, speaker)
     document_sources: list[Speaker] = field(default_factory=list)  # who issued "a report by ..."
     acronyms: dict[str, str] = field(default_factory=dict)  # "CMRG" -> "China Mineral Resources Group"
+    labels: dict[str, str] = field(default_factory=dict)  # the EntityRuler's label of a name ("Danish": NORP)
     # Everyone named so far (by id, most recent last), and indexes of them by name and by
     # word of the name: looking a word up among all names for every name read was quadratic.
     _recent: dict[int, Person] = field(default_factory=dict, repr=False)
@@ -193,7 +194,7 @@ class ArticleContext:
                 return earlier
             if mention.kind == "role":  # "the former Danish prime minister also said": who just spoke
                 last = self.last_speaker(sentence - 2)
-                if last is not None and last.kind == "person":
+                if last is not None and last.kind == "person" and self._may_describe(mention.text, last):
                     return last
         speaker = Speaker(mention.name, mention.kind, mention.role if mention.kind != "role" else None,
                           mention.affiliation)
@@ -238,6 +239,14 @@ class ArticleContext:
             if noun in words or noun in lex.grammar["company_nouns"] and not words & lex.org_nouns:
                 return speaker
         return None
+
+    def _may_describe(self, description: str, speaker: Speaker) -> bool:
+        """May "the Holm supporter" describe ``speaker``? Not when it names someone by a capitalised
+        word that is no nationality and none of the speaker's name, role or affiliation (a
+        supporter of Holm is not who just spoke); "the former Danish prime minister" may be."""
+        known = " ".join(filter(None, (speaker.name, speaker.role, speaker.affiliation))).lower().split()
+        words = description.split()[1:]  # the first word may be capitalised as a sentence's start
+        return all(not w[:1].isupper() or w.lower() in known or self.labels.get(w) == "NORP" for w in words)
 
     def _earlier_with_head(self, head: str) -> Speaker | None:
         for _, speaker in reversed(self.speakers):
