@@ -65,6 +65,10 @@ from geolib.segment import Segmentation, segment
 from geolib.text.marks import (
     ALL_MARKS,
     DOUBLE_MARKS,
+    DOUBLE_OPEN,
+    SINGLE_CLOSE,
+    SINGLE_OPEN,
+    TWO_CHARACTER_MARKS,
     QuoteSpan,
     inside_quote,
     pair_quotes,
@@ -89,8 +93,10 @@ COORDINATORS = _GRAMMAR["coordinators"]
 QUANTITY_WORDS = _GRAMMAR["quantity_words"]
 CLAUSE_BREAKS = _GRAMMAR["clause_breaks"]
 INVERTING_VERBS = _GRAMMAR["inverting_verbs"]  # '"...," said the designer': any noun may follow
-CLOSING_MARKS = frozenset({"”", '"', "’", "'", "''", "“", "»"})  # "“" too: a misdirected closer
-OPENS_A_QUOTATION = frozenset({",", ":", "“", "‘", '"', "'", "''", "``"})  # "to say it plainly: “..."
+# Marks a cue may follow when it takes the speaker after it; an opening mark too: misdirected, it closes
+CLOSING_MARKS = frozenset(DOUBLE_MARKS + SINGLE_CLOSE + "'") | {"''"}
+OPENING_MARKS = frozenset(DOUBLE_OPEN + SINGLE_OPEN + '"\'') | set(TWO_CHARACTER_MARKS)
+OPENS_A_QUOTATION = OPENING_MARKS | {",", ":"}  # "to say it plainly: “..."
 CONTENT_NOUNS = _GRAMMAR["content_nouns"]  # "stressed the fact that ...": what was said
 REFUSALS = _GRAMMAR["refusals"]  # "declined to say whether": nothing was said
 APPOSITIVE_CLOSERS = frozenset({",", ".", ";", "!", "?", "—", "–", ")"})  # what ends an aside
@@ -1184,7 +1190,7 @@ def _turn_label(text: str, start: int, end: int, names_in) -> tuple[str, int] | 
     must hold a person's name (``names_in`` finds them: not "Key Points:" or "Washington:").
     A transcript quoted whole opens each turn with a quotation mark ('"WALLACE: If I may').
     """
-    if start < end and text[start] in _TURN_OPENING_MARKS and start + 1 < end and text[start + 1].isupper():
+    if start < end and text[start] in OPENING_MARKS and start + 1 < end and text[start + 1].isupper():
         start += 1
     for pattern in (_CAPITALS_LABEL, _QUESTION_TURN):
         if (match := pattern.match(text, start, end)) is not None:
@@ -1197,7 +1203,7 @@ def _turn_label(text: str, start: int, end: int, names_in) -> tuple[str, int] | 
         return label, match.end()
     return None
 
-_TURN_OPENING_MARKS = frozenset('"“‘\'')
+
 
 # "BEIJING, March 5 (Reuters) -", "TOKYO --", "NEW DELHI:" at the start of a story are not reported speech.
 _DATELINE = re.compile(
