@@ -954,7 +954,8 @@ class _ArticleReader:
             for first, name, known_alone in names:
                 reach = max(begin, match.start() - TITLE_REACH)  # not the whole sentence: linear time
                 before = f"{text[reach : match.start()]} {' '.join(words[: skipped + first])}"
-                last = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+                honorific = before.rsplit(None, 1)[-1] if before.strip() else ""  # "Ms", "Mr.", "Sen."
+                last = honorific.lower()
                 titled = last in self.lex.honorifics or last in self.lex.title_abbreviations \
                     or last in self.lex.role_words  # "Mr. Lund", "Sen. Lund", "President Lund"
                 if not (known_alone or titled or name in self.context.known_people
@@ -966,7 +967,6 @@ class _ArticleReader:
                         and first + len(name.split()) == len(stretch.split()):  # "X, a fellow at Y,"
                     role, affiliation = _appositive_after(text, match.end(), end, self.lex,
                                                           self.entity_labels)
-                honorific = before.rsplit(None, 1)[-1] if before.strip() else ""  # "Ms", "Mr."
                 if headline and not (role or known_alone and len(name.split()) == 1
                                      or is_given_name(name.split()[0]) or name in self.context.known_people
                                      or honorific.lower().rstrip(".") in self.lex.honorifics
