@@ -37,6 +37,9 @@ class GoldSet:
     # The gold's convention for reported speech that quotes words: partials only (the sets
     # written before issue 17), or the whole clause as indirect beside the partials.
     clause_around_partials: bool = True
+    # A reported clause quoted nearly whole ('X said that “…”'): direct, as real-news
+    # annotation counts it, or partial (the sets written before that rule).
+    quoted_clause_is_direct: bool = True
 
     @property
     def blind(self) -> bool:
@@ -59,6 +62,7 @@ def gold_sets(root: Path = BENCHMARKS) -> list[GoldSet]:
             origin=data["origin"], date=str(data["date"]), gold=(meta.parent / data["gold"]).resolve(),
             articles=(meta.parent / data["articles"]).resolve(), checked=bool(data.get("checked")),
             clause_around_partials=bool(data.get("clause_around_partials", True)),
+            quoted_clause_is_direct=bool(data.get("quoted_clause_is_direct", True)),
         ))
     return sorted(found, key=lambda s: s.order)
 
@@ -115,6 +119,14 @@ def _partials_only(pred: list[dict]) -> list[dict]:
         and p["start"] <= q["start"] and q["end"] <= p["end"] for q in partials)]
 
 
+def _as_partial(pred: dict) -> dict:
+    """A prediction under the older convention: a quoted clause ('X said that “…”', rule
+    ``direct.quoted-clause``) is a partial quote."""
+    if pred["kind"] == "direct" and (pred.get("rule") or "").startswith("direct.quoted-clause"):
+        return {**pred, "kind": "partial"}
+    return pred
+
+
 def accuracy(gold_set: GoldSet, predict: Callable[[Path], list[dict]], verbose: bool = False
              ) -> dict[str, float]:
     """Print and return precision/recall/F1 and attribute accuracy on one gold set;
@@ -128,6 +140,8 @@ def accuracy(gold_set: GoldSet, predict: Callable[[Path], list[dict]], verbose: 
         pred.extend(predict(gold_set.articles / f"{article_id}.txt"))
     if not gold_set.clause_around_partials:
         pred = _partials_only(pred)
+    if not gold_set.quoted_clause_is_direct:
+        pred = [_as_partial(p) for p in pred]
     print(f"gold: {len(gold)} quotes in {len({g['article_id'] for g in gold})} articles, "
           f"predictions: {len(pred)}")
     scores = {}

@@ -1481,3 +1481,34 @@ def test_a_nationality_in_a_description_may_still_name_whoever_spoke_last():
         "\u201cI will not speculate,\u201d NATO Secretary-General Mads Holm told the host.",
         "The former Danish prime minister also said Russia could rebuild its forces faster than expected."))
     assert [q.speaker for q in quotes] == ["Mads Holm", "Mads Holm"]
+
+
+# -- a reported clause quoted nearly whole is a direct quote (rule direct.quoted-clause) --------
+@pytest.mark.parametrize("paragraph", [
+    "Anna Berglund said that “the harbour will stay open all winter.”",
+    "Tomas Lindqvist told reporters on Friday that “nobody in this government has been asked to resign.”",
+    "The governor insisted the state “has done everything the law requires of it, and a great deal "
+    "more than any of its neighbours ever did.”",
+])
+def test_a_reported_clause_quoted_whole_is_direct(paragraph):
+    [quote] = extract_quotes(make_article(paragraph))
+    assert quote.kind == "direct"
+    assert quote.rule.startswith("direct.quoted-clause")
+    assert quote.text.startswith(("the harbour", "nobody", "has done"))
+
+
+@pytest.mark.parametrize(("paragraph", "quoted"), [
+    # the reporter's own words carry a good part of the clause
+    ("The mayor said the harbour “will stay open all winter, whatever the ministry decides.”",
+     "will stay open all winter, whatever the ministry decides."),
+    ("The mayor said the harbour would stay “open.”", "open."),
+    # a phrase: the object of a preposition, of a determiner, or of a naming verb
+    ("The ministry spoke of “a new chapter in relations.”", "a new chapter in relations."),
+    ("The ministry welcomed what it called “a new chapter in relations.”", "a new chapter in relations."),
+    ("The minister called the plan “a disaster for every farmer in the north.”",
+     "a disaster for every farmer in the north."),
+])
+def test_a_quoted_phrase_in_the_reporters_clause_stays_partial(paragraph, quoted):
+    quotes = extract_quotes(make_article(paragraph))
+    [partial] = [q for q in quotes if q.text == quoted]
+    assert partial.kind == "partial"

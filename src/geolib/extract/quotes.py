@@ -102,6 +102,7 @@ REFUSALS = _GRAMMAR["refusals"]  # "declined to say whether": nothing was said
 APPOSITIVE_CLOSERS = frozenset({",", ".", ";", "!", "?", "—", "–", ")"})  # what ends an aside
 NAME_LABEL_OPENERS = frozenset({"-", "—", "–", "from"})  # "Polls agree - Carl Bialik: ..."
 CLOSING_TAIL = 8  # tokens after a cue that closes its sentence ("..., officials said on Monday.")
+QUOTED_CLAUSE_SHARE = 0.9  # of a reported clause's letters quoted, it is a direct quote (PolNeAR's line)
 THAT_WINDOW = 14  # tokens between a cue and its "that" ("said in an interview with X that")
 ADJUNCT_COMMA_WINDOW = 6  # tokens after a cue to the comma of a narrator's tail
 ADJUNCT_WORDS = 12  # words after a cue that may still be an adjunct, not a clause
@@ -438,7 +439,7 @@ class _ArticleReader:
     def _read_sentence(self, index, paragraph, doc, sent, number, spans, cues, phrases, starts,
                        continued) -> None:
         text = self.text
-        has_direct = has_partial = False
+        has_direct = False
         for n, span in enumerate(spans):
             left = spans[n - 1].outer_end if n else sent.start_char
             right = spans[n + 1].open_at if n + 1 < len(spans) else sent.end_char
@@ -460,14 +461,16 @@ class _ArticleReader:
                 found = _Attribution(None, None, None)
                 kind = "term"
             else:
-                found = self._partial_attribution(doc, phrases, sent, span, cues, number).by(
-                    "partial.in-reported-speech")
-                kind = "partial" if found.speaker is not None else "term"
-                has_partial = has_partial or kind == "partial"
-                if kind == "partial":
+                found = self._partial_attribution(doc, phrases, sent, span, cues, number)
+                if found.speaker is None:
+                    kind, found = "term", _Attribution(None, None, None)
+                elif self._quotes_whole_clause(n, spans, cues, sent, limit):
+                    kind, found = "direct", found.by("direct.quoted-clause")
+                    has_direct = True
+                else:
+                    kind, found = "partial", found.by("partial.in-reported-speech")
+                if found.speaker is not None:
                     self.context.spoke(number, found.speaker)  # "the official" may refer back to them
-                if kind == "term":
-                    found = _Attribution(None, None, None)
             quote = self._make_quote(index, paragraph, span.start, span.end, kind, found)
             if is_continuation and quote is not None:
                 self._continue(continued, quote)
@@ -612,6 +615,35 @@ class _ArticleReader:
                 return found
             pronoun = found
         return pronoun or _Attribution(None, None, None)
+
+    def _quotes_whole_clause(self, n: int, spans: list[QuoteSpan], cues: list[Cue], sent, limit: int
+                             ) -> bool:
+        """Is the reported clause around quote ``n`` the speaker's words quoted nearly whole
+        (X said that “…”; X said the plan “…”): at least ``QUOTED_CLAUSE_SHARE`` of its letters
+        inside quotation marks? Then it is a direct quote, as news annotation counts it (PolNeAR:
+        content mostly in quotation marks), not a phrase the reporter's own words carry. The
+        clause runs from the nearest cue before the quote, past a "that" (and the listener
+        before it), to where the quote's clause ends."""
+        span, tokens = spans[n], self.tokens
+        before = [c for c in cues if self.token_starts[c.start] < span.open_at]
+        if not before or before[-1].phrase or before[-1].no_indirect:
+            return False  # "according to X", "called it “…”": no clause is reported
+        i = before[-1].end  # an object stays in the clause: called the plan “a disaster”
+        for j in range(i, min(i + THAT_WINDOW, limit)):  # "told reporters on Monday that"
+            if self.token_starts[j] >= span.open_at:
+                break
+            if tokens[j].lower_ == "that":
+                i = j + 1
+                break
+        start = min(self.token_starts[i] if i < len(tokens) else span.open_at, span.open_at)
+        lead = _WORDS.findall(self.text, start, span.open_at)
+        if lead and (lead[-1].lower() in PREPOSITIONS or lead[-1].lower() in NOUN_DETERMINERS):
+            return False  # "spoke of “…”", "a “…”": the quote is a phrase in the reporter's clause
+        end = self._clause_end(span.outer_end, sent.end_char)
+        letters = _letters(self.text[start:end])
+        quoted = sum(_letters(self.text[q.start : q.end]) for q in spans
+                     if start <= q.open_at and q.end <= end)
+        return letters > 0 and quoted >= QUOTED_CLAUSE_SHARE * letters
 
     def _reports_into(self, outer: Cue, inner: Cue) -> bool:
         """Does ``inner`` stand in the clause ``outer`` reports ("told reporters that the
@@ -1258,6 +1290,10 @@ def _ends_sentence(tokens: list[Token], i: int, end: int) -> bool:
                                                   or tokens[comma + 1].lower_.endswith("ing")):
         return True  # "..., the government said on Friday, as Tokyo seeks to ...": a narrator's tail
     return len(rest) <= ADJUNCT_WORDS
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
 
 
 def _checked(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
