@@ -10,7 +10,7 @@ Each article's raw text is written to a temporary ``.txt`` file and read with th
 API (``geolib.read_article``, ``geolib.pipeline.analyse(article).records("quotes")``). Gold (see
 ``benchmarks/polnear.py`` and ``benchmarks/scoring.py``; README "Method"):
 
-- **direct quotes**: PolNeAR content spans with >= 90% of their letters inside quotation
+- **direct quotes**: PolNeAR content spans with >= 80% of their letters inside quotation
   marks, against geolib's ``direct`` quotes;
 - **all attributions**: every content span (reported speech, beliefs and intentions
   included), against geolib's ``direct``, ``partial`` and ``indirect`` quotes (``term``
