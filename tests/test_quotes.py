@@ -1512,3 +1512,37 @@ def test_a_quoted_phrase_in_the_reporters_clause_stays_partial(paragraph, quoted
     quotes = extract_quotes(make_article(paragraph))
     [partial] = [q for q in quotes if q.text == quoted]
     assert partial.kind == "partial"
+
+
+# -- transcript labels in capitals that recur name their speakers -------------------------------
+def test_a_recurring_capitals_label_names_its_speaker_with_any_title():
+    article = make_article(
+        "HOLM: Welcome back. Let us start with the news from Bergen tonight.",
+        "PRESIDENT LINDQVIST: Thank you for having me.",
+        "HOLM: Will you send troops?",
+        "PRESIDENT LINDQVIST: No, we will not.")
+    said = [(q.speaker, q.role, q.text) for q in extract_quotes(article)]
+    assert said == [
+        ("Holm", None, "Welcome back. Let us start with the news from Bergen tonight."),
+        ("Lindqvist", "President", "Thank you for having me."),
+        ("Holm", None, "Will you send troops?"),
+        ("Lindqvist", "President", "No, we will not."),
+    ]
+
+
+def test_a_title_label_is_the_one_person_met_with_that_title():
+    article = make_article(
+        "President Anna Lindqvist met the press in Oslo on Monday.",
+        "THE PRESIDENT: Good afternoon. I have one announcement.",
+        "Q Will you send troops?",
+        "THE PRESIDENT: No.",
+        "MODERATOR: Last question.",
+        "MODERATOR: Thank you all.")
+    said = [(q.speaker, q.speaker_kind) for q in extract_quotes(article) if q.kind == "direct"]
+    assert said == [("Anna Lindqvist", "person"), ("reporter", "group"), ("Anna Lindqvist", "person"),
+                    ("moderator", "role"), ("moderator", "role")]
+
+
+def test_a_capitals_heading_used_once_is_no_speaker():
+    article = make_article("UPDATE: The mayor will attend the vote.", "The council said it would meet on Monday.")
+    assert all(q.kind != "direct" for q in extract_quotes(article))

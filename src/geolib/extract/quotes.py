@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -290,6 +291,7 @@ class _ArticleReader:
         self.open_quote: Quote | None = None  # a quote left open at the previous paragraph's end
         self._names_in = _stretch_cache(self.entity_labels)  # see _remember_names
         self.transcript = False  # two or more paragraphs open with a speaker label (scan_turns)
+        self.recurring_labels: set[str] = set()  # capitals labels opening two turns or more
         self.turn: Speaker | None = None  # the speaker of the transcript turn being read
 
     # -- per paragraph ------------------------------------------------------------
@@ -334,9 +336,12 @@ class _ArticleReader:
     def scan_turns(self, prepared: PreparedText) -> None:
         """Is the article a transcript: two or more paragraphs opening with a speaker label?
         Then a paragraph without a label continues the turn before it."""
-        labelled = sum(_turn_label(self.text, p.start, p.end, self._label_names) is not None
-                       for p in prepared.paragraphs)
-        self.transcript = labelled >= 2
+        labels = [line[0] for p in prepared.paragraphs
+                  if (line := _turn_label(self.text, p.start, p.end, self._label_names)) is not None]
+        self.transcript = len(labels) >= 2
+        # A label in capitals that opens two turns or more is someone's name ("WALLACE:"), even
+        # one the article never gives in full; "UPDATE:" or "WATCH:" opens one paragraph.
+        self.recurring_labels = {label for label, n in Counter(labels).items() if n >= 2 and label.isupper()}
 
     def _label_names(self, label: str) -> list[tuple[int, str, bool]]:
         """The people a title-case label names: a name of two words or more that opens with a
@@ -403,6 +408,8 @@ class _ArticleReader:
             if len(words) > 1 and words[0].lower() in self.lex.honorifics:  # "MS. PSAKI", not yet named
                 person = self.context.person(bare.title(), written_with=words[0])
                 return Speaker(person.name, "person", None, None), "direct.transcript-line"
+            if label in self.recurring_labels and bare.replace(" ", "").isalpha():
+                return self._recurring_label_speaker(bare.split()), "direct.transcript-line"
             return None, ""
         found = self._label_names(label)  # "President of Russia Vladimir Putin"
         first, name, _ = found[-1]
@@ -413,6 +420,24 @@ class _ArticleReader:
         role, affiliation = split_title(label.split()[:first], self.entity_labels.get, self.lex)
         person = self.context.person(name, role, affiliation)
         return Speaker(person.name, "person", person.role, person.affiliation), "direct.transcript-line"
+
+    def _recurring_label_speaker(self, words: list[str]) -> Speaker:
+        """Who a capitals label that opens several turns names, when nobody met so far has that
+        name: a title and a surname ("PRESIDENT DUDA", "WALLACE"), or a title alone ("THE
+        PRESIDENT", "MODERATOR"): the one person met with that title, else the title itself."""
+        lowered = [w.lower() for w in words]
+        n = 0
+        while n < len(words) and (lowered[n] in self.lex.role_words or lowered[n] in NOUN_DETERMINERS):
+            n += 1
+        title = " ".join(w.title() for w, low in zip(words[:n], lowered[:n], strict=True)
+                         if low not in NOUN_DETERMINERS) or None
+        if n < len(words):
+            person = self.context.person(" ".join(words[n:]).title(), title)
+            return Speaker(person.name, "person", person.role, person.affiliation)
+        holder = self.context.person_with_title(lowered[-1])
+        if holder is not None:
+            return Speaker(holder.name, "person", holder.role, holder.affiliation)
+        return Speaker((title or "").lower(), "role", None, None)
 
     def _turn_goes_on(self, index: int, paragraph: Paragraph, ready: PreparedParagraph,
                       cues: list[Cue]) -> bool:

@@ -146,6 +146,12 @@ class ArticleContext:
                 return person
         return None
 
+    def person_with_title(self, head: str) -> Person | None:
+        """The one person met so far whose title ends in ``head`` ("president"), or None when
+        none or several have it."""
+        holders = [p for p in self.people if p.role and p.role.lower().split()[-1] == head]
+        return holders[0] if len(holders) == 1 else None
+
     def _person_extending(self, name: str) -> Person | None:
         """A full name first met in a shorter form ("Xi", then "Xi Jinping")."""
         words = name.split()
