@@ -1544,5 +1544,6 @@ def test_a_title_label_is_the_one_person_met_with_that_title():
 
 
 def test_a_capitals_heading_used_once_is_no_speaker():
-    article = make_article("UPDATE: The mayor will attend the vote.", "The council said it would meet on Monday.")
+    article = make_article("UPDATE: The mayor will attend the vote.",
+                           "The council said it would meet on Monday.")
     assert all(q.kind != "direct" for q in extract_quotes(article))
