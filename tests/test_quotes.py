@@ -1537,10 +1537,15 @@ def test_a_title_label_is_the_one_person_met_with_that_title():
         "Q Will you send troops?",
         "THE PRESIDENT: No.",
         "MODERATOR: Last question.",
-        "MODERATOR: Thank you all.")
+        "SENIOR OFFICIAL: Thank you all.",
+        "MODERATOR: Thank you.",
+        "SENIOR OFFICIAL: Goodbye.",
+        "AUDIENCE: Thank you!",
+        "AUDIENCE: Bravo!")
     said = [(q.speaker, q.speaker_kind) for q in extract_quotes(article) if q.kind == "direct"]
     assert said == [("Anna Lindqvist", "person"), ("reporter", "group"), ("Anna Lindqvist", "person"),
-                    ("moderator", "role"), ("moderator", "role")]
+                    ("moderator", "role"), ("senior official", "role"), ("moderator", "role"),
+                    ("senior official", "role"), ("audience", "group"), ("audience", "group")]
 
 
 def test_a_capitals_heading_used_once_is_no_speaker():

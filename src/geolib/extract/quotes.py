@@ -424,11 +424,16 @@ class _ArticleReader:
     def _recurring_label_speaker(self, words: list[str]) -> Speaker:
         """Who a capitals label that opens several turns names, when nobody met so far has that
         name: a title and a surname ("PRESIDENT DUDA", "WALLACE"), or a title alone ("THE
-        PRESIDENT", "MODERATOR"): the one person met with that title, else the title itself."""
+        PRESIDENT", "SENIOR ADMINISTRATION OFFICIAL": it ends in a title word): the one person
+        met with that title, else the title itself."""
         lowered = [w.lower() for w in words]
         n = 0
         while n < len(words) and (lowered[n] in self.lex.role_words or lowered[n] in NOUN_DETERMINERS):
             n += 1
+        if lowered[-1] in self.lex.group_nouns:  # "AUDIENCE:", "PROTESTERS:"
+            return Speaker(" ".join(lowered), "group", None, None)
+        if lowered[-1] in self.lex.role_words:  # "SENIOR ADMINISTRATION OFFICIAL": a title, whole
+            n = len(words)
         title = " ".join(w.title() for w, low in zip(words[:n], lowered[:n], strict=True)
                          if low not in NOUN_DETERMINERS) or None
         if n < len(words):
