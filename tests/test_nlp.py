@@ -49,6 +49,9 @@ def test_model_from_environment(monkeypatch):
     ("\u201cWhy now?\u201d Ana Ruiz asked the minister. Then she left.", 2),
     ("\u201cStop the vote!\u201d Senator Ruiz shouted. Nobody moved.", 2),
     ("\u201cWhy now?\u201d That was the question. Nobody answered.", 3),
+    ("\u201cWhy now?\u201d Ana Ruiz, a retired trader, asked. Nobody answered.", 2),
+    ("\u201cWe lost.\u201d Ruiz, the campaign chair, said. Then she left.", 2),
+    ("\u201cWe lost.\u201d Ruiz, the chair, and Lee, the treasurer, left. Then she wept.", 3),
 ])
 def test_a_quoted_question_keeps_the_attribution_that_follows_it(text, sentences):
     quotes, _ = pair_quotes(text)

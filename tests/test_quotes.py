@@ -1552,3 +1552,9 @@ def test_a_capitals_heading_used_once_is_no_speaker():
     article = make_article("UPDATE: The mayor will attend the vote.",
                            "The council said it would meet on Monday.")
     assert all(q.kind != "direct" for q in extract_quotes(article))
+
+
+def test_a_manner_adverb_before_a_prepositional_phrase_reports_no_clause():
+    article = make_article("“How are you today?” Hallam said pleasantly into the phone.")
+    [quote] = extract_quotes(article)
+    assert (quote.kind, quote.speaker) == ("direct", "Hallam")

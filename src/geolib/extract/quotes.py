@@ -781,9 +781,11 @@ class _ArticleReader:
 
     def _prepositional_object(self, i: int, end: int) -> bool:
         """Does a verb's prepositional object or an infinitive, not a clause, follow it at token
-        ``i`` ("will ask for an exemption", "asked not to be named")? A place adjunct may come
-        first ("said in Kyiv the ...")."""
+        ``i`` ("will ask for an exemption", "asked not to be named")? A manner adverb or a
+        place adjunct may come first ("said quietly into the phone", "said in Kyiv the ...")."""
         tokens = self.tokens
+        while i + 1 < end and tokens[i].is_lower and tokens[i].lower_.endswith("ly") and tokens[i].is_alpha:
+            i += 1  # "said pleasantly into the phone": a manner adverb first
         while i + 2 < end and tokens[i].lower_ == "in" and tokens[i + 1].ent_type_ in PLACE_LABELS:
             i += 2
         if i + 1 < end and tokens[i + 1].lower_ in QUANTITY_WORDS:

@@ -3,8 +3,9 @@
 A sentence ends at . ! ? … (plus closing marks and brackets) before a space and a capital,
 a digit or an opening mark; never inside a quotation, never after an abbreviation or an
 initial ("Mr. Putin", "U.S. officials", "J. Smith"), and not after a quoted question or
-exclamation whose attribution follows (“Why now?” Ana Ruiz asked.), nor after a quotation
-closing on a full stop whose short attribution ends the sentence (“We won.” Ruiz said.).
+exclamation whose attribution follows (“Why now?” Ana Ruiz asked.; “Why?” Ruiz, a trader,
+asked.), nor after a quotation closing on a full stop whose short attribution ends the
+sentence (“We won.” Ruiz said.).
 A rule rather than spaCy's ``sentencizer``: that one splits inside quotations and after
 every abbreviation, and the quote reader needs a quoted sentence to stay whole.
 """
@@ -32,6 +33,8 @@ _CLAUSE_STOP = re.compile(r"[.!?…“\"]")
 CLOSING_WORDS = 3  # after a quotation closing on a full stop: "Trump said on Monday."
 _NEXT_WORDS = re.compile(r"[^\s.!?…;:“”\"]+")
 ATTRIBUTION_WORDS = 12  # an attribution after a quoted question names its speaker and verb in this many words
+# A name and an aside set off by commas ("Hallam, a retired engineer, said."): the words before the verb.
+_NAME_THEN_ASIDE = re.compile(r"(?:[A-Z][^\s,]*\s)*[A-Z][^\s,]*,\s[^,]+,$")
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +65,7 @@ def _attribution_follows(text: str, at: int, closing: bool = False) -> bool:
         if word in forms:
             after = len(words) - n - 1
             named = n > 0 and all(w[:1].isupper() for w in words[:n])
+            named = named or n > 0 and _NAME_THEN_ASIDE.match(" ".join(words[:n])) is not None
             return named and (not closing or after <= CLOSING_WORDS)
     return False
 
