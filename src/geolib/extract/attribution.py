@@ -874,6 +874,13 @@ class Phrases:
                 if head is not None and head.kind in {"group", "role"} and head.end == p:
                     self._name_as_group(head, k)
                     return head.mark("postmodified-group")
+            if tok.lower_ == "of" and p > floor and all(t.is_lower for t in tokens[p + 1 : k]):
+                head = self.before(p, floor, appositive=False)
+                if head is not None and head.kind in {"group", "role"} and head.end == p:
+                    # "the chief of staff", "critics of the plan": a role or group of a field
+                    head.name = f"{head.name} {self.doc[p:k].text}"
+                    head.end, head.text = k, self.doc[head.start : k].text
+                    return head.mark("role-of-field")
         return None
 
     def _coordinated(self, mention: Mention, floor: int) -> Mention:
