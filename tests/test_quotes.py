@@ -1558,3 +1558,29 @@ def test_a_manner_adverb_before_a_prepositional_phrase_reports_no_clause():
     article = make_article("“How are you today?” Hallam said pleasantly into the phone.")
     [quote] = extract_quotes(article)
     assert (quote.kind, quote.speaker) == ("direct", "Hallam")
+
+
+# -- reported speech after an adverb, an aside or a verb of going on ----------------------------
+@pytest.mark.parametrize(("paragraph", "speaker", "clause"), [
+    ("Holm has since stressed that she did not send any of the files.", "Holm",
+     "she did not send any of the files"),
+    ("Holm, after the audit was published, initially said that no files were missing.", "Holm",
+     "no files were missing"),
+    ("The unions continue to warn that the treaty is a costly mistake.", "unions",
+     "the treaty is a costly mistake"),
+    ("The senator went on to say that the bill would fail in the House.", "senator",
+     "the bill would fail in the House"),
+    ("The mayor was quick to add that the vote would go ahead in May.", "mayor",
+     "the vote would go ahead in May"),
+])
+def test_reported_speech_after_adverbs_asides_and_verbs_of_going_on(paragraph, speaker, clause):
+    [quote] = extract_quotes(make_article(paragraph))
+    assert (quote.kind, quote.speaker, quote.text) == ("indirect", speaker, clause)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The senator used markers to write notes on the bill before the vote.",
+    "The senator is going to say that the bill failed in the House.",
+])
+def test_an_infinitive_of_purpose_or_plan_reports_nothing(paragraph):
+    assert extract_quotes(make_article(paragraph)) == []

@@ -820,14 +820,15 @@ class Phrases:
                        rule="name-after-title")
 
     def _manner_adverb(self, k: int, floor: int) -> bool:
-        """Is token ``k - 1`` an adverb in -ly between a speaker's name or head noun and the cue
-        ("Quint emphatically said")? Not a noun in -ly ("the family said", "an ally said")."""
+        """Is token ``k - 1`` an adverb in -ly between a speaker's name or head noun (or the comma
+        closing an aside) and the cue ("Quint emphatically said", "Quint, after the vote,
+        initially said")? Not a noun in -ly ("the family said", "an ally said")."""
         tokens = self.tokens
         word = tokens[k - 1]
         return k - 2 >= floor and word.is_lower and word.is_alpha and len(word.text) > 4 \
             and word.lower_.endswith("ly") and word.lower_ not in self.lex.group_nouns \
             and word.lower_ not in self.lex.role_words \
-            and (self.is_name(tokens[k - 2]) or self.is_head(tokens[k - 2]))
+            and (self.is_name(tokens[k - 2]) or self.is_head(tokens[k - 2]) or tokens[k - 2].text == ",")
 
     def _party_tag_before(self, k: int, floor: int) -> int | None:
         """Where a bracketed party tag ending just before token ``k`` opens ("(D-Ore.)", "(R)"), if any."""

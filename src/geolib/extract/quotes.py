@@ -99,6 +99,7 @@ CLOSING_MARKS = frozenset(DOUBLE_MARKS + SINGLE_CLOSE + "'") | {"''"}
 OPENING_MARKS = frozenset(DOUBLE_OPEN + SINGLE_OPEN + '"\'') | set(TWO_CHARACTER_MARKS)
 OPENS_A_QUOTATION = OPENING_MARKS | {",", ":"}  # "to say it plainly: “..."
 CONTENT_NOUNS = _GRAMMAR["content_nouns"]  # "stressed the fact that ...": what was said
+CATENATIVE_VERBS = _GRAMMAR["catenative_verbs"]  # "continued to warn that": the infinitive is speech
 REFUSALS = _GRAMMAR["refusals"]  # "declined to say whether": nothing was said
 APPOSITIVE_CLOSERS = frozenset({",", ".", ";", "!", "?", "—", "–", ")"})  # what ends an aside
 NAME_LABEL_OPENERS = frozenset({"-", "—", "–", "from"})  # "Polls agree - Carl Bialik: ..."
@@ -844,9 +845,11 @@ class _ArticleReader:
                 if mention is None and previous.lower() == "to":
                     if cue.start - 2 >= floor and tokens[cue.start - 2].lower_ in REFUSALS:
                         return _Attribution(None, None, cue_text)
-                    # only an infinitive that opens a quotation ("was moved to say, “...”"); a
-                    # purpose ("used markers to write notes") or a plan ("to announce") says nothing yet
-                    if any(t.text in OPENS_A_QUOTATION for t in tokens[cue.end : cue.end + 4]):
+                    # only an infinitive that opens a quotation ("was moved to say, “...”") or
+                    # goes on from a verb of going on ("continued to warn that"); a purpose ("used
+                    # markers to write notes") or a plan ("to announce") says nothing yet
+                    if any(t.text in OPENS_A_QUOTATION for t in tokens[cue.end : cue.end + 4]) \
+                            or self._catenative_before(cue.start - 1, floor):  # "went on to say that"
                         mention, position = self._infinitives_speaker(phrases, cue, floor)
                 if previous in COORDINATORS and (mention is None or mention.kind != "pronoun"):
                     # "Lin dismissed the claim and said", "a statement called it X and promised Y":
@@ -906,6 +909,14 @@ class _ArticleReader:
         if not self.context.may_be(subject.name, PRONOUN_GENDERS.get(pronoun.name)):
             return None
         return subject.mark("pronoun-is-its-sentences-subject")
+
+    def _catenative_before(self, to: int, floor: int) -> bool:
+        """Does a verb of starting or going on stand before the "to" at token ``to``
+        ("continued to warn", "went on to say", "was quick to add")?"""
+        tokens = self.tokens
+        one = tokens[to - 1].lower_ if to - 1 >= floor else ""
+        two = f"{tokens[to - 2].lower_} {one}" if to - 2 >= floor else ""
+        return one in CATENATIVE_VERBS or two in CATENATIVE_VERBS
 
     def _infinitives_speaker(self, phrases: Phrases, cue: Cue, floor: int) -> tuple[Mention | None, str]:
         """Who speaks an infinitive cue ("to say"): the object a verb asks to speak ("urged the
