@@ -1584,3 +1584,18 @@ def test_reported_speech_after_adverbs_asides_and_verbs_of_going_on(paragraph, s
 ])
 def test_an_infinitive_of_purpose_or_plan_reports_nothing(paragraph):
     assert extract_quotes(make_article(paragraph)) == []
+
+
+@pytest.mark.parametrize(("paragraph", "speaker", "role"), [
+    ("A lawyer for the news outlets, Dana Holm, said no decision had been made about an appeal.",
+     "Dana Holm", "lawyer for the news outlets"),
+    ("Dana Holm, of Springfield, Va., said she had served in the navy for a decade.", "Dana Holm", None),
+    ("Last month, the ministry announced it had reached its goal of hiring 2,000 nurses.", "ministry", None),
+])
+def test_a_titled_name_a_home_town_and_a_pronoun_clause_are_read(paragraph, speaker, role):
+    [quote] = extract_quotes(make_article(paragraph))
+    assert (quote.kind, quote.speaker, quote.role) == ("indirect", speaker, role)
+
+
+def test_a_cue_wanting_that_still_takes_no_object_for_a_clause():
+    assert extract_quotes(make_article("The ministry announced it on Monday in a short note.")) == []

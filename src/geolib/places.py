@@ -1,9 +1,10 @@
 """World places and nationality words, for the EntityRuler.
 
 ``data/places.csv`` (columns ``name,label,kind``) lists countries, capitals, major
-cities, regions, seas and areas (GPE or LOC) and nationality and regional adjectives
-and demonyms (NORP). Labelled, they are never taken for people's names ("Mexico
-said", "a London underwriter", "the Baltic states").
+cities, regions, seas and areas (GPE or LOC), US states' abbreviations in news style
+("Springfield, Va."; not "Del.", "Ind." or "Miss.", which are also a title, a party and an
+honorific) and nationality and regional adjectives and demonyms (NORP). Labelled, they are
+never taken for people's names ("Mexico said", "a London underwriter", "the Baltic states").
 """
 
 from __future__ import annotations

@@ -791,6 +791,18 @@ class Phrases:
                 place -= 1
             if place < comma and place - 1 > floor and tokens[place - 1].lower_ in TITLE_PREPOSITIONS:
                 title = self.before(place - 1, floor, appositive=False) or title
+        if title is None or title.kind != "role":  # "A lawyer for the news outlets, David Schulz,"
+            for link in range(comma - 2, max(floor, comma - NAME_WORDS - 2), -1):
+                if tokens[link].is_punct:
+                    break
+                if tokens[link].lower_ in TITLE_PREPOSITIONS:
+                    role = self.before(link, floor, appositive=False)
+                    if role is not None and role.kind == "role" and role.end == link:
+                        role_text, affiliation = split_role_affiliation(doc[role.start : comma], self)
+                        return Mention(role.start, end, doc[role.start : end].text, "person",
+                                       doc[first:end].text, role=role_text, affiliation=affiliation,
+                                       rule="name-after-title")
+                    break
         if title is None:
             return self._named_after_description(comma, first, end, floor)
         if title.kind != "role":
@@ -852,6 +864,9 @@ class Phrases:
         if b - a >= 3 and first.is_title and self.tokens[a + 1].lower_ == "of" \
                 and all(t.text[:1].isupper() or t.text in {",", "."} for t in self.tokens[a + 2 : b]):
             return True  # a party and a constituency: "Steve Holm, Democrat of Tennessee, said"
+        if first.lower_ == "of" and b - a >= 2 and self.tokens[b - 1].ent_type_ in PLACE_LABELS and all(
+                t.text[:1].isupper() or t.text == "," for t in self.tokens[a + 1 : b]):
+            return True  # where the speaker is from: "Ann Wilson, of Springfield, Va., said"
         if a >= b or not first.text[:1].islower():
             return False
         return first.lower_ in PARENTHETICAL_OPENERS or first.lower_ in self.lex.parenthetical or (

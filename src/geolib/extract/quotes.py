@@ -99,6 +99,7 @@ CLOSING_MARKS = frozenset(DOUBLE_MARKS + SINGLE_CLOSE + "'") | {"''"}
 OPENING_MARKS = frozenset(DOUBLE_OPEN + SINGLE_OPEN + '"\'') | set(TWO_CHARACTER_MARKS)
 OPENS_A_QUOTATION = OPENING_MARKS | {",", ":"}  # "to say it plainly: “..."
 CONTENT_NOUNS = _GRAMMAR["content_nouns"]  # "stressed the fact that ...": what was said
+FINITE_VERBS = _GRAMMAR["finite_verbs"]
 CATENATIVE_VERBS = _GRAMMAR["catenative_verbs"]  # "continued to warn that": the infinitive is speech
 REFUSALS = _GRAMMAR["refusals"]  # "declined to say whether": nothing was said
 APPOSITIVE_CLOSERS = frozenset({",", ".", ";", "!", "?", "—", "–", ")"})  # what ends an aside
@@ -761,8 +762,9 @@ class _ArticleReader:
             that = None  # "maintains standards that restrict", "said Bonn had a plan that": a relative clause
         if that is not None and tokens[that].lower_ == "that":
             start, shape = that + 1, "attribution-then-that-clause"
-        elif cue.needs_that or self._prepositional_object(start, end):
-            return None, ""
+        elif cue.needs_that and not self._pronoun_clause(start, end) \
+                or self._prepositional_object(start, end):
+            return None, ""  # "announced a plan" is an object; "announced it had won" a clause
         elif cue.takes_object:
             listener = phrases.after(cue.end, end)
             start = listener.end if listener is not None else cue.end + 1
@@ -779,6 +781,12 @@ class _ArticleReader:
                 or first.lower_ in self.lex.between or first.lower_.endswith("ly"):
             return False
         return last.is_alpha and last.is_lower and last.lower_ not in CONTENT_NOUNS
+
+    def _pronoun_clause(self, i: int, end: int) -> bool:
+        """Does a clause open at token ``i`` with a subject pronoun and an auxiliary ("it had
+        reached", "she would run"), so that a cue that otherwise wants "that" reports it?"""
+        tokens = self.tokens
+        return i + 1 < end and tokens[i].lower_ in self.lex.pronouns and tokens[i + 1].lower_ in FINITE_VERBS
 
     def _prepositional_object(self, i: int, end: int) -> bool:
         """Does a verb's prepositional object or an infinitive, not a clause, follow it at token
