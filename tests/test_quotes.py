@@ -1599,3 +1599,24 @@ def test_a_titled_name_a_home_town_and_a_pronoun_clause_are_read(paragraph, spea
 
 def test_a_cue_wanting_that_still_takes_no_object_for_a_clause():
     assert extract_quotes(make_article("The ministry announced it on Monday in a short note.")) == []
+
+
+@pytest.mark.parametrize(("paragraph", "reports"), [
+    ("Holm said the demands of the job erase some barriers, though she noted clients now want "
+     "diverse teams.",
+     [("Dana Holm", "the demands of the job erase some barriers"),
+      ("Dana Holm", "clients now want diverse teams")]),
+    ("The mayor said the bridge would open in May, but the council said it would open in June.",
+     [("mayor", "the bridge would open in May"), ("council", "it would open in June")]),
+    ("The mayor said the bridge would open in May; the council said it would open in June.",
+     [("mayor", "the bridge would open in May"), ("council", "it would open in June")]),
+])
+def test_two_reports_joined_in_one_sentence_are_two_records(paragraph, reports):
+    article = make_article("Dana Holm runs the city's legal office.", paragraph)
+    said = [(q.speaker, q.text) for q in extract_quotes(article) if q.paragraph == 1]
+    assert said == reports
+
+
+def test_a_report_inside_a_reported_clause_stays_inside_it():
+    [quote] = extract_quotes(make_article("The mayor said the talks failed because the unions said no."))
+    assert quote.text == "the talks failed because the unions said no"

@@ -101,6 +101,7 @@ OPENS_A_QUOTATION = OPENING_MARKS | {",", ":"}  # "to say it plainly: “..."
 CONTENT_NOUNS = _GRAMMAR["content_nouns"]  # "stressed the fact that ...": what was said
 FINITE_VERBS = _GRAMMAR["finite_verbs"]
 CATENATIVE_VERBS = _GRAMMAR["catenative_verbs"]  # "continued to warn that": the infinitive is speech
+SECOND_REPORT_JOINS = COORDINATORS | SUBORDINATORS  # ", though she noted ...": a second report
 REFUSALS = _GRAMMAR["refusals"]  # "declined to say whether": nothing was said
 APPOSITIVE_CLOSERS = frozenset({",", ".", ";", "!", "?", "—", "–", ")"})  # what ends an aside
 NAME_LABEL_OPENERS = frozenset({"-", "—", "–", "from"})  # "Polls agree - Carl Bialik: ..."
@@ -713,16 +714,51 @@ class _ArticleReader:
                 continue  # not closing the sentence after all: tried again in its place
             a, b = bounds
             found = found.by(f"indirect.{'closing-attribution' if n == 0 and closing else shape}")
-            if found.speaker is not None:
-                self.context.spoke(number, found.speaker)
-            last = tokens[b - 1]
-            end = last.idx + len(last.text)
-            quote = self._make_quote(index, paragraph, tokens[a].idx, end, "indirect", found)
-            if quote is not None:
-                self.quotes.append(quote)
+            later = None if n == 0 and closing else \
+                self._second_report(doc, phrases, sent, number, cues, cue, a, b)
+            if later is not None:  # "X said A, though she noted B": A ends at the comma
+                b = later[0]
+            self._add_indirect(index, paragraph, number, a, b, found)
+            if later is not None:
+                self._add_indirect(index, paragraph, number, *later[1:])
             return
         if introduced is not None:  # a sentence that only says who speaks next
             self.context.spoke(number, introduced)
+
+    def _add_indirect(self, index, paragraph, number, a: int, b: int, found: _Attribution) -> None:
+        if found.speaker is not None:
+            self.context.spoke(number, found.speaker)
+        last = self.tokens[b - 1]
+        end = last.idx + len(last.text)
+        quote = self._make_quote(index, paragraph, self.tokens[a].idx, end, "indirect", found)
+        if quote is not None:
+            self.quotes.append(quote)
+
+    def _second_report(self, doc, phrases, sent, number, cues, first: Cue, a: int, b: int
+                       ) -> tuple[int, int, int, _Attribution] | None:
+        """A second speaker's report joined to the first clause by a comma and a conjunction
+        ("X said A, though she noted B"; "..., and Democrats accused Y of Z"): where the
+        first clause ends, and the second clause's bounds and attribution."""
+        tokens = self.tokens
+        for cue in cues:
+            if not a < cue.start < b or cue.start <= first.end:
+                continue
+            mention = phrases.before(cue.start, a + 1)  # where the second speaker stands
+            if mention is None:
+                continue
+            found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
+            if found.mention is None or found.speaker is None and found.mention.kind != "pronoun":
+                continue
+            joint = mention.start - 1
+            if tokens[joint].lower_ in SECOND_REPORT_JOINS and tokens[joint - 1].text in {",", ";"}:
+                joint -= 1
+            elif tokens[joint].text != ";":
+                continue
+            bounds, shape = self._reported_clause(doc, phrases, sent, cue, mention)
+            if bounds is None or bounds[0] < cue.end:
+                continue
+            return joint, *bounds, found.by(f"indirect.{shape}")
+        return None
 
     def _reported_clause(self, doc, phrases, sent, cue: Cue, mention: Mention
                          ) -> tuple[tuple[int, int] | None, str]:
