@@ -1620,3 +1620,17 @@ def test_two_reports_joined_in_one_sentence_are_two_records(paragraph, reports):
 def test_a_report_inside_a_reported_clause_stays_inside_it():
     [quote] = extract_quotes(make_article("The mayor said the talks failed because the unions said no."))
     assert quote.text == "the talks failed because the unions said no"
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    ("The buyer said the deal would close before the end of the year.", "buyer"),
+    ("One protester said the police had used tear gas without warning.", "protester"),
+])
+def test_a_noun_of_a_doer_before_a_cue_speaks(paragraph, speaker):
+    [quote] = extract_quotes(make_article(paragraph))
+    assert (quote.kind, quote.speaker) == ("indirect", speaker)
+
+
+def test_a_doer_inside_a_prepositional_phrase_is_not_the_speaker():
+    quotes = extract_quotes(make_article("A spokesman for the buyer said the deal would close in May."))
+    assert all(q.speaker != "buyer" for q in quotes)

@@ -29,6 +29,7 @@ APPOSITIVE_END = {",", ".", ";", ":", "—", "–", "(", ")", "!", "?", "“", "
 PHRASE_WINDOW = 12  # a speaker phrase, before or after its cue
 RELATIVE_WINDOW = 12  # back from a cue to the "who" of a relative clause
 APPOSITIVE_WINDOW = 30  # back from a comma to the comma opening an appositive
+AGENT_SUFFIXES = ("er", "or", "ist")  # nouns of doers: "the buyer", "the organiser", "an economist"
 POSTMODIFIER_WINDOW = 10  # back from a cue to the link word of a describing phrase
 PHRASE_DEPTH = 40  # phrase lookups nested through links ("of X of Y ...") before one gives up
 DESCRIPTION_WINDOW = 8  # a described speaker ("a senior Senate staffer")
@@ -322,13 +323,26 @@ class Phrases:
         self.doc = doc
         self.tokens = list(doc)  # indexing a list is far cheaper than indexing a Doc
         self.lex = lex or load_attribution_lexicon()
-        self.roles = role_tokens(doc)
+        self.roles = role_tokens(doc) | self._agent_nouns_before_cues()
         self.labels = labels or {}  # the EntityRuler's label of every name it knows
         self._before: dict[tuple[int, int, bool], Mention | None] = {}  # see before()
         self._depth = 0  # phrases before() is looking for at once, nested
 
     def label(self, name: str) -> str | None:
         return self.labels.get(name)
+
+    def _agent_nouns_before_cues(self) -> set[int]:
+        """A noun of a doer ("the buyer", "an organiser", "one economist") right before a
+        reporting verb is a role, as the role list's nouns are: the list cannot hold them all."""
+        tokens, found = self.tokens, set()
+        for i in range(1, len(tokens) - 1):
+            tok = tokens[i]
+            if tok.is_lower and tok.is_alpha and len(tok.text) > 4 and tok.lower_.endswith(AGENT_SUFFIXES) \
+                    and tokens[i - 1].lower_ in self.lex.determiners and self.is_cue_word(tokens[i + 1]) \
+                    and tok.lower_ not in self.lex.not_names and tok.lower_ not in self.lex.document_nouns \
+                    and not (i >= 2 and tokens[i - 2].lower_ in PREPOSITIONS):  # "a spokesman for the buyer"
+                found.add(i)
+        return found
 
     # -- word classes ---------------------------------------------------------
     def is_role(self, tok: Token) -> bool:
