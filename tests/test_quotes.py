@@ -1634,3 +1634,12 @@ def test_a_noun_of_a_doer_before_a_cue_speaks(paragraph, speaker):
 def test_a_doer_inside_a_prepositional_phrase_is_not_the_speaker():
     quotes = extract_quotes(make_article("A spokesman for the buyer said the deal would close in May."))
     assert all(q.speaker != "buyer" for q in quotes)
+
+
+def test_a_sentence_opening_with_he_keeps_its_subject_for_the_next_he():
+    article = make_article(
+        "Tomas Lindqvist won the vote in Bergen on Sunday.",
+        "He thanked his rival, Erik Dahl, and nodded only briefly to his narrow lead over Jon Berg. "
+        "“We learned a lot this week,” he said.")
+    [quote] = extract_quotes(article)
+    assert quote.speaker == "Tomas Lindqvist"

@@ -316,6 +316,7 @@ class _ArticleReader:
         for begin, end, needed in zip(ready.starts, ready.ends, ready.needed, strict=True):
             number = self.sentence_no
             self.sentence_no += 1
+            self._pronoun_subject(begin, end, number)
             if needed:
                 first, stop = _token_at(starts, begin), _token_at(starts, end)
                 sent = doc[first:stop]
@@ -328,6 +329,17 @@ class _ArticleReader:
         if ready.left_open and spans and spans[-1].close_at is None:
             last = [q for q in self.quotes if q.paragraph == index and q.kind == "direct"]
             self.open_quote = last[-1] if last else None
+
+    def _pronoun_subject(self, begin: int, end: int, number: int) -> None:
+        """A sentence opening with "He" or "She" goes on about the person the pronoun means, who
+        is then the sentence's subject: the first person it names, for a "he" after it
+        ("He nodded to his finish behind Cruz. “...,” he said." is not Cruz speaking)."""
+        match = _SUBJECT_PRONOUN.match(self.text, begin, end)
+        if match is None:
+            return
+        speaker = self.context.resolve_pronoun(match.group(1).lower(), number)
+        if speaker is not None and speaker.kind == "person":
+            self.context.mentions.append((number, speaker.name))
 
     def note_names(self, headlines: list[str]) -> None:
         """Remember the people a headline or standfirst names (a transcript's "Press Briefing by
@@ -1300,6 +1312,7 @@ _NAMED_LABEL = re.compile(
 _QUESTION_TURN = re.compile(r"(Q)[ \t]+(?=[A-Z“\"‘'(])")
 QUESTION_LABELS = _GRAMMAR["question_labels"]
 _WORDS = re.compile(r"\w+|;")
+_SUBJECT_PRONOUN = re.compile(r"(He|She) ")  # a sentence opening with "He" or "She" (not quoted)
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
 
 

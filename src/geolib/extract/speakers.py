@@ -263,6 +263,10 @@ class ArticleContext:
                 return speaker  # "the senator" after "Sen. Lorraine Pettibone"
         return None
 
+    def resolve_pronoun(self, pronoun: str, sentence: int) -> Speaker | None:
+        """Who "he", "she", "it", "they" or "we" at sentence ``sentence`` refers to, if anyone."""
+        return self._pronoun(pronoun, sentence)
+
     def _pronoun(self, pronoun: str, sentence: int) -> Speaker | None:
         if pronoun in {"they", "we"}:
             for said_at, speaker in reversed(self.speakers):
