@@ -1643,3 +1643,19 @@ def test_a_sentence_opening_with_he_keeps_its_subject_for_the_next_he():
         "“We learned a lot this week,” he said.")
     [quote] = extract_quotes(article)
     assert quote.speaker == "Tomas Lindqvist"
+
+
+def test_an_attribution_with_a_participle_after_a_quoted_question_keeps_its_quote():
+    article = make_article("“What does that mean?” Mr. Reid asked, repeating a charge he made on Saturday.")
+    assert [(q.kind, q.speaker) for q in extract_quotes(article)] == [("direct", "Reid")]
+
+
+def test_a_participle_cue_takes_no_speaker_after_it():
+    article = make_article("“These people know words,” said Anna Sherman, speaking of politicians, "
+                           "“and leave themselves room.”")
+    assert {q.speaker for q in extract_quotes(article)} == {"Anna Sherman"}
+
+
+def test_questioned_reports_a_quoted_question():
+    [quote] = extract_quotes(make_article("“What was the turning point?” Beck questioned."))
+    assert quote.speaker == "Beck"

@@ -888,8 +888,8 @@ class _ArticleReader:
             else:
                 if previous == ",":
                     mention = phrases.before(cue.start, floor)
-                inverted_ok = not cue.takes_object and (
-                    previous in INVERTING_MARKS or cue.start == sent.start)
+                inverted_ok = not cue.takes_object and not tokens[cue.start].lower_.endswith("ing") and (
+                    previous in INVERTING_MARKS or cue.start == sent.start)  # not "X, speaking of Y,"
                 if mention is None and inverted_ok:
                     mention, position = phrases.after(cue.end, limit), "speaker-after-cue"
                     if mention is not None and not phrases.clean_end(mention.end, limit):

@@ -62,7 +62,7 @@ def _attribution_follows(text: str, at: int, closing: bool = False) -> bool:
         return False
     forms = _reporting_forms()
     for n, word in enumerate(words):
-        if word in forms:
+        if word.rstrip(",") in forms:  # "Ruiz asked, repeating a charge"
             after = len(words) - n - 1
             named = n > 0 and all(w[:1].isupper() for w in words[:n])
             named = named or n > 0 and _NAME_THEN_ASIDE.match(" ".join(words[:n])) is not None
