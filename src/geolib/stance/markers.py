@@ -66,24 +66,32 @@ def load_markers(path: Path | None = None) -> Markers:
 
 
 def _voice_regex(voice: dict) -> re.Pattern[str]:
-    """"what some Chinese analysts see as", "which analysts described as", "many officials
-    fear that", "Chinese officials dismiss the idea that": group = the noun phrase (up to
-    four words, ending in a group word) before the verb."""
+    """"what some Chinese analysts see as", "analysts described the trip as", "what some in
+    Washington call", "portrayed by state media as", "many officials fear that", "Chinese
+    officials dismiss the idea that": each ``group*`` group = the noun phrase (up to four
+    words, ending in a group word, perhaps placed or said whose) that holds the view."""
     heads = "|".join(map(re.escape, voice.get("group_heads", ["analysts"])))
     as_verbs = "|".join(map(re.escape, voice.get("as_verbs", ["see"])))
     that_verbs = "|".join(map(re.escape, voice.get("that_verbs", ["fear"])))
     objects = "|".join(map(re.escape, voice.get("that_objects", ["idea"])))
     to_verbs = "|".join(map(re.escape, voice.get("to_verbs", ["hope"])))
-    # a group may be placed ("some in Washington", "hawks in the administration"), and
-    # said who ("people who say"); an adverb may stand before the verb ("often claim")
-    group = (rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{heads})"
-             rf"(?:\s+(?:in|at|from|within)\s+(?:the\s+)?[\w-]+)?)")
+    name_verbs = "|".join(map(re.escape, voice.get("name_verbs", ["call"])))
+    passives = "|".join(map(re.escape, voice.get("passive_as", ["seen"])))
+    # a group may be placed ("some in Washington", "hawks in the administration") or said
+    # whose ("critics of the president"), and said who ("people who say"); an adverb may
+    # stand before the verb ("often claim")
+    def group(name: str) -> str:
+        return (rf"(?P<{name}>(?:[\w-]+\s+){{0,3}}?(?:{heads})"
+                rf"(?:\s+(?:in|at|from|within|of)\s+(?:the\s+)?[\w-]+)?)")
     lead = r"\s+(?:who\s+)?(?:have\s+|had\s+)?(?:\w+ly\s+|often\s+|also\s+|now\s+|still\s+|long\s+)?"
+    what_they_see = rf"(?:{as_verbs})\s+(?:[\w'-]+\s+){{0,4}}?as\b"  # the object: a short phrase
     return re.compile(
-        rf"\b{group}{lead}(?:{as_verbs})\s+(?:it\s+|this\s+|them\s+)?as\b"
-        rf"|\b{group.replace('group', 'group2')}{lead}(?:{that_verbs})\s+"
+        rf"\b{group('group')}{lead}{what_they_see}"
+        rf"|\b{group('group2')}{lead}(?:{that_verbs})\s+"
         rf"(?:(?:the\s+|any\s+|all\s+)?(?:{objects})\s+)?(?:that\b|of\b)?"
-        rf"|\b{group.replace('group', 'group3')}{lead}(?:{to_verbs})\s+(?:to|of)\b",
+        rf"|\b{group('group3')}{lead}(?:{to_verbs})\s+(?:to|of)\b"
+        rf"|\b(?:what|which)\s+{group('group4')}{lead}(?:{name_verbs})\b"
+        rf"|\b(?:{passives})\s+(?:\w+ly\s+)?by\s+{group('group5')}\s+as\b",
         re.IGNORECASE,
     )
 
@@ -236,7 +244,7 @@ def _reported_voice(sentence: str, at: int, markers: Markers) -> str | None:
     """The group a reporting clause before ``at`` attributes the phrase to, if any."""
     found = None
     for m in markers.voice.finditer(normalise(sentence[:at])):
-        found = m.group("group") or m.group("group2") or m.group("group3")
+        found = next(v for k, v in m.groupdict().items() if v and k.startswith("group"))
     if found is None:
         return None
     words = found.split()
