@@ -6,7 +6,15 @@ import pytest
 
 from geolib.extract.quotes import Quote
 from geolib.model import Article, Paragraph
-from geolib.stance import STANCE_FIELDS, claim_stances, hedging, load_claims, stance_records
+from geolib.stance import (
+    STANCE_FIELDS,
+    claim_stances,
+    hedging,
+    load_claims,
+    markers,
+    records,
+    stance_records,
+)
 
 
 def stance_on(text: str, claim: str = "split-russia-china"):
@@ -475,3 +483,50 @@ def test_a_pronoun_that_is_the_speaker_or_unknown_makes_no_record():
     # "it" after a sentence that does not open with the actor
     article = _article('Talks with Beijing resumed on Monday. It was "a fruitful day," she said.')
     assert _actor_records(article, _partial(article, 0, "a fruitful day", "Ann Ray")) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Brussels rejected claims of a rift with Washington.",
+    "Taipei dismissed talk of tensions between Taiwan and the United States.",
+    "Brussels denied that its ties with Washington had soured.",
+    "Reports of a feud between Kyiv and Brussels are overblown, the spokeswoman said.",
+    "Friction between Kyiv and Washington does not mean a rupture.",
+])
+def test_a_denied_hostility_does_not_count_against_the_actors(text):
+    found = records.actor_sentiments(text)
+    assert len(found) >= 2
+    assert all(result.label != "negative" for result in found.values()), found
+
+
+def test_hostility_asserted_or_a_dismissal_of_something_else_still_counts():
+    assert not markers.denied_hostility("The rift between Brussels and Washington is not healing.")
+    assert not markers.denied_hostility("The minister dismissed the envoy amid tensions with Brussels.")
+    (denial,) = markers.denied_hostility("Kyiv played down suggestions of a split with Brussels.")
+    assert "played down" in denial[2] and "split" in denial[2]
+
+
+@pytest.mark.parametrize("text", [
+    "Taiwan and the United States are going to stay close.",
+    "Brussels will never abandon Kyiv.",
+    "The EU and Ukraine are growing ever closer.",
+])
+def test_closeness_said_without_a_sentiment_word_is_mildly_positive(text):
+    found = records.actor_sentiments(text)
+    assert len(found) == 2
+    assert all(result.label == "positive" for result in found.values()), found
+    assert all("said to be close" in result.cues[0] for result in found.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine and the EU are close to a trade deal.",  # nearness, not closeness
+    "Ukraine and the EU are not close.",
+    "Some fear Brussels will abandon Kyiv.",  # someone else's view
+])
+def test_closeness_not_said_is_not_positive(text):
+    assert not markers.said_closeness(text)
+
+
+def test_close_to_a_deal_is_no_closeness_claim():
+    assert not claim_stances("Russia and China are close to a deal on gas.")
+    (stance,) = claim_stances("Russia and China are close.")
+    assert stance.label == "against"

@@ -65,6 +65,7 @@ class Trigger:
     within: int = WITHIN
     context: tuple[str, ...] = ()  # one must occur somewhere in the text
     acts: bool = False  # an act the claim's agents must be the ones doing
+    nearness: bool = False  # not before a nearness phrase ("close to a deal": markers' proximity_after)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ def load_claims(path: Path | None = None) -> list[Claim]:
             Trigger(
                 t.get("concept", ""), t["stance"], tuple(t["patterns"]), tuple(t.get("needs", ())),
                 tuple(t.get("with", ())), int(t.get("within", WITHIN)), tuple(t.get("context", ())),
-                bool(t.get("acts", False)),
+                bool(t.get("acts", False)), bool(t.get("nearness", False)),
             )
             for t in entry.get("triggers", [])
         ]
@@ -297,6 +298,13 @@ def _subject_of(scene: _Scene, match: Match, predicate: Match, markers: Markers)
     return scene.text[predicate.start : predicate.end]
 
 
+def _nearness(text: str, match: Match, markers: Markers) -> str | None:
+    """The nearness phrase right after the match, if any ("close" in "close to a deal")."""
+    after = text[match.end : match.end + 30]
+    near = find_patterns(after, list(markers.proximity_after))
+    return near[0].pattern if near and not after[: near[0].start].strip() else None
+
+
 _SLOT_ONLY = re.compile(r"\{([^}]+)\}")
 
 
@@ -328,6 +336,7 @@ def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | N
         (match, by_pattern[match.pattern]) for match in scene.matches(tuple(by_pattern))
         if not _in_name(scene, match) and _needs_met(claim, by_pattern[match.pattern], scene, match)
         and (not by_pattern[match.pattern].with_ or _near(scene, match, by_pattern[match.pattern]))
+        and not (by_pattern[match.pattern].nearness and _nearness(text, match, markers))
     ]
     for k, (match, trigger) in enumerate(found):
         sentence = scene.sentence(match.start)

@@ -40,6 +40,14 @@ class Markers:
     rebuttal_window: int = 3  # words after a "but" in which a concession concedes the clause before
     copulas: tuple[str, ...] = ()  # "is", "remains": a claim phrase before one is its subject
     advocacy: tuple[str, ...] = ()  # "should", "must": an aim the voice urges is its own
+    hostility: tuple[str, ...] = ()  # "rift", "tensions": hostility between two actors
+    denial_verbs: tuple[str, ...] = ()  # "rejected", "played down": a denial before what it denies
+    denial_links: frozenset[str] = frozenset()  # words that may stand between a denial and it
+    denial_reach: int = 8
+    denial_after: tuple[str, ...] = ()  # "is not the same as": a hostile word granted no weight
+    closeness: tuple[str, ...] = ()  # "remain close": closeness said without a sentiment word
+    breaking: tuple[str, ...] = ()  # "abandon": a break, negated ("will not abandon") closeness
+    proximity_after: tuple[str, ...] = ()  # "close to a deal": nearness, not closeness
 
 
 def load_markers(path: Path | None = None) -> Markers:
@@ -62,6 +70,14 @@ def load_markers(path: Path | None = None) -> Markers:
         rebuttal_window=int(data.get("rebuttal_window", 3)),
         copulas=tuple(data.get("copulas", [])),
         advocacy=tuple(data.get("advocacy", [])),
+        hostility=tuple(data.get("hostility", [])),
+        denial_verbs=tuple(data.get("denial_verbs", [])),
+        denial_links=frozenset(w.lower() for w in data.get("denial_links", [])),
+        denial_reach=int(data.get("denial_reach", 8)),
+        denial_after=tuple(data.get("denial_after", [])),
+        closeness=tuple(data.get("closeness", [])),
+        breaking=tuple(data.get("breaking", [])),
+        proximity_after=tuple(data.get("proximity_after", [])),
     )
 
 
@@ -347,3 +363,91 @@ def inside_denied(sentence: str, start: int, end: int, markers: Markers | None =
             return (f"'{sentence[opener.start:opener.end]}' … "
                     f"'{sentence[m.start:m.end]}'")
     return None
+
+
+def denied_hostility(sentence: str, markers: Markers | None = None) -> list[tuple[int, int, str]]:
+    """The clauses of ``sentence`` that deny hostility between actors, as ``(start, end,
+    words that say so)``: a hostile word ("rift", "tensions") with a denial before it
+    ("rejected claims of a rift with Beijing", "denied that ties with Moscow had soured") or
+    a dismissal after it ("talk of tensions with Brussels is overblown", "mistrust between
+    them is not the same as a split"), the words between
+    them only links (``denial_links``: "claims of", "any", "that its ties with") or names.
+    The clause runs from the punctuation before the first of the two to the punctuation
+    after the second; its actors are the ones whose relation the voice calls sound."""
+    markers = markers or default_markers()
+    if not markers.hostility:
+        return []
+    normal = normalise(sentence)
+    if not _any_of(markers.hostility).search(normal):
+        return []  # the common case, in one scan
+    kinds = {**dict.fromkeys(markers.dismissals, "after"),
+             **dict.fromkeys(markers.denial_after, "after"),
+             **dict.fromkeys(markers.denial_verbs, "before"),
+             **dict.fromkeys(markers.hostility, "hostile")}
+    _, found = _sentence_markers(sentence, 0, len(sentence), tuple(kinds))
+    hostile = [m for m in found if kinds[m.pattern] == "hostile"]
+    denials = [m for m in found if kinds[m.pattern] != "hostile"]
+    out = []
+    for h in hostile:
+        for d in denials:
+            if d.end <= h.start and kinds[d.pattern] == "before":
+                lo, hi = d.end, h.start
+            elif d.start >= h.end:
+                lo, hi = h.end, d.start
+            else:
+                continue
+            if not _links_only(sentence[lo:hi], markers):
+                continue
+            first, last = min(d.start, h.start), max(d.end, h.end)
+            begin = max((w.end for w in words(sentence[:first]) if w.text in _CLAUSE_PUNCTUATION),
+                        default=0)
+            stop = next((last + w.start for w in words(sentence[last:])
+                         if w.text in _CLAUSE_PUNCTUATION), len(sentence))
+            words_said = (f"'{sentence[d.start:d.end]}' … '{sentence[h.start:h.end]}'"
+                          if d.start < h.start else
+                          f"'{sentence[h.start:h.end]}' … '{sentence[d.start:d.end]}'")
+            out.append((begin, stop, words_said))
+            break
+    return out
+
+
+def _links_only(between: str, markers: Markers) -> bool:
+    """Are the words between a denial and a hostile word only links or names (capitalised)?"""
+    tokens = words(between)
+    if sum(t.is_word for t in tokens) > markers.denial_reach:
+        return False
+    return all(
+        t.is_word and (t.lower in markers.denial_links or t.text[:1].isupper() or t.text == "'s")
+        or t.text in ("'s", "-")
+        for t in tokens
+    )
+
+
+def said_closeness(sentence: str, markers: Markers | None = None) -> list[tuple[int, int, str]]:
+    """Where ``sentence`` says two actors are close without a sentiment word, as ``(start,
+    end, words that say so)``: a closeness phrase the voice asserts ("are going to remain
+    close", "true friends") or a break it negates ("is not going to abandon"). Not a
+    closeness phrase negated, conceded, aimed at or reported as someone else's view
+    (``phrase_use``), nor one followed by a ``proximity_after`` phrase ("close to a deal")."""
+    markers = markers or default_markers()
+    if not markers.closeness:
+        return []
+    normal = normalise(sentence)
+    kinds = {**dict.fromkeys(markers.closeness, "close"), **dict.fromkeys(markers.breaking, "break")}
+    if not _any_of(tuple(kinds)).search(normal):
+        return []  # the common case, in one scan
+    out = []
+    for m in find_patterns(sentence, list(kinds)):
+        said = sentence[m.start : m.end]
+        after = sentence[m.end : m.end + 30]
+        near = find_patterns(after, list(markers.proximity_after))
+        if kinds[m.pattern] == "close" and near and not after[: near[0].start].strip():
+            continue
+        use = phrase_use(sentence, m.start, m.end, markers, (0, len(sentence)))
+        if use.others_view or use.aimed or use.conceded:
+            continue
+        if kinds[m.pattern] == "close" and not use.denied:
+            out.append((m.start, m.end, f"'{said}'"))
+        elif kinds[m.pattern] == "break" and use.denied:
+            out.append((m.start, m.end, f"'{said}', {' '.join(use.cues()[:1])}"))
+    return out
