@@ -530,3 +530,41 @@ def test_close_to_a_deal_is_no_closeness_claim():
     assert not claim_stances("Russia and China are close to a deal on gas.")
     (stance,) = claim_stances("Russia and China are close.")
     assert stance.label == "against"
+
+
+def test_shipped_patterns_nest_no_groups():
+    """The phrase language splits a group's alternatives at every "|": a group inside a
+    group would cut its words apart ("rubbing (its|their) hands" inside one would make
+    "their" a trigger of its own)."""
+    from geolib.stance.frames import load_frames
+
+    patterns = [p for claim in load_claims() for t in claim.triggers for p in t.patterns]
+    patterns += [fp.pattern for frame in load_frames() for fp in frame.patterns]
+    m = markers.load_markers()
+    patterns += [*m.negators, *m.dismissals, *m.reporting, *m.aims, *m.hostility,
+                 *m.closeness, *m.breaking, *m.denial_after, *m.denial_verbs]
+    for pattern in patterns:
+        depth = 0
+        for char in pattern:
+            depth += (char == "(") - (char == ")")
+            assert depth <= 1, pattern
+
+
+@pytest.mark.parametrize(("text", "claim", "label"), [
+    ("The Kremlin laughed off reports of a feud with Beijing.", "split-russia-china", "against"),
+    ("Beijing denied that its ties with Moscow had cooled.", "split-russia-china", "against"),
+    ("Relations between Moscow and Beijing have cooled markedly.", "split-russia-china", "favor"),
+    ("Russia and China trust each other.", "split-russia-china", "against"),
+    ("Our partnership with Beijing is not tactical.", "split-russia-china", "against"),
+    ("The partnership between Russia and China is tactical.", "split-russia-china", "favor"),
+    ("The old certainties no longer hold.", "liberal-order-crumbling", "favor"),
+    ("Beijing must be thrilled by the tariffs on Canadian lumber.", "trump-benefits-xi", "favor"),
+    ("China is laughing as we tear into our allies.", "trump-benefits-xi", "favor"),
+])
+def test_quarrel_cooling_trust_and_glee_families(text, claim, label):
+    assert stance_on(text, claim).label == label
+
+
+def test_a_glad_host_is_no_beneficiary():
+    assert stance_on("We are delighted to welcome the Chinese delegation to our tariff talks.",
+                     "trump-benefits-xi") is None
