@@ -568,3 +568,15 @@ def test_quarrel_cooling_trust_and_glee_families(text, claim, label):
 def test_a_glad_host_is_no_beneficiary():
     assert stance_on("We are delighted to welcome the Chinese delegation to our tariff talks.",
                      "trump-benefits-xi") is None
+
+
+@pytest.mark.parametrize(("text", "claim", "label"), [
+    ("The Chinese are our strategic partners, and that will not change.", "split-russia-china", "against"),
+    ("Ties between Moscow and Beijing are the best they have ever been.", "split-russia-china", "against"),
+    ("Russia and China will keep standing together.", "split-russia-china", "against"),
+    ("The partnership between Russia and China is not aimed at anyone.", "split-russia-china", "against"),
+    ("Putin and Xi are not going to let anyone come between them.", "split-russia-china", "against"),
+    ("The guarantees we relied on can no longer be taken for granted.", "liberal-order-crumbling", "favor"),
+])
+def test_partnership_togetherness_and_lost_guarantees(text, claim, label):
+    assert stance_on(text, claim).label == label

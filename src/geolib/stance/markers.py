@@ -270,7 +270,8 @@ def _reported_voice(sentence: str, at: int, markers: Markers) -> str | None:
 
 
 _CLEFT = re.compile(r"^\W*(?:it|that)\s*(?:'s|is|was)\s+", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:I|we|We|they|They|he|He|she|She)\b")
+_PRONOUN = re.compile(r"\b(?:I|we|We|they|They|he|He|she|She|anyone|anybody|someone|somebody|"
+                      r"no one|nobody|nothing|anything)\b")  # a nearer doer than any actor
 # Words that may follow an actor acting: auxiliaries, and nouns of agency ("a US effort to").
 _AGENT_NEXT = frozenset({
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
@@ -297,7 +298,8 @@ def phrase_agent(
     A cleft after the phrase wins ("who's doing Nixon in reverse, it's Xi"); otherwise
     the nearest actor before it in subject position: followed by an auxiliary or a noun
     of agency ("a US effort to drive a wedge", "the White House is trying to isolate").
-    A personal pronoun nearer the phrase ("we're going to break ...") leaves it unknown."""
+    A personal or indefinite pronoun nearer the phrase ("we're going to break ...", "will not
+    let anyone come between them") leaves it unknown."""
     s_start, s_end = _window(sentence or sentence_at(text, start), start, end)
     after = normalise(text[end:s_end])
     clause_end = re.search(r"[.;!?]", after)
