@@ -580,3 +580,15 @@ def test_a_glad_host_is_no_beneficiary():
 ])
 def test_partnership_togetherness_and_lost_guarantees(text, claim, label):
     assert stance_on(text, claim).label == label
+
+
+@pytest.mark.parametrize("text", [
+    "The governor thanked the president for his strong leadership of America.",
+    "We will strengthen our alliances in the Pacific.",
+    "They would strike back if Russia or its allies came under attack.",
+    "Both sides want an end to the war, the alliance said.",
+    "The era of cheap imports is over.",
+    "The country's banking system is alive and well.",
+])
+def test_strength_threat_and_endings_of_other_things_say_nothing_of_the_order(text):
+    assert stance_on(text, "liberal-order-crumbling") is None
