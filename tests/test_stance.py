@@ -592,3 +592,10 @@ def test_partnership_togetherness_and_lost_guarantees(text, claim, label):
 ])
 def test_strength_threat_and_endings_of_other_things_say_nothing_of_the_order(text):
     assert stance_on(text, "liberal-order-crumbling") is None
+
+
+def test_a_question_asserts_no_side():
+    asked = stance_on("Is the alliance between Moscow and Beijing as close as ever?")
+    assert asked.label == "none" and any("asked" in cue for cue in asked.cues)
+    said = stance_on("Who asked? The alliance between Moscow and Beijing is as close as ever.")
+    assert said.label == "against"

@@ -17,6 +17,7 @@ trigger is used (``geolib.stance.markers``) decides what it counts for:
   say"); an aim the voice describes ("trying to pull Moscow away"): half, unless the voice
   urges it ("the US should try to");
 - done by someone other than the claim's agents: nothing (noted);
+- asked ("is the alliance as strong as before?"): nothing;
 - hedged: the same side with lower confidence.
 
 A claim no trigger touches gets no stance at all; one touched only by reported views, or
@@ -298,6 +299,12 @@ def _subject_of(scene: _Scene, match: Match, predicate: Match, markers: Markers)
     return scene.text[predicate.start : predicate.end]
 
 
+def _asked(text: str, sentence: tuple[int, int]) -> bool:
+    """Is the sentence a question ("is the alliance as strong as before?")? Its speaker asks
+    and asserts nothing, whichever way the words lean."""
+    return text[sentence[0] : sentence[1]].rstrip().rstrip("\"'”’)").endswith("?")
+
+
 def _nearness(text: str, match: Match, markers: Markers) -> str | None:
     """The nearness phrase right after the match, if any ("close" in "close to a deal")."""
     after = text[match.end : match.end + 30]
@@ -354,8 +361,9 @@ def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | N
         use = phrase_use(text, match.start, match.end, markers, sentence)
         direction = DIRECTION[trigger.stance] * (-1.0 if use.denied else 1.0)
         strength = 1.0
-        if use.conceded:
-            strength = 0.0
+        asked = _asked(text, sentence)
+        if use.conceded or asked:
+            strength = 0.0  # granted only to be set aside; or asked, not asserted
         elif not use.denied and use.others_view:
             strength = 0.0  # the speaker reports a view they do not take
         else:
@@ -364,7 +372,7 @@ def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | N
             if use.aimed and not use.denied and not (use.endorsed or use.advocated):
                 strength *= AIM_WEIGHT
         side = "no stance" if strength == 0 else "favor" if direction > 0 else "against"
-        reasons = "; ".join(use.cues())
+        reasons = "; ".join(use.cues() + (["asked: a question"] if asked else []))
         cues.append(phrase + (f", {reasons}" if reasons else "") + f" -> {side}")
         total += direction * strength
         weight += strength
