@@ -599,3 +599,16 @@ def test_a_question_asserts_no_side():
     assert asked.label == "none" and any("asked" in cue for cue in asked.cues)
     said = stance_on("Who asked? The alliance between Moscow and Beijing is as close as ever.")
     assert said.label == "against"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("China's overcapacity poses a serious risk to American steelmakers.", None),
+    ("Unfair practices by China hurt American workers, and these tariffs are our answer.", None),
+    ("Our plan will give a boost to our farmers as China's demand grows.", None),
+    ("The Chinese won't be able to take advantage of our farmers anymore.", "against"),
+    ("The new export controls will force Beijing back to the table.", "against"),
+    ("Our tariffs are a heavy blow to the Chinese economy.", "against"),
+])
+def test_a_gain_or_loss_must_be_chinas(text, label):
+    found = stance_on(text, "trump-benefits-xi")
+    assert (found.label if found else None) == label
