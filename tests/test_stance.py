@@ -612,3 +612,19 @@ def test_a_question_asserts_no_side():
 def test_a_gain_or_loss_must_be_chinas(text, label):
     found = stance_on(text, "trump-benefits-xi")
     assert (found.label if found else None) == label
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow warned it could close its ports, and Beijing said nothing.",  # the verb
+    "There are rising tensions between America and China, and Russia is watching.",  # other parties
+    "Under the firm hand of its party, China signed the Russian gas deal.",  # "firm" of something else
+    "Moscow and Kazan remain the favourite destinations of Chinese tourists.",
+])
+def test_relation_words_of_other_things_say_nothing_of_the_pair(text):
+    assert stance_on(text) is None
+
+
+def test_a_coordinated_negative_predicate_concedes_nothing():
+    result = stance_on("Ties between Russia and China rest on mutual trust and are not aimed at anyone.")
+    assert result.label == "against"
+    assert not any("conceded" in cue for cue in result.cues)

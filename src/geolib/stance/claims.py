@@ -299,6 +299,29 @@ def _subject_of(scene: _Scene, match: Match, predicate: Match, markers: Markers)
     return scene.text[predicate.start : predicate.end]
 
 
+_PARTIES = re.compile(r"\W*(?:between|among|with)\s", re.IGNORECASE)
+_PARTIES_LAST = re.compile(r"\b(?:between|among|with)$", re.IGNORECASE)
+_PARTIES_END = re.compile(r"[.;:!?,—–()]")
+PARTIES_REACH = 80  # characters after "between" / "with" that may name a relation's parties
+
+
+def _other_parties(scene: _Scene, match: Match, claim: Claim) -> bool:
+    """Does the trigger name its relation's parties right after it, one of them not of the
+    claim's pair ("tensions between America and China", "cooperation with the EU")? Then
+    it is about that relation, not the pair's."""
+    if _PARTIES_LAST.search(scene.text, match.start, match.end):
+        begin = match.end  # the trigger's own last word opens them ("tensions between")
+    else:
+        opening = _PARTIES.match(scene.text, match.end)
+        if opening is None:
+            return False
+        begin = opening.end()
+    rest = scene.text[begin : begin + PARTIES_REACH]
+    stop = _PARTIES_END.search(rest)
+    end = begin + (stop.start() if stop else len(rest))
+    return any(begin <= m.start < end and m.actor not in claim.pair for m in scene.mentions)
+
+
 def _asked(text: str, sentence: tuple[int, int]) -> bool:
     """Is the sentence a question ("is the alliance as strong as before?")? Its speaker asks
     and asserts nothing, whichever way the words lean."""
@@ -344,6 +367,7 @@ def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | N
         if not _in_name(scene, match) and _needs_met(claim, by_pattern[match.pattern], scene, match)
         and (not by_pattern[match.pattern].with_ or _near(scene, match, by_pattern[match.pattern]))
         and not (by_pattern[match.pattern].nearness and _nearness(text, match, markers))
+        and not (claim.pair and _other_parties(scene, match, claim))
     ]
     for k, (match, trigger) in enumerate(found):
         sentence = scene.sentence(match.start)

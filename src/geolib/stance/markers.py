@@ -113,6 +113,7 @@ def _voice_regex(voice: dict) -> re.Pattern[str]:
 
 
 _CLAUSE_PUNCTUATION = frozenset(",;:.!?—–()")
+_COORDINATORS = frozenset({"and", "or", "nor"})
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "however", "while", "though",
                                    "what", "which", "that", "as", "how"})
 
@@ -229,7 +230,10 @@ def _conceded(sentence: str, end: int, markers: Markers) -> str | None:
     clause_end = next((w.start for w in after if w.text in _CLAUSE_PUNCTUATION), None)
     stop = clause_end if clause_end is not None else (after[-1].end if after else 0)
     for m in find_patterns(sentence[end : end + stop], list(markers.concessions)):
-        if len(words(sentence[end : end + m.start])) < markers.concession_window:
+        before = words(sentence[end : end + m.start])
+        if before and before[-1].lower in _COORDINATORS:
+            break  # "built on trust and is not directed against anyone": a predicate of its own
+        if len(before) < markers.concession_window:
             return sentence[end + m.start : end + m.end]
     rest = sentence[end:]
     for but in find_patterns(rest, list(markers.contrast_after)):
