@@ -628,3 +628,12 @@ def test_a_coordinated_negative_predicate_concedes_nothing():
     result = stance_on("Ties between Russia and China rest on mutual trust and are not aimed at anyone.")
     assert result.label == "against"
     assert not any("conceded" in cue for cue in result.cues)
+
+
+def test_asked_about_is_the_askers_word_and_dismissing_dismisses():
+    asked = stance_on("Asked about tensions with Beijing, the Kremlin said relations were fine.")
+    assert asked.label == "none"
+    dismissing = stance_on("Moscow is fine with Beijing, the envoy said, dismissing reports of a rift.")
+    assert dismissing.label == "against"
+    found = records.actor_sentiments("The Kremlin denied that Russia was China's junior partner.")
+    assert found["Russia"].label != "negative"
