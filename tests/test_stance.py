@@ -637,3 +637,11 @@ def test_asked_about_is_the_askers_word_and_dismissing_dismisses():
     assert dismissing.label == "against"
     found = records.actor_sentiments("The Kremlin denied that Russia was China's junior partner.")
     assert found["Russia"].label != "negative"
+
+
+def test_a_denial_verb_in_a_clause_of_its_own_denies_only_its_object():
+    own = stance_on("Moscow has no quarrel with Beijing, the envoy said, dismissing a rift.")
+    assert own.label == "against"
+    assert not any("quarrel" in cue and "dismissed" in cue for cue in own.cues)
+    tied = stance_on("A split with Beijing, which the Kremlin has long dismissed, is unlikely.")
+    assert tied.label == "against"

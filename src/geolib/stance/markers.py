@@ -184,6 +184,9 @@ def phrase_use(
         m_start, m_end = m.start + whole[0] - s_start, m.end + whole[0] - s_start
         if m_end > len(sentence):
             break
+        if m_start >= local_end and m.pattern in markers.denial_verbs and _own_clause(
+                sentence[local_end:m_start]):
+            continue  # "no quarrel with Beijing, the envoy said, dismissing a rift": its own object
         if m_end <= local_start or m_start >= local_end:
             found[kinds[m.pattern]].append(sentence[m_start:m_end])
     return Use(
@@ -206,6 +209,18 @@ def _sentence_markers(text: str, start: int, end: int, patterns: tuple[str, ...]
     sentence with many claim phrases read the same markers again for each)."""
     matches = find_patterns(text[start:end], list(patterns))
     return [m.start for m in matches], matches
+
+
+_RELATIVES = frozenset({"which", "that", "as", "what"})
+
+
+def _own_clause(between: str) -> bool:
+    """Does a denial verb after a phrase stand in a clause of its own, one punctuation sets
+    off and no relative word ties back to the phrase ("..., the envoy said, dismissing a
+    rift", not "a split, which Moscow dismissed,")?"""
+    tokens = words(between)
+    return (any(w.text in _CLAUSE_PUNCTUATION for w in tokens)
+            and not any(w.lower in _RELATIVES for w in tokens))
 
 
 def _negators_before(sentence: str, at: int, markers: Markers) -> tuple[str, ...]:
