@@ -3,14 +3,17 @@
 Frames and their phrase patterns live in ``data/frames.toml``. For each mention:
 
 - ``voice``: whose words these are, from the same attribution the quotes use: the speaker
-  of the quote it sits in (the quote record's ``speaker``), else a group a reporting clause
-  names in its sentence ("what some Chinese analysts see as", "officials dismiss the idea
-  that"), else ``"narration"``;
+  of the quote it sits in (the quote record's ``speaker``; when unresolved, its speaker's
+  words, a "they" standing for the group a sentence before names), else a group a reporting
+  clause names in its sentence ("what some Chinese analysts see as", "analysts described the
+  trip as", "portrayed by state media as", "officials dismiss the idea that"), else
+  ``"narration"``;
 - ``use``: ``inverts`` (the sentence has someone other than the frame's agent doing it),
   ``dismisses`` (negated or dismissed, or reported with a dismissing cue: "X dismissed
   the idea that ..."), ``reports`` (attributed to others, voiced as a concern, set in
-  quotation marks as a term, or someone's aim described: "aimed at isolating Beijing"),
-  else ``endorses``: the voice asserts the frame as so. The narrator describing what
+  quotation marks as a term, or someone's aim described: "aimed at isolating Beijing", "in
+  order to contain China", unless the voice urges it: "the US should try to"), else
+  ``endorses``: the voice asserts the frame as so. The narrator describing what
   others aim at or see reports it; it never endorses it.
 """
 
