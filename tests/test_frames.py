@@ -142,3 +142,52 @@ def test_users_supply_their_own_frames(tmp_path: Path):
     article, _ = article_of("Is the US falling into the Thucydides trap with China?")
     (mention,) = find_frames(article, quotes=[], frames=load_frames(path))
     assert mention.frame == "thucydides"
+
+
+def test_a_view_the_narrator_reports_has_its_holders_voice():
+    article, _ = article_of(
+        "Diplomats described the visit as a bid to isolate Beijing.",
+        "What some in Washington call a reverse Nixon has yet to take shape.",
+        "The summit was portrayed by state media as proof of a multipolar world.",
+        "Many observers regard the new tariffs as a way of containing China.",
+    )
+    found = [(m.frame, m.voice, m.use) for m in find_frames(article, quotes=[])]
+    assert found == [
+        ("isolate-china", "Diplomats", "reports"),
+        ("reverse-nixon", "some in Washington", "reports"),
+        ("multipolar-order", "state media", "reports"),
+        ("isolate-china", "Many observers", "reports"),
+    ]
+
+
+def test_an_aim_stated_as_a_purpose_is_reported_not_endorsed():
+    article, _ = article_of(
+        "The goal of the new tariffs is to contain China.",
+        "Washington moved two carriers in order to isolate Beijing.",
+        "The administration is keen to pull Russia away from China.",
+        "The new naval pact will contain China.",
+    )
+    uses = [(m.frame, m.voice, m.use) for m in find_frames(article, quotes=[])]
+    assert uses == [("isolate-china", "narration", "reports")] * 2 + [
+        ("wedge", "narration", "reports"), ("isolate-china", "narration", "endorses")]
+
+
+def test_an_aim_the_speaker_urges_is_endorsed():
+    text = "\u201cThe US should try to pull Russia away from China,\u201d said Jane Roe."
+    article, _ = article_of(text)
+    quote = quote_in(article, 0, text[1 : text.index(",\u201d")], "direct", "Jane Roe")
+    (mention,) = find_frames(article, quotes=[quote])
+    assert (mention.voice, mention.use) == ("Jane Roe", "endorses")
+    assert any("urged" in cue for cue in mention.cues)
+
+
+def test_an_unresolved_they_speaks_for_the_group_named_before():
+    text = ("Chinese officials reject the notion. Any effort to drive a wedge between Moscow "
+            "and Beijing would fail, they said.")
+    article, _ = article_of(text)
+    words = text[text.index("Any effort") : text.index(", they")]
+    quote = quote_in(article, 0, words, "indirect", None)
+    quote = Quote(**{**quote.__dict__, "speaker_mention": "they"})
+    (mention,) = find_frames(article, quotes=[quote])
+    assert (mention.frame, mention.voice, mention.use) == ("wedge", "Chinese officials", "dismisses")
+    assert mention.speaker is None

@@ -6,7 +6,15 @@ import pytest
 
 from geolib.extract.quotes import Quote
 from geolib.model import Article, Paragraph
-from geolib.stance import STANCE_FIELDS, claim_stances, hedging, load_claims, stance_records
+from geolib.stance import (
+    STANCE_FIELDS,
+    claim_stances,
+    hedging,
+    load_claims,
+    markers,
+    records,
+    stance_records,
+)
 
 
 def stance_on(text: str, claim: str = "split-russia-china"):
@@ -475,3 +483,165 @@ def test_a_pronoun_that_is_the_speaker_or_unknown_makes_no_record():
     # "it" after a sentence that does not open with the actor
     article = _article('Talks with Beijing resumed on Monday. It was "a fruitful day," she said.')
     assert _actor_records(article, _partial(article, 0, "a fruitful day", "Ann Ray")) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Brussels rejected claims of a rift with Washington.",
+    "Taipei dismissed talk of tensions between Taiwan and the United States.",
+    "Brussels denied that its ties with Washington had soured.",
+    "Reports of a feud between Kyiv and Brussels are overblown, the spokeswoman said.",
+    "Friction between Kyiv and Washington does not mean a rupture.",
+])
+def test_a_denied_hostility_does_not_count_against_the_actors(text):
+    found = records.actor_sentiments(text)
+    assert len(found) >= 2
+    assert all(result.label != "negative" for result in found.values()), found
+
+
+def test_hostility_asserted_or_a_dismissal_of_something_else_still_counts():
+    assert not markers.denied_hostility("The rift between Brussels and Washington is not healing.")
+    assert not markers.denied_hostility("The minister dismissed the envoy amid tensions with Brussels.")
+    (denial,) = markers.denied_hostility("Kyiv played down suggestions of a split with Brussels.")
+    assert "played down" in denial[2] and "split" in denial[2]
+
+
+@pytest.mark.parametrize("text", [
+    "Taiwan and the United States are going to stay close.",
+    "Brussels will never abandon Kyiv.",
+    "The EU and Ukraine are growing ever closer.",
+])
+def test_closeness_said_without_a_sentiment_word_is_mildly_positive(text):
+    found = records.actor_sentiments(text)
+    assert len(found) == 2
+    assert all(result.label == "positive" for result in found.values()), found
+    assert all("said to be close" in result.cues[0] for result in found.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine and the EU are close to a trade deal.",  # nearness, not closeness
+    "Ukraine and the EU are not close.",
+    "Some fear Brussels will abandon Kyiv.",  # someone else's view
+])
+def test_closeness_not_said_is_not_positive(text):
+    assert not markers.said_closeness(text)
+
+
+def test_close_to_a_deal_is_no_closeness_claim():
+    assert not claim_stances("Russia and China are close to a deal on gas.")
+    (stance,) = claim_stances("Russia and China are close.")
+    assert stance.label == "against"
+
+
+def test_shipped_patterns_nest_no_groups():
+    """The phrase language splits a group's alternatives at every "|": a group inside a
+    group would cut its words apart ("rubbing (its|their) hands" inside one would make
+    "their" a trigger of its own)."""
+    from geolib.stance.frames import load_frames
+
+    patterns = [p for claim in load_claims() for t in claim.triggers for p in t.patterns]
+    patterns += [fp.pattern for frame in load_frames() for fp in frame.patterns]
+    m = markers.load_markers()
+    patterns += [*m.negators, *m.dismissals, *m.reporting, *m.aims, *m.hostility,
+                 *m.closeness, *m.breaking, *m.denial_after, *m.denial_verbs]
+    for pattern in patterns:
+        depth = 0
+        for char in pattern:
+            depth += (char == "(") - (char == ")")
+            assert depth <= 1, pattern
+
+
+@pytest.mark.parametrize(("text", "claim", "label"), [
+    ("The Kremlin laughed off reports of a feud with Beijing.", "split-russia-china", "against"),
+    ("Beijing denied that its ties with Moscow had cooled.", "split-russia-china", "against"),
+    ("Relations between Moscow and Beijing have cooled markedly.", "split-russia-china", "favor"),
+    ("Russia and China trust each other.", "split-russia-china", "against"),
+    ("Our partnership with Beijing is not tactical.", "split-russia-china", "against"),
+    ("The partnership between Russia and China is tactical.", "split-russia-china", "favor"),
+    ("The old certainties no longer hold.", "liberal-order-crumbling", "favor"),
+    ("Beijing must be thrilled by the tariffs on Canadian lumber.", "trump-benefits-xi", "favor"),
+    ("China is laughing as we tear into our allies.", "trump-benefits-xi", "favor"),
+])
+def test_quarrel_cooling_trust_and_glee_families(text, claim, label):
+    assert stance_on(text, claim).label == label
+
+
+def test_a_glad_host_is_no_beneficiary():
+    assert stance_on("We are delighted to welcome the Chinese delegation to our tariff talks.",
+                     "trump-benefits-xi") is None
+
+
+@pytest.mark.parametrize(("text", "claim", "label"), [
+    ("The Chinese are our strategic partners, and that will not change.", "split-russia-china", "against"),
+    ("Ties between Moscow and Beijing are the best they have ever been.", "split-russia-china", "against"),
+    ("Russia and China will keep standing together.", "split-russia-china", "against"),
+    ("The partnership between Russia and China is not aimed at anyone.", "split-russia-china", "against"),
+    ("Putin and Xi are not going to let anyone come between them.", "split-russia-china", "against"),
+    ("The guarantees we relied on can no longer be taken for granted.", "liberal-order-crumbling", "favor"),
+])
+def test_partnership_togetherness_and_lost_guarantees(text, claim, label):
+    assert stance_on(text, claim).label == label
+
+
+@pytest.mark.parametrize("text", [
+    "The governor thanked the president for his strong leadership of America.",
+    "We will strengthen our alliances in the Pacific.",
+    "They would strike back if Russia or its allies came under attack.",
+    "Both sides want an end to the war, the alliance said.",
+    "The era of cheap imports is over.",
+    "The country's banking system is alive and well.",
+])
+def test_strength_threat_and_endings_of_other_things_say_nothing_of_the_order(text):
+    assert stance_on(text, "liberal-order-crumbling") is None
+
+
+def test_a_question_asserts_no_side():
+    asked = stance_on("Is the alliance between Moscow and Beijing as close as ever?")
+    assert asked.label == "none" and any("asked" in cue for cue in asked.cues)
+    said = stance_on("Who asked? The alliance between Moscow and Beijing is as close as ever.")
+    assert said.label == "against"
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("China's overcapacity poses a serious risk to American steelmakers.", None),
+    ("Unfair practices by China hurt American workers, and these tariffs are our answer.", None),
+    ("Our plan will give a boost to our farmers as China's demand grows.", None),
+    ("The Chinese won't be able to take advantage of our farmers anymore.", "against"),
+    ("The new export controls will force Beijing back to the table.", "against"),
+    ("Our tariffs are a heavy blow to the Chinese economy.", "against"),
+])
+def test_a_gain_or_loss_must_be_chinas(text, label):
+    found = stance_on(text, "trump-benefits-xi")
+    assert (found.label if found else None) == label
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow warned it could close its ports, and Beijing said nothing.",  # the verb
+    "There are rising tensions between America and China, and Russia is watching.",  # other parties
+    "Under the firm hand of its party, China signed the Russian gas deal.",  # "firm" of something else
+    "Moscow and Kazan remain the favourite destinations of Chinese tourists.",
+])
+def test_relation_words_of_other_things_say_nothing_of_the_pair(text):
+    assert stance_on(text) is None
+
+
+def test_a_coordinated_negative_predicate_concedes_nothing():
+    result = stance_on("Ties between Russia and China rest on mutual trust and are not aimed at anyone.")
+    assert result.label == "against"
+    assert not any("conceded" in cue for cue in result.cues)
+
+
+def test_asked_about_is_the_askers_word_and_dismissing_dismisses():
+    asked = stance_on("Asked about tensions with Beijing, the Kremlin said relations were fine.")
+    assert asked.label == "none"
+    dismissing = stance_on("Moscow is fine with Beijing, the envoy said, dismissing reports of a rift.")
+    assert dismissing.label == "against"
+    found = records.actor_sentiments("The Kremlin denied that Russia was China's junior partner.")
+    assert found["Russia"].label != "negative"
+
+
+def test_a_denial_verb_in_a_clause_of_its_own_denies_only_its_object():
+    own = stance_on("Moscow has no quarrel with Beijing, the envoy said, dismissing a rift.")
+    assert own.label == "against"
+    assert not any("quarrel" in cue and "dismissed" in cue for cue in own.cues)
+    tied = stance_on("A split with Beijing, which the Kremlin has long dismissed, is unlikely.")
+    assert tied.label == "against"

@@ -17,6 +17,7 @@ trigger is used (``geolib.stance.markers``) decides what it counts for:
   say"); an aim the voice describes ("trying to pull Moscow away"): half, unless the voice
   urges it ("the US should try to");
 - done by someone other than the claim's agents: nothing (noted);
+- asked ("is the alliance as strong as before?"): nothing;
 - hedged: the same side with lower confidence.
 
 A claim no trigger touches gets no stance at all; one touched only by reported views, or
@@ -65,6 +66,7 @@ class Trigger:
     within: int = WITHIN
     context: tuple[str, ...] = ()  # one must occur somewhere in the text
     acts: bool = False  # an act the claim's agents must be the ones doing
+    nearness: bool = False  # not before a nearness phrase ("close to a deal": markers' proximity_after)
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def load_claims(path: Path | None = None) -> list[Claim]:
             Trigger(
                 t.get("concept", ""), t["stance"], tuple(t["patterns"]), tuple(t.get("needs", ())),
                 tuple(t.get("with", ())), int(t.get("within", WITHIN)), tuple(t.get("context", ())),
-                bool(t.get("acts", False)),
+                bool(t.get("acts", False)), bool(t.get("nearness", False)),
             )
             for t in entry.get("triggers", [])
         ]
@@ -297,6 +299,42 @@ def _subject_of(scene: _Scene, match: Match, predicate: Match, markers: Markers)
     return scene.text[predicate.start : predicate.end]
 
 
+_PARTIES = re.compile(r"\W*(?:between|among|with)\s", re.IGNORECASE)
+_PARTIES_LAST = re.compile(r"\b(?:between|among|with)$", re.IGNORECASE)
+_PARTIES_END = re.compile(r"[.;:!?,—–()]")
+PARTIES_REACH = 80  # characters after "between" / "with" that may name a relation's parties
+
+
+def _other_parties(scene: _Scene, match: Match, claim: Claim) -> bool:
+    """Does the trigger name its relation's parties right after it, one of them not of the
+    claim's pair ("tensions between America and China", "cooperation with the EU")? Then
+    it is about that relation, not the pair's."""
+    if _PARTIES_LAST.search(scene.text, match.start, match.end):
+        begin = match.end  # the trigger's own last word opens them ("tensions between")
+    else:
+        opening = _PARTIES.match(scene.text, match.end)
+        if opening is None:
+            return False
+        begin = opening.end()
+    rest = scene.text[begin : begin + PARTIES_REACH]
+    stop = _PARTIES_END.search(rest)
+    end = begin + (stop.start() if stop else len(rest))
+    return any(begin <= m.start < end and m.actor not in claim.pair for m in scene.mentions)
+
+
+def _asked(text: str, sentence: tuple[int, int]) -> bool:
+    """Is the sentence a question ("is the alliance as strong as before?")? Its speaker asks
+    and asserts nothing, whichever way the words lean."""
+    return text[sentence[0] : sentence[1]].rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def _nearness(text: str, match: Match, markers: Markers) -> str | None:
+    """The nearness phrase right after the match, if any ("close" in "close to a deal")."""
+    after = text[match.end : match.end + 30]
+    near = find_patterns(after, list(markers.proximity_after))
+    return near[0].pattern if near and not after[: near[0].start].strip() else None
+
+
 _SLOT_ONLY = re.compile(r"\{([^}]+)\}")
 
 
@@ -328,6 +366,8 @@ def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | N
         (match, by_pattern[match.pattern]) for match in scene.matches(tuple(by_pattern))
         if not _in_name(scene, match) and _needs_met(claim, by_pattern[match.pattern], scene, match)
         and (not by_pattern[match.pattern].with_ or _near(scene, match, by_pattern[match.pattern]))
+        and not (by_pattern[match.pattern].nearness and _nearness(text, match, markers))
+        and not (claim.pair and _other_parties(scene, match, claim))
     ]
     for k, (match, trigger) in enumerate(found):
         sentence = scene.sentence(match.start)
@@ -345,8 +385,9 @@ def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | N
         use = phrase_use(text, match.start, match.end, markers, sentence)
         direction = DIRECTION[trigger.stance] * (-1.0 if use.denied else 1.0)
         strength = 1.0
-        if use.conceded:
-            strength = 0.0
+        asked = _asked(text, sentence)
+        if use.conceded or asked:
+            strength = 0.0  # granted only to be set aside; or asked, not asserted
         elif not use.denied and use.others_view:
             strength = 0.0  # the speaker reports a view they do not take
         else:
@@ -355,7 +396,7 @@ def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | N
             if use.aimed and not use.denied and not (use.endorsed or use.advocated):
                 strength *= AIM_WEIGHT
         side = "no stance" if strength == 0 else "favor" if direction > 0 else "against"
-        reasons = "; ".join(use.cues())
+        reasons = "; ".join(use.cues() + (["asked: a question"] if asked else []))
         cues.append(phrase + (f", {reasons}" if reasons else "") + f" -> {side}")
         total += direction * strength
         weight += strength

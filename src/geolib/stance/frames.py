@@ -3,14 +3,17 @@
 Frames and their phrase patterns live in ``data/frames.toml``. For each mention:
 
 - ``voice``: whose words these are, from the same attribution the quotes use: the speaker
-  of the quote it sits in (the quote record's ``speaker``), else a group a reporting clause
-  names in its sentence ("what some Chinese analysts see as", "officials dismiss the idea
-  that"), else ``"narration"``;
+  of the quote it sits in (the quote record's ``speaker``; when unresolved, its speaker's
+  words, a "they" standing for the group a sentence before names), else a group a reporting
+  clause names in its sentence ("what some Chinese analysts see as", "analysts described the
+  trip as", "portrayed by state media as", "officials dismiss the idea that"), else
+  ``"narration"``;
 - ``use``: ``inverts`` (the sentence has someone other than the frame's agent doing it),
   ``dismisses`` (negated or dismissed, or reported with a dismissing cue: "X dismissed
   the idea that ..."), ``reports`` (attributed to others, voiced as a concern, set in
-  quotation marks as a term, or someone's aim described: "aimed at isolating Beijing"),
-  else ``endorses``: the voice asserts the frame as so. The narrator describing what
+  quotation marks as a term, or someone's aim described: "aimed at isolating Beijing", "in
+  order to contain China", unless the voice urges it: "the US should try to"), else
+  ``endorses``: the voice asserts the frame as so. The narrator describing what
   others aim at or see reports it; it never endorses it.
 """
 
@@ -26,7 +29,7 @@ from geolib.model import Article
 from geolib.paths import PACKAGE_DATA
 from geolib.segment import Segment, Segmentation, segment
 from geolib.stance.markers import Markers, default_markers, phrase_agent, phrase_use
-from geolib.stance.patterns import find_patterns
+from geolib.stance.patterns import find_patterns, normalise
 from geolib.stance.quoting import QuoteLike, quote_at
 
 FRAMES_TOML = PACKAGE_DATA / "frames.toml"
@@ -34,6 +37,7 @@ FRAME_PARAGRAPH_KINDS = ("title", "standfirst", "heading", "body", "caption")
 _OPENING_MARKS = "\"'“‘"
 _CLOSING_MARKS = "\"”’"
 _TERM_TAIL = 30  # characters a quoted term may run on past the frame phrase
+_PLURAL_PRONOUNS = frozenset({"they"})  # "we" is the speaker's own side
 
 
 @dataclass(frozen=True)
@@ -124,11 +128,16 @@ def _mention(article, quotes, seg: Segment, frame: Frame, match, markers):
     cues = [f"pattern '{match.pattern}'"]
     voice = "narration"
     cue_word = None
-    if quote is not None and quote.kind != "term" and quote.speaker:
-        voice = quote.speaker
+    if quote is not None and quote.kind != "term":
         cue_word = getattr(quote, "cue", None)
-        cues.append(f"in {quote.kind} quote of {quote.speaker}"
-                    + (f" ('{cue_word}')" if cue_word else ""))
+        voice = quote.speaker or _unresolved_speaker(text, match.start, quote, markers)
+        said_by = getattr(quote, "speaker_mention", None)
+        if voice:
+            cues.append(f"in {quote.kind} quote of {voice}"
+                        + ("" if quote.speaker or said_by == voice else f" ('{said_by}')")
+                        + (f" ('{cue_word}')" if cue_word else ""))
+        else:
+            voice = "narration"
     if use.reported_voice:
         voice = use.reported_voice
     dismissing_cue = bool(cue_word) and bool(find_patterns(cue_word, list(markers.dismissals)))
@@ -143,7 +152,7 @@ def _mention(article, quotes, seg: Segment, frame: Frame, match, markers):
         verdict = "dismisses"
         if dismissing_cue:
             cues.append(f"reported with a dismissing cue '{cue_word}'")
-    elif use.reported or use.reported_voice or quoted_term or use.aimed:
+    elif use.reported or use.reported_voice or quoted_term or (use.aimed and not use.advocated):
         verdict = "reports"
         if quoted_term:
             cues.append("set in quotation marks as a term")
@@ -166,6 +175,23 @@ def _mention(article, quotes, seg: Segment, frame: Frame, match, markers):
         speaker=quote.speaker if quote is not None else None,
         quote_id=quote.quote_id if quote is not None else None,
     )
+
+
+def _unresolved_speaker(text: str, at: int, quote: QuoteLike, markers: Markers) -> str | None:
+    """Whose words a quote with no resolved speaker holds, as the quote gives it: its
+    speaker's words ("they", "the spokesman"); a plural pronoun stands for the group an
+    earlier sentence of the paragraph names holding a view ("Chinese officials dismiss the
+    idea. Any effort to ... would fail, they said"). None when the quote names no one."""
+    mention = getattr(quote, "speaker_mention", None)
+    if not mention:
+        return None
+    if mention.lower() not in _PLURAL_PRONOUNS:
+        return mention
+    groups = [m for m in markers.voice.finditer(normalise(text[:at]))]
+    if not groups:
+        return mention
+    last = groups[-1]
+    return next(v for k, v in last.groupdict().items() if v and k.startswith("group"))
 
 
 def _in_quotation_marks(text: str, start: int, end: int) -> bool:

@@ -40,6 +40,14 @@ class Markers:
     rebuttal_window: int = 3  # words after a "but" in which a concession concedes the clause before
     copulas: tuple[str, ...] = ()  # "is", "remains": a claim phrase before one is its subject
     advocacy: tuple[str, ...] = ()  # "should", "must": an aim the voice urges is its own
+    hostility: tuple[str, ...] = ()  # "rift", "tensions": hostility between two actors
+    denial_verbs: tuple[str, ...] = ()  # "rejected", "played down": a denial before what it denies
+    denial_links: frozenset[str] = frozenset()  # words that may stand between a denial and it
+    denial_reach: int = 8
+    denial_after: tuple[str, ...] = ()  # "is not the same as": a hostile word granted no weight
+    closeness: tuple[str, ...] = ()  # "remain close": closeness said without a sentiment word
+    breaking: tuple[str, ...] = ()  # "abandon": a break, negated ("will not abandon") closeness
+    proximity_after: tuple[str, ...] = ()  # "close to a deal": nearness, not closeness
 
 
 def load_markers(path: Path | None = None) -> Markers:
@@ -62,33 +70,50 @@ def load_markers(path: Path | None = None) -> Markers:
         rebuttal_window=int(data.get("rebuttal_window", 3)),
         copulas=tuple(data.get("copulas", [])),
         advocacy=tuple(data.get("advocacy", [])),
+        hostility=tuple(data.get("hostility", [])),
+        denial_verbs=tuple(data.get("denial_verbs", [])),
+        denial_links=frozenset(w.lower() for w in data.get("denial_links", [])),
+        denial_reach=int(data.get("denial_reach", 8)),
+        denial_after=tuple(data.get("denial_after", [])),
+        closeness=tuple(data.get("closeness", [])),
+        breaking=tuple(data.get("breaking", [])),
+        proximity_after=tuple(data.get("proximity_after", [])),
     )
 
 
 def _voice_regex(voice: dict) -> re.Pattern[str]:
-    """"what some Chinese analysts see as", "which analysts described as", "many officials
-    fear that", "Chinese officials dismiss the idea that": group = the noun phrase (up to
-    four words, ending in a group word) before the verb."""
+    """"what some Chinese analysts see as", "analysts described the trip as", "what some in
+    Washington call", "portrayed by state media as", "many officials fear that", "Chinese
+    officials dismiss the idea that": each ``group*`` group = the noun phrase (up to four
+    words, ending in a group word, perhaps placed or said whose) that holds the view."""
     heads = "|".join(map(re.escape, voice.get("group_heads", ["analysts"])))
     as_verbs = "|".join(map(re.escape, voice.get("as_verbs", ["see"])))
     that_verbs = "|".join(map(re.escape, voice.get("that_verbs", ["fear"])))
     objects = "|".join(map(re.escape, voice.get("that_objects", ["idea"])))
     to_verbs = "|".join(map(re.escape, voice.get("to_verbs", ["hope"])))
-    # a group may be placed ("some in Washington", "hawks in the administration"), and
-    # said who ("people who say"); an adverb may stand before the verb ("often claim")
-    group = (rf"(?P<group>(?:[\w-]+\s+){{0,3}}?(?:{heads})"
-             rf"(?:\s+(?:in|at|from|within)\s+(?:the\s+)?[\w-]+)?)")
+    name_verbs = "|".join(map(re.escape, voice.get("name_verbs", ["call"])))
+    passives = "|".join(map(re.escape, voice.get("passive_as", ["seen"])))
+    # a group may be placed ("some in Washington", "hawks in the administration") or said
+    # whose ("critics of the president"), and said who ("people who say"); an adverb may
+    # stand before the verb ("often claim")
+    def group(name: str) -> str:
+        return (rf"(?P<{name}>(?:[\w-]+\s+){{0,3}}?(?:{heads})"
+                rf"(?:\s+(?:in|at|from|within|of)\s+(?:the\s+)?[\w-]+)?)")
     lead = r"\s+(?:who\s+)?(?:have\s+|had\s+)?(?:\w+ly\s+|often\s+|also\s+|now\s+|still\s+|long\s+)?"
+    what_they_see = rf"(?:{as_verbs})\s+(?:[\w'-]+\s+){{0,4}}?as\b"  # the object: a short phrase
     return re.compile(
-        rf"\b{group}{lead}(?:{as_verbs})\s+(?:it\s+|this\s+|them\s+)?as\b"
-        rf"|\b{group.replace('group', 'group2')}{lead}(?:{that_verbs})\s+"
+        rf"\b{group('group')}{lead}{what_they_see}"
+        rf"|\b{group('group2')}{lead}(?:{that_verbs})\s+"
         rf"(?:(?:the\s+|any\s+|all\s+)?(?:{objects})\s+)?(?:that\b|of\b)?"
-        rf"|\b{group.replace('group', 'group3')}{lead}(?:{to_verbs})\s+(?:to|of)\b",
+        rf"|\b{group('group3')}{lead}(?:{to_verbs})\s+(?:to|of)\b"
+        rf"|\b(?:what|which)\s+{group('group4')}{lead}(?:{name_verbs})\b"
+        rf"|\b(?:{passives})\s+(?:\w+ly\s+)?by\s+{group('group5')}\s+as\b",
         re.IGNORECASE,
     )
 
 
 _CLAUSE_PUNCTUATION = frozenset(",;:.!?—–()")
+_COORDINATORS = frozenset({"and", "or", "nor"})
 _LEADING_CONJUNCTIONS = frozenset({"but", "and", "yet", "so", "however", "while", "though",
                                    "what", "which", "that", "as", "how"})
 
@@ -159,6 +184,9 @@ def phrase_use(
         m_start, m_end = m.start + whole[0] - s_start, m.end + whole[0] - s_start
         if m_end > len(sentence):
             break
+        if m_start >= local_end and m.pattern in markers.denial_verbs and _own_clause(
+                sentence[local_end:m_start]):
+            continue  # "no quarrel with Beijing, the envoy said, dismissing a rift": its own object
         if m_end <= local_start or m_start >= local_end:
             found[kinds[m.pattern]].append(sentence[m_start:m_end])
     return Use(
@@ -183,6 +211,18 @@ def _sentence_markers(text: str, start: int, end: int, patterns: tuple[str, ...]
     return [m.start for m in matches], matches
 
 
+_RELATIVES = frozenset({"which", "that", "as", "what"})
+
+
+def _own_clause(between: str) -> bool:
+    """Does a denial verb after a phrase stand in a clause of its own, one punctuation sets
+    off and no relative word ties back to the phrase ("..., the envoy said, dismissing a
+    rift", not "a split, which Moscow dismissed,")?"""
+    tokens = words(between)
+    return (any(w.text in _CLAUSE_PUNCTUATION for w in tokens)
+            and not any(w.lower in _RELATIVES for w in tokens))
+
+
 def _negators_before(sentence: str, at: int, markers: Markers) -> tuple[str, ...]:
     """Negators within ``negation_window`` words before ``at``, less those a false negation
     holds ("never been closer", "not only"), which may run on up to the phrase itself."""
@@ -205,7 +245,10 @@ def _conceded(sentence: str, end: int, markers: Markers) -> str | None:
     clause_end = next((w.start for w in after if w.text in _CLAUSE_PUNCTUATION), None)
     stop = clause_end if clause_end is not None else (after[-1].end if after else 0)
     for m in find_patterns(sentence[end : end + stop], list(markers.concessions)):
-        if len(words(sentence[end : end + m.start])) < markers.concession_window:
+        before = words(sentence[end : end + m.start])
+        if before and before[-1].lower in _COORDINATORS:
+            break  # "built on trust and is not directed against anyone": a predicate of its own
+        if len(before) < markers.concession_window:
             return sentence[end + m.start : end + m.end]
     rest = sentence[end:]
     for but in find_patterns(rest, list(markers.contrast_after)):
@@ -236,7 +279,7 @@ def _reported_voice(sentence: str, at: int, markers: Markers) -> str | None:
     """The group a reporting clause before ``at`` attributes the phrase to, if any."""
     found = None
     for m in markers.voice.finditer(normalise(sentence[:at])):
-        found = m.group("group") or m.group("group2") or m.group("group3")
+        found = next(v for k, v in m.groupdict().items() if v and k.startswith("group"))
     if found is None:
         return None
     words = found.split()
@@ -246,7 +289,8 @@ def _reported_voice(sentence: str, at: int, markers: Markers) -> str | None:
 
 
 _CLEFT = re.compile(r"^\W*(?:it|that)\s*(?:'s|is|was)\s+", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:I|we|We|they|They|he|He|she|She)\b")
+_PRONOUN = re.compile(r"\b(?:I|we|We|they|They|he|He|she|She|anyone|anybody|someone|somebody|"
+                      r"no one|nobody|nothing|anything)\b")  # a nearer doer than any actor
 # Words that may follow an actor acting: auxiliaries, and nouns of agency ("a US effort to").
 _AGENT_NEXT = frozenset({
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can",
@@ -273,7 +317,8 @@ def phrase_agent(
     A cleft after the phrase wins ("who's doing Nixon in reverse, it's Xi"); otherwise
     the nearest actor before it in subject position: followed by an auxiliary or a noun
     of agency ("a US effort to drive a wedge", "the White House is trying to isolate").
-    A personal pronoun nearer the phrase ("we're going to break ...") leaves it unknown."""
+    A personal or indefinite pronoun nearer the phrase ("we're going to break ...", "will not
+    let anyone come between them") leaves it unknown."""
     s_start, s_end = _window(sentence or sentence_at(text, start), start, end)
     after = normalise(text[end:s_end])
     clause_end = re.search(r"[.;!?]", after)
@@ -339,3 +384,91 @@ def inside_denied(sentence: str, start: int, end: int, markers: Markers | None =
             return (f"'{sentence[opener.start:opener.end]}' … "
                     f"'{sentence[m.start:m.end]}'")
     return None
+
+
+def denied_hostility(sentence: str, markers: Markers | None = None) -> list[tuple[int, int, str]]:
+    """The clauses of ``sentence`` that deny hostility between actors, as ``(start, end,
+    words that say so)``: a hostile word ("rift", "tensions") with a denial before it
+    ("rejected claims of a rift with Beijing", "denied that ties with Moscow had soured") or
+    a dismissal after it ("talk of tensions with Brussels is overblown", "mistrust between
+    them is not the same as a split"), the words between
+    them only links (``denial_links``: "claims of", "any", "that its ties with") or names.
+    The clause runs from the punctuation before the first of the two to the punctuation
+    after the second; its actors are the ones whose relation the voice calls sound."""
+    markers = markers or default_markers()
+    if not markers.hostility:
+        return []
+    normal = normalise(sentence)
+    if not _any_of(markers.hostility).search(normal):
+        return []  # the common case, in one scan
+    kinds = {**dict.fromkeys(markers.dismissals, "after"),
+             **dict.fromkeys(markers.denial_after, "after"),
+             **dict.fromkeys(markers.denial_verbs, "before"),
+             **dict.fromkeys(markers.hostility, "hostile")}
+    _, found = _sentence_markers(sentence, 0, len(sentence), tuple(kinds))
+    hostile = [m for m in found if kinds[m.pattern] == "hostile"]
+    denials = [m for m in found if kinds[m.pattern] != "hostile"]
+    out = []
+    for h in hostile:
+        for d in denials:
+            if d.end <= h.start and kinds[d.pattern] == "before":
+                lo, hi = d.end, h.start
+            elif d.start >= h.end:
+                lo, hi = h.end, d.start
+            else:
+                continue
+            if not _links_only(sentence[lo:hi], markers):
+                continue
+            first, last = min(d.start, h.start), max(d.end, h.end)
+            begin = max((w.end for w in words(sentence[:first]) if w.text in _CLAUSE_PUNCTUATION),
+                        default=0)
+            stop = next((last + w.start for w in words(sentence[last:])
+                         if w.text in _CLAUSE_PUNCTUATION), len(sentence))
+            words_said = (f"'{sentence[d.start:d.end]}' … '{sentence[h.start:h.end]}'"
+                          if d.start < h.start else
+                          f"'{sentence[h.start:h.end]}' … '{sentence[d.start:d.end]}'")
+            out.append((begin, stop, words_said))
+            break
+    return out
+
+
+def _links_only(between: str, markers: Markers) -> bool:
+    """Are the words between a denial and a hostile word only links or names (capitalised)?"""
+    tokens = words(between)
+    if sum(t.is_word for t in tokens) > markers.denial_reach:
+        return False
+    return all(
+        t.is_word and (t.lower in markers.denial_links or t.text[:1].isupper() or t.text == "'s")
+        or t.text in ("'s", "-")
+        for t in tokens
+    )
+
+
+def said_closeness(sentence: str, markers: Markers | None = None) -> list[tuple[int, int, str]]:
+    """Where ``sentence`` says two actors are close without a sentiment word, as ``(start,
+    end, words that say so)``: a closeness phrase the voice asserts ("are going to remain
+    close", "true friends") or a break it negates ("is not going to abandon"). Not a
+    closeness phrase negated, conceded, aimed at or reported as someone else's view
+    (``phrase_use``), nor one followed by a ``proximity_after`` phrase ("close to a deal")."""
+    markers = markers or default_markers()
+    if not markers.closeness:
+        return []
+    normal = normalise(sentence)
+    kinds = {**dict.fromkeys(markers.closeness, "close"), **dict.fromkeys(markers.breaking, "break")}
+    if not _any_of(tuple(kinds)).search(normal):
+        return []  # the common case, in one scan
+    out = []
+    for m in find_patterns(sentence, list(kinds)):
+        said = sentence[m.start : m.end]
+        after = sentence[m.end : m.end + 30]
+        near = find_patterns(after, list(markers.proximity_after))
+        if kinds[m.pattern] == "close" and near and not after[: near[0].start].strip():
+            continue
+        use = phrase_use(sentence, m.start, m.end, markers, (0, len(sentence)))
+        if use.others_view or use.aimed or use.conceded:
+            continue
+        if kinds[m.pattern] == "close" and not use.denied:
+            out.append((m.start, m.end, f"'{said}'"))
+        elif kinds[m.pattern] == "break" and use.denied:
+            out.append((m.start, m.end, f"'{said}', {' '.join(use.cues()[:1])}"))
+    return out

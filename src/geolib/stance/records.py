@@ -23,7 +23,7 @@ from geolib.segment import Segmentation, segment
 from geolib.stance.baseline import pattern_sentiment
 from geolib.stance.claims import claim_stances
 from geolib.stance.hedging import Hedging, hedging
-from geolib.stance.markers import REACH, inside_denied
+from geolib.stance.markers import REACH, denied_hostility, inside_denied, said_closeness
 from geolib.stance.quoting import QuoteLike
 from geolib.stance.scope import contrasted, scopes
 from geolib.stance.sentiment import (
@@ -53,6 +53,8 @@ PRONOUN_KINDS = {
 SUBJECT_ONLY = ("it",)  # pronouns that stand for an actor only if it opened the sentence before
 CONTRAST_SHARE = 0.5  # of the other actor's score, for an actor set against it
 CONTRAST_LEAN = 0.3  # own words leaning the other way by more than this keep it neutral
+CLOSE_SCORE = 0.2  # an actor said to be close to another, no sentiment word: mildly positive
+CLOSE_PROBABILITY = 0.5  # and no more sure than a coin of it
 
 
 @lru_cache(maxsize=1024)
@@ -94,7 +96,16 @@ def actor_sentiments(
                    for (start, end), scope in zip(spans, placed, strict=True)]
         results = [_denied_aim(sentence, span, result)
                    for span, result in zip(spans, results, strict=True)]
+        denials = denied_hostility(sentence) if any(r.label == "negative" for r in results) else []
+        if denials:
+            results = [_in_denied_hostility(denials, span, result)
+                       for span, result in zip(spans, results, strict=True)]
         results = _set_against(sentence, mentions, spans, placed, results)
+        if len({m.actor for m in mentions}) > 1 and any(r.label == "neutral" for r in results):
+            close = said_closeness(sentence)
+            if close:
+                results = [_said_close(close, scope, result)
+                           for scope, result in zip(placed, results, strict=True)]
         for mention, result in zip(mentions, results, strict=True):
             per_actor[mention.actor].append(result)
     return {actor: _combine(results) for actor, results in per_actor.items()}
@@ -111,6 +122,36 @@ def _denied_aim(sentence: str, span: tuple[int, int], result: TargetSentiment) -
         return result
     return TargetSentiment("neutral", 0.0, (f"inside a denied aim or claim: {denied} +0.00",),
                            result.probability)
+
+
+def _in_denied_hostility(denials: list[tuple[int, int, str]], span: tuple[int, int],
+                         result: TargetSentiment) -> TargetSentiment:
+    """A target of a clause that denies hostility between actors ("the Kremlin rejected
+    claims of a rift with Beijing", "talk of tensions with Brussels is overblown"): neither
+    the hostile word nor the denial judges it (``markers.denied_hostility``), so a negative
+    score is set to neutral. A positive one stands: the voice calls the relation sound."""
+    if result.label != "negative":
+        return result
+    for begin, stop, said in denials:
+        if begin <= span[0] < stop:
+            return TargetSentiment("neutral", 0.0, (f"in a denial of hostility: {said} +0.00",),
+                                   result.probability)
+    return result
+
+
+def _said_close(close: list[tuple[int, int, str]], scope: tuple[int, int],
+                result: TargetSentiment) -> TargetSentiment:
+    """A target the model finds neutral, in a sentence naming two actors whose scope says
+    they are close without a sentiment word ("Russia and China are going to remain close",
+    "Putin is not going to abandon Xi"; ``markers.said_closeness``): mildly positive."""
+    if result.label != "neutral":
+        return result
+    for start, _, said in close:
+        if scope[0] <= start < scope[1]:
+            return TargetSentiment("positive", CLOSE_SCORE, (f"said to be close: {said} "
+                                                             f"+{CLOSE_SCORE:.2f}",),
+                                   CLOSE_PROBABILITY)
+    return result
 
 
 def _set_against(sentence: str, mentions: list, spans: list, placed: list,
