@@ -1659,3 +1659,17 @@ def test_a_participle_cue_takes_no_speaker_after_it():
 def test_questioned_reports_a_quoted_question():
     [quote] = extract_quotes(make_article("“What was the turning point?” Beck questioned."))
     assert quote.speaker == "Beck"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Sen. Dana Holm, a Republican from Ohio, said the deal was bad for farmers.",
+    "“The deal is bad for farmers,” said Sen. Dana Holm, a Republican from Ohio.",
+])
+def test_a_party_aside_after_a_titled_name_is_the_party_not_the_role(paragraph):
+    [quote] = extract_quotes(make_article(paragraph))
+    assert (quote.speaker, quote.role, quote.affiliation) == ("Dana Holm", "Sen.", "Republican from Ohio")
+
+
+def test_an_organisation_after_of_behind_a_full_name_after_the_cue_is_its_affiliation():
+    [quote] = extract_quotes(make_article("“We will respond in kind,” said Mike Lund of Nordbank."))
+    assert (quote.speaker, quote.affiliation) == ("Mike Lund", "Nordbank")

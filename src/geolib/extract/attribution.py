@@ -178,6 +178,7 @@ AFFILIATION_PREPOSITIONS = _GRAMMAR["affiliation_prepositions"]
 RELATIVE_PRONOUNS = _GRAMMAR["relative_pronouns"]
 NOUN_DETERMINERS = _GRAMMAR["noun_determiners"]
 TIME_NOUNS = _GRAMMAR["time_nouns"]
+PARTY_MEMBERS = _GRAMMAR["party_members"]  # "a Republican from Ohio": a party, not a role
 SUBORDINATORS = _GRAMMAR["subordinators"]  # "while", "before": a participle after one has no phrase before it
 INDEFINITE = _GRAMMAR["indefinite_determiners"]
 ARTICLES = _GRAMMAR["articles"]
@@ -734,6 +735,8 @@ class Phrases:
                     and not any(self.is_role(t) for t in tokens[j + 1 : end]):
                 role, affiliation = None, None  # "Kanaan of Global SWF, a data firm,": the firm's aside
             if mention is not None and mention.kind != "pronoun":
+                if mention.role and role and role.split()[0].lower() in PARTY_MEMBERS:
+                    role, affiliation = None, affiliation or role  # "Sen. X, a Republican from Ohio,"
                 mention.role = role or mention.role
                 mention.affiliation = affiliation or mention.affiliation
                 found = mention.mark("appositive") if role or affiliation else mention
@@ -1008,6 +1011,13 @@ class Phrases:
                 if mention.kind == "group":
                     self._name_as_group(mention, tail_end)
                 mention.end = tail_end
+                mention.mark("affiliation-after-name")
+            elif tokens[j].lower_ != "from" and mention.kind == "person" and len(mention.name.split()) >= 2 \
+                    and (body := self.after(j + 1, limit)) is not None and body.kind in {"org", "person"} \
+                    and body.name[:1].isupper() and body.start == j + 1 \
+                    and not any(t.ent_type_ in PLACE_LABELS for t in tokens[body.start : body.end]):
+                mention.affiliation = _affiliation(doc[j + 1 : body.end].text)  # "said Mike Lund of Nordea"
+                mention.end = body.end
                 mention.mark("affiliation-after-name")
         elif j < limit and tokens[j].lower_ in DESCRIBED_ROLE_PREPOSITIONS and mention.kind == "role" \
                 and self._described_source(mention, limit):

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from geolib.actors import load_actors
 from geolib.extract.attribution import (
     NOUN_DETERMINERS,
+    PARTY_MEMBERS,
     PLACE_LABELS,
     PREPOSITIONS,
     TITLE_PREPOSITIONS,
@@ -1008,6 +1009,8 @@ class _ArticleReader:
             if closed and end < limit and tokens[end].text not in APPOSITIVE_CLOSERS:
                 return  # "According to X, the tariffs ... “clearly show”": a clause, not an aside
             role, affiliation = phrases.appositive(mention.end + 1, end)
+            if mention.role and role and role.split()[0].lower() in PARTY_MEMBERS:
+                role, affiliation = None, affiliation or role  # "Sen. X, a Republican from Ohio"
             if role or affiliation:
                 mention.role = mention.role or role
                 mention.affiliation = mention.affiliation or affiliation
