@@ -1673,3 +1673,13 @@ def test_a_party_aside_after_a_titled_name_is_the_party_not_the_role(paragraph):
 def test_an_organisation_after_of_behind_a_full_name_after_the_cue_is_its_affiliation():
     [quote] = extract_quotes(make_article("“We will respond in kind,” said Mike Lund of Nordbank."))
     assert (quote.speaker, quote.affiliation) == ("Mike Lund", "Nordbank")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Norway’s Foreign Ministry spokeswoman Anna Holm told a daily briefing that the talks had failed.",
+    "“The talks have failed,” said Anna Holm, Norway’s Foreign Ministry spokeswoman.",
+])
+def test_an_owners_body_before_a_title_is_the_whole_affiliation(paragraph):
+    [quote] = extract_quotes(make_article(paragraph))
+    assert (quote.speaker, quote.role, quote.affiliation) == (
+        "Anna Holm", "spokeswoman", "Norway’s Foreign Ministry")

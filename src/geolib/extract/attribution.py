@@ -1178,8 +1178,10 @@ class Phrases:
             if self._serves_a_titled_name(premod):  # "a spokesman for Agriculture Minister Jean Dupont"
                 return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), rule="described-source")
             role, affiliation = split_title(_words(premod_words), self.label, self.lex)
+            if owner and affiliation:  # "China's Foreign Ministry spokeswoman X": the owner's body
+                affiliation = f"{doc[named_from:i].text} {affiliation}"
             return Mention(a, b, span.text, "person", name_tokens.text, role=role,
-                           affiliation=owner or affiliation)
+                           affiliation=affiliation or owner)
         head = tokens[b - 1]
         if det in ARTICLES - {"the"} and self.is_group(head) and head.lower_.endswith("s"):
             return None  # "a link Indian officials (deny)": an indefinite article with a plural head
@@ -1406,7 +1408,8 @@ def ends_inside_portfolio(words: list[str], lex: AttributionLexicon) -> bool:
 def split_title(words: list[str], label, lex: AttributionLexicon) -> tuple[str | None, str | None]:
     """A title's organisation, when it leads the title: "Kremlin spokesman" -> ("spokesman",
     "Kremlin"), "Ukraine's foreign minister" -> ("foreign minister", "Ukraine"), "NATO
-    spokesperson" -> ("spokesperson", "NATO"). Nationalities and places stay in the role
+    spokesperson" -> ("spokesperson", "NATO"), "China's Foreign Ministry spokeswoman" ->
+    ("spokeswoman", "China's Foreign Ministry"). Nationalities and places stay in the role
     ("Chinese President", "US ambassador"). ``label`` gives a name's entity label."""
     if not words:
         return None, None
@@ -1414,6 +1417,9 @@ def split_title(words: list[str], label, lex: AttributionLexicon) -> tuple[str |
         if not word[:1].isupper():
             break
         if word.endswith(("’s", "'s")):  # "Ukraine's foreign minister", not "adviser to Ukraine's office"
+            body = _leading_body(words[n + 1 :], lex)
+            if body is not None:  # "China's Foreign Ministry spokeswoman": the body is China's ministry
+                return body[0], " ".join([*words[: n + 1], body[1]])
             return " ".join(words[n + 1 :]) or None, " ".join([*words[:n], word[:-2]])
     body = _leading_body(words, lex)
     if body is not None:
