@@ -118,10 +118,13 @@ def test_label_is_the_band_the_score_falls_in():
         result = toward(sentence, target)
         assert result.label == model.label(result.score)
         assert -1 <= result.score <= 1
+        # the score is the side's excess over neutral beyond its margin, scaled: any size
         if result.label == "negative":
-            assert result.score <= -model.band[0]
+            assert result.score < 0
         if result.label == "positive":
-            assert result.score >= model.band[1]
+            assert result.score > 0
+        if result.label == "neutral":
+            assert result.score == 0
 
 
 def test_cues_carry_the_weight_each_word_added():

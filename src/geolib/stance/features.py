@@ -424,7 +424,8 @@ class SentenceView:
             features.flag("target_first")
         if self.clause[first] in self.contrasted:
             features.flag("target_after_contrast")
-        if self.lower[first] in _PRONOUNS and first == last:
+        shout = len(self.tokens[first].text) > 1 and self.tokens[first].text.isupper()
+        if self.lower[first] in _PRONOUNS and first == last and not shout:  # "US": a country
             features.flag("target_pronoun")
         if self._quote_marks[first] % 2:
             features.flag("target_in_quote")
