@@ -118,10 +118,13 @@ def test_label_is_the_band_the_score_falls_in():
         result = toward(sentence, target)
         assert result.label == model.label(result.score)
         assert -1 <= result.score <= 1
+        # the score is the side's excess over neutral beyond its margin, scaled: any size
         if result.label == "negative":
-            assert result.score <= -model.band[0]
+            assert result.score < 0
         if result.label == "positive":
-            assert result.score >= model.band[1]
+            assert result.score > 0
+        if result.label == "neutral":
+            assert result.score == 0
 
 
 def test_cues_carry_the_weight_each_word_added():
@@ -304,3 +307,41 @@ def test_a_target_inside_a_denied_aim_is_not_what_fails():
     # the one whose aim it is may still be judged
     assert _actor("Washington's reckless attempt to isolate Beijing will fail.", "US").label == (
         "negative")
+
+
+# --- the target in its phrase, what a relative clause says of it ------------------------
+
+
+def _target_features(sentence: str, target: str):
+    from geolib.stance.features import SentenceView
+
+    start = sentence.index(target)
+    return SentenceView(sentence).target_features(start, start + len(target))
+
+
+def test_the_targets_phrase_names_the_target_t_and_hides_names_and_numbers():
+    features = _target_features("Critics of Ortega accused the envoy of lying in 2019.", "the envoy")
+    for name in ("g:accused_T", "g:N_accused_T", "g:N_?_T", "g:T_of", "g:T_of_lying",
+                 "g:T_?_lying", "g:T_.._lying", "g:accused_.._T"):
+        assert name in features.values, name
+    assert not any("ortega" in name for name in features.values if name.startswith("g:"))
+    # a phrase's weight goes to its content words; a phrase of function words names none
+    assert features.parts["g:T_of_lying"] == [("'lying'", 1.0)]
+    assert "g:T_of" not in features.parts
+
+
+def test_a_relative_clause_after_the_target_is_read_as_said_of_it():
+    features = _target_features(
+        "Delegates thanked Ambassador Ruiz, who remained a trusted mediator, on Friday.",
+        "Ambassador Ruiz")
+    assert {"r:trusted", "r:mediator"} <= set(features.values)
+    assert features.values.get("lex_relative_pos", 0) > 0
+    plain = _target_features("Delegates thanked Ambassador Ruiz on Friday.", "Ambassador Ruiz")
+    assert not any(name.startswith(("r:", "lex_relative")) for name in plain.values)
+
+
+def test_a_quoting_sentence_marks_a_target_outside_the_quote():
+    outside = _target_features('Ruiz said: "The talks were useful."', "Ruiz")
+    inside = _target_features('"Ruiz is useful," the minister said.', "Ruiz")
+    assert {"quote_in_sentence", "target_outside_quote"} <= set(outside.values)
+    assert "target_in_quote" in inside.values and "target_outside_quote" not in inside.values

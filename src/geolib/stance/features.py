@@ -22,10 +22,13 @@ from geolib.text.words import Word, words
 
 WINDOW = 5  # words either side of the target that count as "near"
 CONTEXT = 60  # words either side of the target that its own features read
+PHRASE_REACH = 4  # words either side searched for the target's nearest content word
+RELATIVE_REACH = 15  # words of a relative clause or apposition read as said of the target
 NEGATED_FACTOR = -0.5  # a negated evaluation: weaker, and the other way round
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "its", "their", "it",
                        "we", "us", "our", "i", "me", "my", "you", "your"})
 _QUOTE_MARKS = frozenset('"“”')
+_RELATIVE_OPENERS = frozenset({"who", "whose"})
 _CLAUSE_OPENERS = frozenset({",", '"', "“"})
 # Function words ("than", "the", "as") fit one corpus's habits and explain nothing: the
 # bag of words leaves them out (negators still set the negation scope).
@@ -50,6 +53,15 @@ class Features:
         """A binary feature (set once, however often it is seen)."""
         if name not in self.values:
             self.add(name, 1.0, words)
+
+    def flag_shared(self, name: str, shown: list[str]) -> None:
+        """A binary feature whose weight the words of ``shown`` share equally (none: no
+        word takes it, as for a phrase of function words)."""
+        if name in self.values:
+            return
+        self.values[name] = 1.0
+        if shown:
+            self.parts[name] = [(words, 1.0 / len(shown)) for words in shown]
 
     def merged(self, other: Features) -> Features:
         merged = Features(dict(self.values), {k: list(v) for k, v in self.parts.items()})
@@ -231,6 +243,8 @@ class SentenceView:
         if scope == (0, len(self.text)):
             scope = None
         self._near_words(features, first, last)
+        self._phrases(features, first, last)
+        self._relative_clause(features, first, last)
         self._evaluations(features, first, last, scope)
         self._ratings(features, first, last, scope)
         self._reporting(features, first, last)
@@ -255,6 +269,74 @@ class SentenceView:
                 features.flag(f"{side}:{word}", shown)
                 if i in (first - 1, last + 1):
                     features.flag(f"{side}1:{word}", shown)
+
+    def _phrases(self, features: Features, first: int, last: int) -> None:
+        """The target in its phrase ("g:"), the target written ``T``: the one or two words
+        before it ("accused T", "praise for T") and after it ("T denied", "T has denied"),
+        the word two away ("T ? denied"), and the nearest content word either side within
+        ``PHRASE_REACH`` words ("T .. denied"). A name in the phrase is ``N`` and a number
+        ``#`` (a name is not a sentiment); the phrase's content words share its weight."""
+        n = len(self.tokens)
+        if first >= 1:
+            self._phrase(features, first - 1, "T")
+        if first >= 2:
+            self._phrase(features, first - 2, first - 1, "T")
+            self._phrase(features, first - 2, "?", "T")
+        if last + 1 < n:
+            self._phrase(features, "T", last + 1)
+        if last + 2 < n:
+            self._phrase(features, "T", last + 1, last + 2)
+            self._phrase(features, "T", "?", last + 2)
+        for i in range(last + 1, min(n, last + 1 + PHRASE_REACH)):
+            if self._content_word(self.tokens[i]):
+                self._phrase(features, "T", "..", i)
+                break
+        for i in range(first - 1, max(-1, first - 1 - PHRASE_REACH), -1):
+            if self._content_word(self.tokens[i]):
+                self._phrase(features, i, "..", "T")
+                break
+
+    def _phrase(self, features: Features, *slots: int | str) -> None:
+        """Flag one phrase: its slots are token indices or the marks ``T`` (the target),
+        ``?`` (any one word) and ``..`` (any words up to the next content word)."""
+        names = [s if isinstance(s, str) else self._phrase_word(s) for s in slots]
+        shown = [f"'{self.tokens[s].text}'" for s in slots
+                 if not isinstance(s, str) and self._content_word(self.tokens[s])]
+        features.flag_shared(f"g:{'_'.join(names)}", shown)
+
+    def _phrase_word(self, i: int) -> str:
+        token = self.tokens[i]
+        if token.text[0].isdigit():
+            return "#"
+        if i and token.is_word and token.text[0].isupper():
+            return "N"
+        return token.lower
+
+    def _relative_clause(self, features: Features, first: int, last: int) -> None:
+        """What a relative clause or apposition right after the target says of it ("X, who
+        lied", "X, a seasoned diplomat,"): its content words ("r:") and the lexicon's
+        evaluations in it, up to ``RELATIVE_REACH`` words."""
+        n, i = len(self.tokens), last + 1
+        if i < n and self.lower[i] == ",":
+            i += 1
+        elif i >= n or self.lower[i] not in _RELATIVE_OPENERS:
+            return
+        if i >= n:
+            return
+        clause, stop = self.clause[i], min(n, i + RELATIVE_REACH)
+        for j in range(i, stop):
+            if j > i and self.clause[j] != clause:
+                stop = j
+                break
+            token = self.tokens[j]
+            if self._content_word(token):
+                negated = self.negated[j]
+                features.flag(f"r:not_{token.lower}" if negated else f"r:{token.lower}",
+                              f"'not … {token.text}'" if negated else f"'{token.text}'")
+        for span in self.spans[bisect.bisect_left(self._span_firsts, i):
+                               bisect.bisect_left(self._span_firsts, stop)]:
+            sign = "pos" if span.value > 0 else "neg"
+            features.add(f"lex_relative_{sign}", abs(span.value), span.shown)
 
     def _evaluations(self, features: Features, first: int, last: int,
                      scope: tuple[int, int] | None) -> None:
@@ -333,17 +415,31 @@ class SentenceView:
             features.flag(f"{role}_{tone}", f"'{self.tokens[i].text}'" if tone != "neutral" else None)
 
     def _shape(self, features: Features, first: int, last: int) -> None:
-        """Where the target sits: opening the sentence, after a contrast, a pronoun, inside
-        quotation marks. (A possessive or a preposition before it is no feature: "Russia's
-        share", "exports to China" say nothing of the actor.)"""
+        """Where the target sits and what it is: opening the sentence, after a contrast, a
+        pronoun, inside quotation marks or outside those of a quoting sentence, its common
+        words ("the protesters"), its length, a plural. (A possessive or a preposition
+        before it is no feature: "Russia's share", "exports to China" say nothing of the
+        actor.)"""
         if first <= 1:
             features.flag("target_first")
         if self.clause[first] in self.contrasted:
             features.flag("target_after_contrast")
-        if self.lower[first] in _PRONOUNS and first == last:
+        shout = len(self.tokens[first].text) > 1 and self.tokens[first].text.isupper()
+        if self.lower[first] in _PRONOUNS and first == last and not shout:  # "US": a country
             features.flag("target_pronoun")
         if self._quote_marks[first] % 2:
             features.flag("target_in_quote")
+        elif self._quote_marks[-1] or self.tokens[-1].text in _QUOTE_MARKS:
+            features.flag("target_outside_quote")  # the sentence quotes someone, not the target
+        if self._quote_marks[-1] or self.tokens[-1].text in _QUOTE_MARKS:
+            features.flag("quote_in_sentence")
+        for i in range(first, last + 1):  # the target's own common words ("the rebels")
+            token = self.tokens[i]
+            if token.is_word and not token.text[0].isupper():
+                features.flag(f"tw:{token.lower}")
+        features.flag(f"target_words_{min(last - first + 1, 4)}")
+        if self.lower[last].endswith("s") and not self.tokens[last].text[0].isupper():
+            features.flag("target_plural")
 
 
 def _distance_bin(distance: int) -> str:
