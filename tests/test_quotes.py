@@ -1683,3 +1683,12 @@ def test_an_owners_body_before_a_title_is_the_whole_affiliation(paragraph):
     [quote] = extract_quotes(make_article(paragraph))
     assert (quote.speaker, quote.role, quote.affiliation) == (
         "Anna Holm", "spokeswoman", "Norway’s Foreign Ministry")
+
+
+def test_a_clause_quoted_nearly_whole_before_its_attribution_is_direct():
+    article = make_article(
+        "Tom Reid spoke first. He was “excited about where we stand in this race,” he said.",
+        "The plan is “a disaster,” Reid said.")
+    kinds = {q.text: q.kind for q in extract_quotes(article)}
+    assert kinds["excited about where we stand in this race"] == "direct"
+    assert kinds["a disaster"] == "partial"

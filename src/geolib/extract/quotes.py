@@ -672,7 +672,14 @@ class _ArticleReader:
         before it), to where the quote's clause ends."""
         span, tokens = spans[n], self.tokens
         before = [c for c in cues if self.token_starts[c.start] < span.open_at]
-        if not before or before[-1].phrase or before[-1].no_indirect:
+        if not before:  # "Things “should be wrapped up by May,” he said.": the clause opens the sentence
+            after = [c for c in cues if span.outer_end <= self.token_starts[c.start]]
+            if not after or after[0].phrase or len(_WORDS.findall(
+                    self.text, span.outer_end, self.token_starts[after[0].start])) > CLOSING_TAIL:
+                return False
+            start = _after_dateline_char(self.text, sent.start_char, span.open_at)
+            return self._mostly_quoted(start, span.end, spans)
+        if before[-1].phrase or before[-1].no_indirect:
             return False  # "according to X", "called it “…”": no clause is reported
         i = before[-1].end  # an object stays in the clause: called the plan “a disaster”
         for j in range(i, min(i + THAT_WINDOW, limit)):  # "told reporters on Monday that"
@@ -685,7 +692,10 @@ class _ArticleReader:
         lead = _WORDS.findall(self.text, start, span.open_at)
         if lead and (lead[-1].lower() in PREPOSITIONS or lead[-1].lower() in NOUN_DETERMINERS):
             return False  # "spoke of “…”", "a “…”": the quote is a phrase in the reporter's clause
-        end = self._clause_end(span.outer_end, sent.end_char)
+        return self._mostly_quoted(start, self._clause_end(span.outer_end, sent.end_char), spans)
+
+    def _mostly_quoted(self, start: int, end: int, spans: list[QuoteSpan]) -> bool:
+        """Are ``QUOTED_CLAUSE_SHARE`` of the letters of ``text[start:end]`` inside quotes?"""
         letters = _letters(self.text[start:end])
         quoted = sum(_letters(self.text[q.start : q.end]) for q in spans
                      if start <= q.open_at and q.end <= end)
@@ -1353,6 +1363,12 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
     while start < end and doc[start].idx < skip_to:
         start += 1
     return start
+
+
+def _after_dateline_char(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` begins after a dateline ("BEIJING, March 5 (Reuters) -")."""
+    match = _DATELINE.match(text, start, end)
+    return match.end() if match is not None else start
 
 
 def _token_at(starts: list[int], char: int) -> int:
