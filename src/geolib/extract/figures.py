@@ -38,7 +38,7 @@ import bisect
 import csv
 import re
 import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -257,7 +257,16 @@ class Figure:
     implied_parties: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The figure's fields, its lists copied (``dataclasses.asdict`` deep-copies every
+        value: a twelfth of the stage)."""
+        return {f.name: _copied(getattr(self, f.name)) for f in _FIGURE_FIELDS}
+
+
+def _copied(value: object) -> object:
+    return list(value) if isinstance(value, list) else value
+
+
+_FIGURE_FIELDS = fields(Figure)
 
 
 # ---------------------------------------------------------------------- amounts
@@ -310,14 +319,38 @@ def _boundary(sentence: str, left: Amount, right: Amount, lexicon: FigureTerms,
 
 def _adjacent_qualifier(before: str, lexicon: FigureTerms) -> str:
     """The "before" qualifier phrase (with trailing article) that ``before`` ends with."""
-    for qualifier in sorted(lexicon.qualifiers, key=lambda q: len(q.phrase), reverse=True):
-        if qualifier.placement != "before":
-            continue
-        phrase = re.escape(qualifier.phrase).replace(r"\ ", r"\s+")
-        match = re.search(rf"(?<![\w-]){phrase}\s+(?:(?:a|an|the)\s+)?$", before, re.IGNORECASE)
+    for _, ending in _qualifier_patterns(lexicon).adjacent:
+        match = ending.search(before)
         if match:
             return match.group(0)
     return ""
+
+
+@dataclass(frozen=True)
+class _QualifierPatterns:
+    """The qualifiers' expressions, compiled once: ``adjacent``, each "before" phrase ending a
+    text (longest first); ``starts``, each "before" phrase starting one (in file order);
+    ``near``, each "near" phrase as a word anywhere (longest first)."""
+
+    adjacent: tuple[tuple[Qualifier, re.Pattern[str]], ...]
+    starts: tuple[tuple[Qualifier, re.Pattern[str]], ...]
+    near: tuple[tuple[Qualifier, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=4)
+def _qualifier_patterns(lexicon: FigureTerms) -> _QualifierPatterns:
+    def phrase(qualifier: Qualifier) -> str:
+        return re.escape(qualifier.phrase).replace(r"\ ", r"\s+")
+
+    longest = sorted(lexicon.qualifiers, key=lambda q: len(q.phrase), reverse=True)
+    return _QualifierPatterns(
+        adjacent=tuple((q, re.compile(rf"(?<![\w-]){phrase(q)}\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE))
+                       for q in longest if q.placement == "before"),
+        starts=tuple((q, re.compile(rf"{phrase(q)}\b", re.IGNORECASE))
+                     for q in lexicon.qualifiers if q.placement == "before"),
+        near=tuple((q, re.compile(rf"(?<![\w-]){phrase(q)}(?![\w-])", re.IGNORECASE))
+                   for q in longest if q.placement == "near"),
+    )
 
 
 def _clauses(sentence: str, lo: int, hi: int, patterns: _Patterns) -> list[tuple[int, int]]:
@@ -566,18 +599,16 @@ def _qualifiers(sentence: str, lexicon: FigureTerms, amount: Amount, lo: int,
     precedes it ("more than $200bn"); a comparison further off is a label only."""
     labels: list[str] = []
     bound = None
+    patterns = _qualifier_patterns(lexicon)
     adjacent = _adjacent_qualifier(sentence[lo: amount.start], lexicon)
-    for qualifier in lexicon.qualifiers:
-        phrase = re.escape(qualifier.phrase).replace(r"\ ", r"\s+")
-        if qualifier.placement == "before" and re.match(rf"{phrase}\b", adjacent, re.IGNORECASE):
+    for qualifier, start in patterns.starts:
+        if start.match(adjacent):
             labels.append(qualifier.qualifier)
             bound = qualifier.bound or None
             break
     taken: list[tuple[int, int]] = []  # a longer phrase hides the shorter it contains
-    near = [q for q in lexicon.qualifiers if q.placement == "near"]
-    for qualifier in sorted(near, key=lambda q: len(q.phrase), reverse=True):
-        phrase = re.escape(qualifier.phrase).replace(r"\ ", r"\s+")
-        for match in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", sentence[lo:hi], re.IGNORECASE):
+    for qualifier, near in patterns.near:
+        for match in near.finditer(sentence[lo:hi]):
             if all(match.end() <= a or match.start() >= b for a, b in taken):
                 taken.append(match.span())
                 labels.append(qualifier.qualifier)
