@@ -51,6 +51,7 @@ from geolib.model import Article
 from geolib.paths import PACKAGE_DATA
 from geolib.segment import Segment, Segmentation, segment
 from geolib.text.dates import MONTH_NAME, month_number
+from geolib.text.expressions import trie_expression
 
 FIGURE_PARAGRAPH_KINDS = ("title", "standfirst", "body", "heading", "caption")
 KINDS = ("money", "percent", "count")
@@ -166,7 +167,8 @@ def _patterns(lexicon: FigureTerms) -> _Patterns:
         for entry in grammar.get("relative_years", [])
     )
     skip = "|".join(grammar.get("year_skip_before", [])) or "(?!)"
-    measures = alternation(m.term for m in lexicon.measures)
+    # the measure terms as a trie (``trie_expression``): read at every amount, several times
+    measures = trie_expression(sorted({m.term.lower() for m in lexicon.measures}), any_space=False)
     # A time expression after a skip word ("since October 2008", "by the end of 2025",
     # "since last year"): the whole of it is a reference point, not the figure's time.
     period = (rf"(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?"
