@@ -51,7 +51,7 @@ from geolib.model import Article
 from geolib.paths import PACKAGE_DATA
 from geolib.segment import Segment, Segmentation, segment
 from geolib.text.dates import MONTH_NAME, month_number
-from geolib.text.expressions import trie_expression
+from geolib.text.expressions import Needs, lowered_for_needs, may_hold, needed_words, trie_expression
 
 FIGURE_PARAGRAPH_KINDS = ("title", "standfirst", "body", "heading", "caption")
 KINDS = ("money", "percent", "count")
@@ -137,8 +137,8 @@ class _Patterns:
     skip: re.Pattern[str]
     month: re.Pattern[str]
     quarter: re.Pattern[str]
-    relative: tuple[tuple[re.Pattern[str], int, str, str], ...]
-    events: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    relative: tuple[tuple[re.Pattern[str], int, str, str, Needs | None], ...]
+    events: tuple[tuple[re.Pattern[str], re.Pattern[str], Needs | None], ...]
     measures: re.Pattern[str]
     head_after: re.Pattern[str]
     head_before: re.Pattern[str]
@@ -156,13 +156,14 @@ def _patterns(lexicon: FigureTerms) -> _Patterns:
     numbers = alternation(lexicon.notation.number_words)
     relative = tuple(
         (
-            re.compile(
+            pattern := re.compile(
                 r"\b" + entry["pattern"].replace("{n}", rf"(?P<n>\d+|{numbers})") + r"\b",
                 re.IGNORECASE,
             ),
             int(entry["offset"]),
             entry["anchor"],
             entry.get("unit", "year"),
+            needed_words(pattern),
         )
         for entry in grammar.get("relative_years", [])
     )
@@ -192,8 +193,9 @@ def _patterns(lexicon: FigureTerms) -> _Patterns:
                            rf"[\s-]+(?P<unit>quarter|half)|Q(?P<q>[1-4]))\b"
                            rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?", re.IGNORECASE),
         relative=relative,
-        events=tuple((re.compile(rf"(?:\b(?P<n>\d+|{numbers})\s+years?\s+(?=before|prior))?(?:{e['pattern']})",
-                                 re.IGNORECASE), re.compile(e["event"], re.IGNORECASE))
+        events=tuple((phrase := re.compile(rf"(?:\b(?P<n>\d+|{numbers})\s+years?\s+(?=before|prior))?"
+                                           rf"(?:{e['pattern']})", re.IGNORECASE),
+                      re.compile(e["event"], re.IGNORECASE), needed_words(phrase))
                      for e in grammar.get("events", [])),
         measures=re.compile(rf"\b(?:{measures})\b", re.IGNORECASE),
         head_after=re.compile(
@@ -675,8 +677,11 @@ class _Candidate:
 
 def _candidates(paragraph: str, lexicon: FigureTerms, patterns: _Patterns, published: date | None,
                 precision: str | None, events: pd.DataFrame | None) -> list[_Candidate]:
-    """Every time expression of the paragraph, unresolved, in no particular order."""
+    """Every time expression of the paragraph, unresolved, in no particular order. (The
+    relative and event expressions rarely match, and each reads the whole paragraph: one
+    runs only where the paragraph holds a word it needs.)"""
     numbers = lexicon.notation.number_words
+    lowered = lowered_for_needs(paragraph)
     found = [_Candidate(m.start(), m.end(), m.group(0), int(m.group(0)), "stated")
              for m in patterns.year.finditer(paragraph)]
     periods = [(m, "month", month_number(m.group("month"))) for m in patterns.month.finditer(paragraph)]
@@ -689,8 +694,8 @@ def _candidates(paragraph: str, lexicon: FigureTerms, patterns: _Patterns, publi
         found.append(_Candidate(m.start(), m.end(), m.group(0),
                                 int(stated) if stated else _period_year(number, unit, published, precision),
                                 "stated" if stated else "relative", unit, number))
-    for pattern, offset, anchor, unit in patterns.relative:
-        for m in pattern.finditer(paragraph):
+    for pattern, offset, anchor, unit, needs in patterns.relative:
+        for m in pattern.finditer(paragraph) if may_hold(needs, lowered) else ():
             n = m.groupdict().get("n")
             count = 1 if n is None else int(n) if n.isdigit() else int(numbers[n.lower()])
             year, month = None, 0
@@ -699,9 +704,9 @@ def _candidates(paragraph: str, lexicon: FigureTerms, patterns: _Patterns, publi
                 year, month = months // 12, months % 12 + 1
             found.append(_Candidate(m.start(), m.end(), m.group(0), year, "relative", unit, month,
                                     offset, count, anchor))
-    for phrase, event in patterns.events:
-        for m in phrase.finditer(paragraph):  # "before the war", "two years before the war"
-            year = _event_year(event, events, published)
+    for phrase, event, needs in patterns.events:
+        for m in phrase.finditer(paragraph) if may_hold(needs, lowered) else ():
+            year = _event_year(event, events, published)  # "before the war", "two years before the war"
             n = m.group("n")
             if year is not None:
                 back = (int(n) if n.isdigit() else int(numbers[n.lower()])) if n else 1

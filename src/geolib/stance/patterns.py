@@ -20,14 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from geolib.actors import load_actors
+from geolib.text.expressions import CASE_TWINS
 
 GAP = 6  # words a "..." may skip
 _NORMALISE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "[": " ", "]": " "})
 _SLOT = re.compile(r"\{([^}]+)\}")
-# The characters beyond ASCII that a case-insensitive regex takes for ASCII letters (İ ı ſ K:
-# tests/test_patterns.py finds them all); a text without them holds a pattern's word in any case
-# only where its lower-cased copy holds the word lower-cased.
-CASE_TWINS = "\u0130\u0131\u017f\u212a"
 
 
 def normalise(text: str) -> str:
