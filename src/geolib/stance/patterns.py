@@ -16,6 +16,7 @@ keeps them one readable line each.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -108,21 +109,57 @@ class Match:
     pattern: str
 
 
-def find_patterns(text: str, patterns: list[str]) -> list[Match]:
+def find_patterns(text: str, patterns: Sequence[str]) -> list[Match]:
     """Non-overlapping matches of any of ``patterns``, longest first at each place.
 
     A pattern is tried only where the text holds, in any case, the words any match of it holds
-    (``required``): most patterns are never run on most sentences, and what matches is the same."""
+    (``required``): most patterns are never run on most sentences, and what matches is the same.
+    Each pattern's first test (``_Gate``) is looked up among the words of the list found in the
+    text, each looked for once however many patterns share it."""
     normal = normalise(text)
     lower = None if any(twin in normal for twin in CASE_TWINS) else normal.lower()
+    gates = _gates(tuple(patterns))
+    present = set() if lower is None else set(filter(lower.__contains__, gates.words))
     found = [
-        Match(m.start(), m.end(), pattern)
-        for pattern in patterns
-        if lower is None or _holds(_plan(pattern), lower)
-        for m in compile_pattern(pattern).finditer(normal)
+        Match(m.start(), m.end(), gate.pattern)
+        for gate in gates.patterns
+        if lower is None or (gate.opens(present) and _holds(gate.plan, lower))
+        for m in gate.regex.finditer(normal)
         if m.end() > m.start()
     ]
     return leftmost_longest(found)
+
+
+@dataclass(frozen=True)
+class _Gate:
+    """A pattern, what any match of it needs (``plan``), and one of those needs as a set of
+    words one of which the text must hold (``first``; None: no single word is needed)."""
+
+    pattern: str
+    plan: Plan
+    regex: re.Pattern[str]
+    first: frozenset[str] | None
+
+    def opens(self, present: set[str]) -> bool:
+        return self.first is None or not self.first.isdisjoint(present)
+
+
+@dataclass(frozen=True)
+class _Gates:
+    patterns: tuple[_Gate, ...]
+    words: tuple[str, ...]  # every word of their ``first`` sets
+
+
+@cache
+def _gates(patterns: tuple[str, ...]) -> _Gates:
+    gates = []
+    for pattern in patterns:
+        plan = _plan(pattern)
+        words, choices, _ = plan
+        first = frozenset(words[:1]) if words else frozenset(choices[0]) if choices else None
+        gates.append(_Gate(pattern, plan, compile_pattern(pattern), first))
+    words = dict.fromkeys(word for gate in gates if gate.first for word in sorted(gate.first))
+    return _Gates(tuple(gates), tuple(words))
 
 
 def leftmost_longest(found: list[Match]) -> list[Match]:
