@@ -117,22 +117,33 @@ def find_patterns(text: str, patterns: Sequence[str]) -> list[Match]:
     """Non-overlapping matches of any of ``patterns``, longest first at each place.
 
     A pattern is tried only where the text holds, in any case, the words any match of it holds
-    (``required``): most patterns are never run on most sentences, and what matches is the same.
-    The words of the patterns' first tests (``_Gates``) are each looked for once, and only the
-    patterns whose first test one of them meets are tested further."""
-    normal = normalise(text)
-    lower = None if any(twin in normal for twin in CASE_TWINS) else normal.lower()
-    gates = _gates(tuple(patterns))
-    if lower is None:
-        tried = gates.patterns
-    else:
-        opened = set(gates.untested)
-        for word in filter(lower.__contains__, gates.opening):
-            opened.update(gates.opening[word])
-        tried = [gate for gate in map(gates.patterns.__getitem__, sorted(opened)) if _holds(gate.plan, lower)]
+    (``required``): most patterns are never run on most sentences, and what matches is the same."""
+    normal, tried = _tried(text, patterns)
     found = [Match(m.start(), m.end(), gate.pattern)
              for gate in tried for m in gate.regex.finditer(normal) if m.end() > m.start()]
     return leftmost_longest(found)
+
+
+def any_pattern(text: str, patterns: Sequence[str]) -> bool:
+    """Whether any of ``patterns`` occurs in ``text`` (not where each does)."""
+    normal, tried = _tried(text, patterns)
+    return any(gate.regex.search(normal) for gate in tried)
+
+
+def _tried(text: str, patterns: Sequence[str]) -> tuple[str, Sequence[_Gate]]:
+    """``text`` normalised, and the patterns that may match it: the words of the patterns'
+    first tests (``_Gates``) are each looked for once, and only the patterns whose first test
+    one of them meets are tested further (``_holds``)."""
+    normal = normalise(text)
+    gates = _gates(tuple(patterns))
+    if any(twin in normal for twin in CASE_TWINS):
+        return normal, gates.patterns
+    lower = normal.lower()
+    opened = set(gates.untested)
+    for word in filter(lower.__contains__, gates.opening):
+        opened.update(gates.opening[word])
+    opened_gates = map(gates.patterns.__getitem__, sorted(opened))
+    return normal, [gate for gate in opened_gates if _holds(gate.plan, lower)]
 
 
 @dataclass(frozen=True)
