@@ -1083,7 +1083,7 @@ def _article_dollar(article: Article, lexicon: FigureTerms) -> str | None:
 def _dollar_pattern(lexicon: FigureTerms) -> tuple[re.Pattern[str], dict[str, str]]:
     dollars = {c.term.lower(): c.code for c in (*lexicon.notation.before, *lexicon.notation.after)
                if c.family == "dollar" and c.code != "USD"}
-    terms = "|".join(re.escape(t) for t in sorted(dollars, key=len, reverse=True)) or "(?!)"
+    terms = trie_expression(sorted(dollars), any_space=False) or "(?!)"  # read over every paragraph
     return re.compile(rf"(?<![A-Za-z])(?:{terms})(?![A-Za-z])", re.IGNORECASE), dollars
 
 
