@@ -549,3 +549,22 @@ def test_dollars_of_the_article_own_dollar():
 )
 def test_measures(text, measure):
     assert only(text, published=date(2019, 7, 3)).measure == measure
+
+
+WORDY_AMOUNTS = ["It cost two to three dollars.", "Between two and three billion euros were lost.",
+                 "A hundred and sixty mln stg changed hands.", "Some two Hong Kong\n dollars each.",
+                 "TWO TO THREE BILLION DOLLARS", "Half a billion was spent.", "One of the two sides won.",
+                 "Two to three Swiss francs; four or five hundred thousand yen.", "It rose 5% to $2bn.",
+                 "two to three dollaſs", "Two İstanbul deals worth three billion."]
+
+
+@pytest.mark.parametrize("sentence", WORDY_AMOUNTS)
+def test_a_sentence_is_skipped_only_when_it_holds_no_amount(sentence, monkeypatch):
+    """``find_amounts`` reads a sentence without digits only when it holds a scale or currency
+    word: what it finds is what it finds reading every sentence."""
+    from geolib.extract import amounts
+
+    gated = amounts.find_amounts(sentence)
+    monkeypatch.setattr(amounts, "_may_hold_amount", lambda sentence, notation: True)
+    assert gated == amounts.find_amounts(sentence)
+    assert amounts.find_amounts("It cost two to three dollars.")  # no digit, still an amount

@@ -123,6 +123,23 @@ def _package_compiled() -> tuple[re.Pattern[str], dict[str, Actor]]:
     return _compiled(_package_actors())
 
 
+_RECENT: list[tuple[tuple[Actor, ...], tuple[re.Pattern[str], dict[str, Actor]]]] = []
+
+
+def _compiled_for(actors: Sequence[Actor]) -> tuple[re.Pattern[str], dict[str, Actor]]:
+    """``_compiled(actors)``; a tuple asked for again (the figures' parties, at every
+    sentence with an amount) is found by identity, without hashing its actors again."""
+    if not isinstance(actors, tuple):
+        return _compiled(tuple(actors))
+    for known, compiled in _RECENT:
+        if known is actors:
+            return compiled
+    compiled = _compiled(actors)
+    _RECENT.insert(0, (actors, compiled))
+    del _RECENT[4:]
+    return compiled
+
+
 def _lookup(surface: str, by_alias: dict[str, Actor]) -> Actor:
     if surface in by_alias:
         return by_alias[surface]
@@ -135,7 +152,7 @@ def find_actor_mentions(
     """Every actor mention in ``text``, left to right, longest alias at each place.
 
     ``actors`` defaults to the package's actor data (see ``load_actors``)."""
-    pattern, by_alias = _package_compiled() if actors is None else _compiled(tuple(actors))
+    pattern, by_alias = _package_compiled() if actors is None else _compiled_for(actors)
     mentions = []
     for match in pattern.finditer(text):
         actor = _lookup(match.group(0), by_alias)

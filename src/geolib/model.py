@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import PurePath
 
 # One contiguous run copied from raw: (index in clean text, index in raw, length).
@@ -129,8 +130,7 @@ class Article:
     def id(self) -> str:
         """The article's id: its raw file's name without the extension; for a record of a
         news archive (``file`` "news.warc.gz#record-7"), that name whole."""
-        path = PurePath(self.file)
-        return path.name if "#record-" in path.name else path.stem
+        return _article_id(self.file)
 
     @property
     def body(self) -> list[Paragraph]:
@@ -280,3 +280,9 @@ def offsets_are_exact(paragraph: Paragraph, raw: str) -> bool:
             return False
         previous = r
     return True
+
+
+@lru_cache(maxsize=4096)
+def _article_id(file: str) -> str:  # asked for by every record of every table
+    path = PurePath(file)
+    return path.name if "#record-" in path.name else path.stem

@@ -67,8 +67,8 @@ _LONG_RUN = re.compile(rf"\S{{{LONG_RUN + 1},}}")  # take time quadratic in a to
 def _long_runs_broken(text: str) -> str:
     """``text`` with a space put in every ``LONG_RUN`` characters of a run that has none
     (binary junk, a pasted blob), same length, so tokens keep their offsets."""
-    if not _LONG_RUN.search(text):
-        return text
+    if max(map(len, text.split()), default=0) <= LONG_RUN:  # (the regex would read a run of
+        return text  # n characters n times over: quotes' masked text is made of such runs)
     def spaced(run: str) -> str:
         return "".join(c if (i + 1) % LONG_RUN else " " for i, c in enumerate(run))
     return _LONG_RUN.sub(lambda m: spaced(m.group()), text)

@@ -55,7 +55,12 @@ def cache_dir() -> Path:
     """The project's ``data/cache``; outside a project, the user's cache folder for geolib,
     never a folder beside the articles (a later run would read the cache as articles)."""
     root = project_root()
-    return root / "data" / "cache" if root is not None else user_cache()
+    return _cache_in(root) if root is not None else user_cache()
+
+
+@lru_cache(maxsize=16)
+def _cache_in(root: Path) -> Path:  # asked for at every cache read and write
+    return root / "data" / "cache"
 
 
 def reference_dir() -> Path:

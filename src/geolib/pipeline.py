@@ -8,7 +8,9 @@
 ``analyse(article)`` gives an ``Analysis``: each stage runs the first time it is asked
 for, reads its inputs from the stages before it (never recomputing them), and keeps its
 result. With ``cache=True`` every table's records are also read from and written to the
-on-disk cache (``geolib.cache``), so a later run, or another process, does not redo them.
+on-disk cache (``geolib.cache``), so a later run, or another process, does not redo them;
+all but ``NOT_STORED``'s, made from another stage's records for less than a cache file
+costs to write and read again.
 
 The tables, one per stage that yields records: ``TABLES``.
 """
@@ -32,6 +34,9 @@ TableName = Literal["quotes", "speakers", "figures", "checks", "stances", "frame
 TABLES: tuple[TableName, ...] = ("quotes", "speakers", "figures", "checks", "stances", "frames")
 # Tables whose records depend on the reference statistics as well as on the article.
 USES_REFERENCE = frozenset({"figures", "checks"})
+# Tables made from the records of the stage before them (speaker counts from the quotes, checks
+# from the figures) in a fraction of a millisecond: never cached, as a file costs more to write.
+NOT_STORED = frozenset({"speakers", "checks"})
 
 
 @dataclass
@@ -100,7 +105,7 @@ class Analysis:
         """Records already made in this run, or found in the on-disk cache."""
         if table in self._records:
             return self._records[table]
-        if not self.cache:
+        if not self.cache or table in NOT_STORED:
             return None
         found = cache.load(table, self._key(table), EXACT_RECORDS.get(table))
         if isinstance(found, list):
@@ -110,7 +115,7 @@ class Analysis:
 
     def _keep(self, table: str, records: list[dict]) -> None:
         self._records[table] = records
-        if self.cache:
+        if self.cache and table not in NOT_STORED:
             cache.store(table, self._key(table), records)
 
     def _key(self, table: str) -> str:

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from geolib.paths import PACKAGE_DATA
 from geolib.text.dates import MONTH_WORD, is_month
+from geolib.text.expressions import lowered_for_needs, trie_expression
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER = rf"(?<![\w.,/]){_DIGITS}(?!\d|,\d)"  # not in a web address ("/pr/90-million-yacht")
@@ -338,6 +339,8 @@ def find_amounts(sentence: str, notation: Notation | None = None) -> list[Amount
     never overlapping (money wins over a percentage, a percentage over a count, a count
     over a bare number)."""
     notation = notation or load_notation()
+    if not _may_hold_amount(sentence, notation):
+        return []  # most sentences: no number to read
     patterns = _patterns(notation)
     money = _money_amounts(sentence, notation, patterns)
     percents = []
@@ -353,6 +356,30 @@ def find_amounts(sentence: str, notation: Notation | None = None) -> list[Amount
         if all(amount.end <= other.start or amount.start >= other.end for other in chosen):
             chosen.append(amount)
     return sorted(chosen, key=lambda a: a.start)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_amount(sentence: str, notation: Notation) -> bool:
+    """Whether ``sentence`` may hold an amount: percentages, counts and a currency written
+    before its number need digits; without them, a number word is an amount only with a
+    scale word written apart ("two billion") or a currency written after ("two to three
+    dollars"), so the sentence holds one of those words (see ``_amount_words``)."""
+    if _DIGIT.search(sentence):
+        return True
+    lowered = lowered_for_needs(sentence)
+    return lowered is None or _amount_words(notation).search(lowered) is not None
+
+
+@lru_cache(maxsize=4)
+def _amount_words(notation: Notation) -> re.Pattern[str]:
+    """The longest word of every scale written apart and every currency written after a
+    number, lower-cased (any spacing may part a term's words), as one expression."""
+    terms = [*(t for t in notation.scales if t not in notation.attached_scales),
+             *(c.term for c in notation.after)]
+    words = {max(term.lower().split(), key=len) for term in terms}
+    return re.compile(trie_expression(sorted(words), any_space=False))
 
 
 def _money_amounts(sentence: str, notation: Notation, patterns: _Patterns) -> list[Amount]:

@@ -38,7 +38,7 @@ import bisect
 import csv
 import re
 import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +51,7 @@ from geolib.model import Article
 from geolib.paths import PACKAGE_DATA
 from geolib.segment import Segment, Segmentation, segment
 from geolib.text.dates import MONTH_NAME, month_number
+from geolib.text.expressions import Needs, lowered_for_needs, may_hold, needed_words, trie_expression
 
 FIGURE_PARAGRAPH_KINDS = ("title", "standfirst", "body", "heading", "caption")
 KINDS = ("money", "percent", "count")
@@ -136,8 +137,8 @@ class _Patterns:
     skip: re.Pattern[str]
     month: re.Pattern[str]
     quarter: re.Pattern[str]
-    relative: tuple[tuple[re.Pattern[str], int, str, str], ...]
-    events: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    relative: tuple[tuple[re.Pattern[str], int, str, str, Needs | None], ...]
+    events: tuple[tuple[re.Pattern[str], re.Pattern[str], Needs | None], ...]
     measures: re.Pattern[str]
     head_after: re.Pattern[str]
     head_before: re.Pattern[str]
@@ -155,18 +156,20 @@ def _patterns(lexicon: FigureTerms) -> _Patterns:
     numbers = alternation(lexicon.notation.number_words)
     relative = tuple(
         (
-            re.compile(
+            pattern := re.compile(
                 r"\b" + entry["pattern"].replace("{n}", rf"(?P<n>\d+|{numbers})") + r"\b",
                 re.IGNORECASE,
             ),
             int(entry["offset"]),
             entry["anchor"],
             entry.get("unit", "year"),
+            needed_words(pattern),
         )
         for entry in grammar.get("relative_years", [])
     )
     skip = "|".join(grammar.get("year_skip_before", [])) or "(?!)"
-    measures = alternation(m.term for m in lexicon.measures)
+    # the measure terms as a trie (``trie_expression``): read at every amount, several times
+    measures = trie_expression(sorted({m.term.lower() for m in lexicon.measures}), any_space=False)
     # A time expression after a skip word ("since October 2008", "by the end of 2025",
     # "since last year"): the whole of it is a reference point, not the figure's time.
     period = (rf"(?:(?:early|late|mid|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?"
@@ -190,8 +193,9 @@ def _patterns(lexicon: FigureTerms) -> _Patterns:
                            rf"[\s-]+(?P<unit>quarter|half)|Q(?P<q>[1-4]))\b"
                            rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?", re.IGNORECASE),
         relative=relative,
-        events=tuple((re.compile(rf"(?:\b(?P<n>\d+|{numbers})\s+years?\s+(?=before|prior))?(?:{e['pattern']})",
-                                 re.IGNORECASE), re.compile(e["event"], re.IGNORECASE))
+        events=tuple((phrase := re.compile(rf"(?:\b(?P<n>\d+|{numbers})\s+years?\s+(?=before|prior))?"
+                                           rf"(?:{e['pattern']})", re.IGNORECASE),
+                      re.compile(e["event"], re.IGNORECASE), needed_words(phrase))
                      for e in grammar.get("events", [])),
         measures=re.compile(rf"\b(?:{measures})\b", re.IGNORECASE),
         head_after=re.compile(
@@ -257,7 +261,16 @@ class Figure:
     implied_parties: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The figure's fields, its lists copied (``dataclasses.asdict`` deep-copies every
+        value: a twelfth of the stage)."""
+        return {f.name: _copied(getattr(self, f.name)) for f in _FIGURE_FIELDS}
+
+
+def _copied(value: object) -> object:
+    return list(value) if isinstance(value, list) else value
+
+
+_FIGURE_FIELDS = fields(Figure)
 
 
 # ---------------------------------------------------------------------- amounts
@@ -310,14 +323,38 @@ def _boundary(sentence: str, left: Amount, right: Amount, lexicon: FigureTerms,
 
 def _adjacent_qualifier(before: str, lexicon: FigureTerms) -> str:
     """The "before" qualifier phrase (with trailing article) that ``before`` ends with."""
-    for qualifier in sorted(lexicon.qualifiers, key=lambda q: len(q.phrase), reverse=True):
-        if qualifier.placement != "before":
-            continue
-        phrase = re.escape(qualifier.phrase).replace(r"\ ", r"\s+")
-        match = re.search(rf"(?<![\w-]){phrase}\s+(?:(?:a|an|the)\s+)?$", before, re.IGNORECASE)
+    for _, ending in _qualifier_patterns(lexicon).adjacent:
+        match = ending.search(before)
         if match:
             return match.group(0)
     return ""
+
+
+@dataclass(frozen=True)
+class _QualifierPatterns:
+    """The qualifiers' expressions, compiled once: ``adjacent``, each "before" phrase ending a
+    text (longest first); ``starts``, each "before" phrase starting one (in file order);
+    ``near``, each "near" phrase as a word anywhere (longest first)."""
+
+    adjacent: tuple[tuple[Qualifier, re.Pattern[str]], ...]
+    starts: tuple[tuple[Qualifier, re.Pattern[str]], ...]
+    near: tuple[tuple[Qualifier, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=4)
+def _qualifier_patterns(lexicon: FigureTerms) -> _QualifierPatterns:
+    def phrase(qualifier: Qualifier) -> str:
+        return re.escape(qualifier.phrase).replace(r"\ ", r"\s+")
+
+    longest = sorted(lexicon.qualifiers, key=lambda q: len(q.phrase), reverse=True)
+    return _QualifierPatterns(
+        adjacent=tuple((q, re.compile(rf"(?<![\w-]){phrase(q)}\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE))
+                       for q in longest if q.placement == "before"),
+        starts=tuple((q, re.compile(rf"{phrase(q)}\b", re.IGNORECASE))
+                     for q in lexicon.qualifiers if q.placement == "before"),
+        near=tuple((q, re.compile(rf"(?<![\w-]){phrase(q)}(?![\w-])", re.IGNORECASE))
+                   for q in longest if q.placement == "near"),
+    )
 
 
 def _clauses(sentence: str, lo: int, hi: int, patterns: _Patterns) -> list[tuple[int, int]]:
@@ -566,18 +603,16 @@ def _qualifiers(sentence: str, lexicon: FigureTerms, amount: Amount, lo: int,
     precedes it ("more than $200bn"); a comparison further off is a label only."""
     labels: list[str] = []
     bound = None
+    patterns = _qualifier_patterns(lexicon)
     adjacent = _adjacent_qualifier(sentence[lo: amount.start], lexicon)
-    for qualifier in lexicon.qualifiers:
-        phrase = re.escape(qualifier.phrase).replace(r"\ ", r"\s+")
-        if qualifier.placement == "before" and re.match(rf"{phrase}\b", adjacent, re.IGNORECASE):
+    for qualifier, start in patterns.starts:
+        if start.match(adjacent):
             labels.append(qualifier.qualifier)
             bound = qualifier.bound or None
             break
     taken: list[tuple[int, int]] = []  # a longer phrase hides the shorter it contains
-    near = [q for q in lexicon.qualifiers if q.placement == "near"]
-    for qualifier in sorted(near, key=lambda q: len(q.phrase), reverse=True):
-        phrase = re.escape(qualifier.phrase).replace(r"\ ", r"\s+")
-        for match in re.finditer(rf"(?<![\w-]){phrase}(?![\w-])", sentence[lo:hi], re.IGNORECASE):
+    for qualifier, near in patterns.near:
+        for match in near.finditer(sentence[lo:hi]):
             if all(match.end() <= a or match.start() >= b for a, b in taken):
                 taken.append(match.span())
                 labels.append(qualifier.qualifier)
@@ -642,8 +677,11 @@ class _Candidate:
 
 def _candidates(paragraph: str, lexicon: FigureTerms, patterns: _Patterns, published: date | None,
                 precision: str | None, events: pd.DataFrame | None) -> list[_Candidate]:
-    """Every time expression of the paragraph, unresolved, in no particular order."""
+    """Every time expression of the paragraph, unresolved, in no particular order. (The
+    relative and event expressions rarely match, and each reads the whole paragraph: one
+    runs only where the paragraph holds a word it needs.)"""
     numbers = lexicon.notation.number_words
+    lowered = lowered_for_needs(paragraph)
     found = [_Candidate(m.start(), m.end(), m.group(0), int(m.group(0)), "stated")
              for m in patterns.year.finditer(paragraph)]
     periods = [(m, "month", month_number(m.group("month"))) for m in patterns.month.finditer(paragraph)]
@@ -656,8 +694,8 @@ def _candidates(paragraph: str, lexicon: FigureTerms, patterns: _Patterns, publi
         found.append(_Candidate(m.start(), m.end(), m.group(0),
                                 int(stated) if stated else _period_year(number, unit, published, precision),
                                 "stated" if stated else "relative", unit, number))
-    for pattern, offset, anchor, unit in patterns.relative:
-        for m in pattern.finditer(paragraph):
+    for pattern, offset, anchor, unit, needs in patterns.relative:
+        for m in pattern.finditer(paragraph) if may_hold(needs, lowered) else ():
             n = m.groupdict().get("n")
             count = 1 if n is None else int(n) if n.isdigit() else int(numbers[n.lower()])
             year, month = None, 0
@@ -666,9 +704,9 @@ def _candidates(paragraph: str, lexicon: FigureTerms, patterns: _Patterns, publi
                 year, month = months // 12, months % 12 + 1
             found.append(_Candidate(m.start(), m.end(), m.group(0), year, "relative", unit, month,
                                     offset, count, anchor))
-    for phrase, event in patterns.events:
-        for m in phrase.finditer(paragraph):  # "before the war", "two years before the war"
-            year = _event_year(event, events, published)
+    for phrase, event, needs in patterns.events:
+        for m in phrase.finditer(paragraph) if may_hold(needs, lowered) else ():
+            year = _event_year(event, events, published)  # "before the war", "two years before the war"
             n = m.group("n")
             if year is not None:
                 back = (int(n) if n.isdigit() else int(numbers[n.lower()])) if n else 1
@@ -1045,7 +1083,7 @@ def _article_dollar(article: Article, lexicon: FigureTerms) -> str | None:
 def _dollar_pattern(lexicon: FigureTerms) -> tuple[re.Pattern[str], dict[str, str]]:
     dollars = {c.term.lower(): c.code for c in (*lexicon.notation.before, *lexicon.notation.after)
                if c.family == "dollar" and c.code != "USD"}
-    terms = "|".join(re.escape(t) for t in sorted(dollars, key=len, reverse=True)) or "(?!)"
+    terms = trie_expression(sorted(dollars), any_space=False) or "(?!)"  # read over every paragraph
     return re.compile(rf"(?<![A-Za-z])(?:{terms})(?![A-Za-z])", re.IGNORECASE), dollars
 
 

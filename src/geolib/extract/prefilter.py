@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from geolib.extract.attribution import load_attribution_lexicon
 from geolib.segment import Segment
+from geolib.text.expressions import trie_expression
 from geolib.text.marks import QuoteSpan
 
 # One token that is no word, name or punctuation the rules look for.
@@ -86,29 +87,6 @@ def cue_pattern(ignore_case: bool = True) -> re.Pattern[str]:
     forms = {form for info in lex.verbs.values() for form in info["forms"]} | set(lex.phrases)
     expression = rf"(?<!\w){trie_expression(sorted(f.lower() for f in forms))}(?!\w)"
     return re.compile(expression, re.IGNORECASE if ignore_case else 0)
-
-
-def trie_expression(words: list[str]) -> str:
-    """An expression matching exactly ``words``, shaped as a trie. Python's ``re`` tries
-    the branches of a flat alternation one by one; shared prefixes make it ~5x faster."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def expression(node: dict) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + expression(child)
-                    for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        group = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        if "" in node:  # a word may end here
-            return f"(?:{'|'.join(branches)})?"
-        return group
-
-    return expression(root)
 
 
 def prepare(segments: list[Segment]) -> PreparedText:

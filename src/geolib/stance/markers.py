@@ -14,7 +14,7 @@ from pathlib import Path
 
 from geolib.actors import find_actor_mentions
 from geolib.paths import PACKAGE_DATA
-from geolib.stance.patterns import Match, compile_pattern, find_patterns, normalise
+from geolib.stance.patterns import Match, any_pattern, find_patterns, normalise
 from geolib.text.sentences import sentence_at
 from geolib.text.words import words
 
@@ -347,21 +347,14 @@ def _window(sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     return max(sentence[0], start - REACH), min(sentence[1], end + REACH)
 
 
-@lru_cache(maxsize=8)
-def _any_of(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex that finds whether any of ``patterns`` occurs (not where each does)."""
-    return re.compile("|".join(f"(?:{compile_pattern(p).pattern})" for p in patterns),
-                      re.IGNORECASE)
-
-
 def inside_denied(sentence: str, start: int, end: int, markers: Markers | None = None) -> str | None:
     """Is ``sentence[start:end]`` inside an aim or a claim that the voice denies ("any effort
     to drive a wedge between Moscow and Beijing will fail", "talk of a rift with Beijing is
     nonsense", "he dismissed claims of a rift with Beijing")? Then the failure words judge
     the aim, not the one it is aimed at. Returns the words that say so, or None."""
     markers = markers or default_markers()
-    if not _any_of(markers.dismissals).search(normalise(sentence)):
-        return None  # the common case, in one scan
+    if not any_pattern(sentence, markers.dismissals):
+        return None  # the common case, most often on a set lookup
     kinds = {**dict.fromkeys(markers.reporting, "opens"), **dict.fromkeys(markers.aims, "opens"),
              **dict.fromkeys(markers.dismissals, "denies")}
     _, found = _sentence_markers(sentence, 0, len(sentence), tuple(kinds))
