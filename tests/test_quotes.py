@@ -1692,3 +1692,8 @@ def test_a_clause_quoted_nearly_whole_before_its_attribution_is_direct():
     kinds = {q.text: q.kind for q in extract_quotes(article)}
     assert kinds["excited about where we stand in this race"] == "direct"
     assert kinds["a disaster"] == "partial"
+
+
+def test_an_of_phrase_with_a_clause_in_it_is_no_role():
+    article = make_article("The head of the unit that audits budgets said the figures were wrong.")
+    assert all("that audits" not in (q.speaker or "") for q in extract_quotes(article))

@@ -30,6 +30,7 @@ PHRASE_WINDOW = 12  # a speaker phrase, before or after its cue
 RELATIVE_WINDOW = 12  # back from a cue to the "who" of a relative clause
 APPOSITIVE_WINDOW = 30  # back from a comma to the comma opening an appositive
 AGENT_SUFFIXES = ("er", "or", "ist")  # nouns of doers: "the buyer", "the organiser", "an economist"
+FIELD_WORDS = 4  # "the chief of staff", "the director of the city museum": the of-phrase of a role
 POSTMODIFIER_WINDOW = 10  # back from a cue to the link word of a describing phrase
 PHRASE_DEPTH = 40  # phrase lookups nested through links ("of X of Y ...") before one gives up
 DESCRIPTION_WINDOW = 8  # a described speaker ("a senior Senate staffer")
@@ -176,6 +177,7 @@ INTRODUCERS = _GRAMMAR["introducers"]  # "Asked whether ..., X said", "When ...,
 FINITE_VERBS = _GRAMMAR["finite_verbs"]
 AFFILIATION_PREPOSITIONS = _GRAMMAR["affiliation_prepositions"]
 RELATIVE_PRONOUNS = _GRAMMAR["relative_pronouns"]
+FIELD_STOPS = RELATIVE_PRONOUNS | _GRAMMAR["coordinators"]  # no of-phrase of a role runs past these
 NOUN_DETERMINERS = _GRAMMAR["noun_determiners"]
 TIME_NOUNS = _GRAMMAR["time_nouns"]
 PARTY_MEMBERS = _GRAMMAR["party_members"]  # "a Republican from Ohio": a party, not a role
@@ -907,9 +909,12 @@ class Phrases:
                 if head is not None and head.kind in {"group", "role"} and head.end == p:
                     self._name_as_group(head, k)
                     return head.mark("postmodified-group")
-            if tok.lower_ == "of" and p > floor and all(t.is_lower for t in tokens[p + 1 : k]):
+            field = tokens[p + 1 : k]  # "of staff", "of the museum": a short phrase of plain words
+            if tok.lower_ == "of" and p > floor and len(field) <= FIELD_WORDS and all(
+                    t.is_lower and t.is_alpha and t.lower_ not in FIELD_STOPS for t in field):
                 head = self.before(p, floor, appositive=False)
-                if head is not None and head.kind in {"group", "role"} and head.end == p:
+                if head is not None and head.kind in {"group", "role"} and head.end == p \
+                        and "postmodified-group" not in head.rule.split("/"):
                     # "the chief of staff", "critics of the plan": a role or group of a field
                     head.name = f"{head.name} {self.doc[p:k].text}"
                     head.end, head.text = k, self.doc[head.start : k].text

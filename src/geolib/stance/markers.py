@@ -391,9 +391,8 @@ def denied_hostility(sentence: str, markers: Markers | None = None) -> list[tupl
     markers = markers or default_markers()
     if not markers.hostility:
         return []
-    normal = normalise(sentence)
-    if not _any_of(markers.hostility).search(normal):
-        return []  # the common case, in one scan
+    if not any_pattern(sentence, markers.hostility):
+        return []  # the common case: the patterns' word index, then only the patterns it opens
     kinds = {**dict.fromkeys(markers.dismissals, "after"),
              **dict.fromkeys(markers.denial_after, "after"),
              **dict.fromkeys(markers.denial_verbs, "before"),
@@ -446,10 +445,9 @@ def said_closeness(sentence: str, markers: Markers | None = None) -> list[tuple[
     markers = markers or default_markers()
     if not markers.closeness:
         return []
-    normal = normalise(sentence)
     kinds = {**dict.fromkeys(markers.closeness, "close"), **dict.fromkeys(markers.breaking, "break")}
-    if not _any_of(tuple(kinds)).search(normal):
-        return []  # the common case, in one scan
+    if not any_pattern(sentence, list(kinds)):
+        return []  # the common case: the patterns' word index, then only the patterns it opens
     out = []
     for m in find_patterns(sentence, list(kinds)):
         said = sentence[m.start : m.end]
