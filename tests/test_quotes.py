@@ -1697,3 +1697,10 @@ def test_a_clause_quoted_nearly_whole_before_its_attribution_is_direct():
 def test_an_of_phrase_with_a_clause_in_it_is_no_role():
     article = make_article("The head of the unit that audits budgets said the figures were wrong.")
     assert all("that audits" not in (q.speaker or "") for q in extract_quotes(article))
+
+
+def test_a_relative_clause_set_off_by_commas_reports_its_antecedents_words():
+    [quote] = extract_quotes(make_article(
+        "The mayor met Anna Berg, who said the harbour would stay open all winter, before the vote."))
+    assert (quote.kind, quote.speaker, quote.role, quote.text) == (
+        "indirect", "Anna Berg", None, "the harbour would stay open all winter")

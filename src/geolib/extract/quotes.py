@@ -736,6 +736,10 @@ class _ArticleReader:
             if bounds is None or n == 0 and closing and bounds[1] > found.mention.start:
                 continue  # not closing the sentence after all: tried again in its place
             a, b = bounds
+            if "antecedent-of-who" in (found.rule or "").split("/"):  # ", who said A, left": A ends at ","
+                b = next((j for j in range(a, b) if tokens[j].text == ","), b)
+                if not _checked(tokens, a, b):
+                    continue
             found = found.by(f"indirect.{'closing-attribution' if n == 0 and closing else shape}")
             later = None if n == 0 and closing else \
                 self._second_report(doc, phrases, sent, number, cues, cue, a, b)
@@ -909,6 +913,11 @@ class _ArticleReader:
                         mention = phrases.described_after_cue(cue.end, limit)  # '"...," said the designer
                 if mention is None:
                     mention, position = phrases.before(cue.start, floor), "speaker-before-cue"
+                if mention is None and (who := self._relative_who(cue.start, floor)) is not None:
+                    mention, position = phrases.before(who - 1, floor, appositive=False), "antecedent-of-who"
+                    last = mention.role.split()[-1] if mention is not None and mention.role else ""
+                    if last.islower() and last not in self.lex.role_words:  # "met Anna Berg, who": no title
+                        mention.role = None
                 if mention is None and previous.lower() == "to":
                     if cue.start - 2 >= floor and tokens[cue.start - 2].lower_ in REFUSALS:
                         return _Attribution(None, None, cue_text)
@@ -976,6 +985,17 @@ class _ArticleReader:
         if not self.context.may_be(subject.name, PRONOUN_GENDERS.get(pronoun.name)):
             return None
         return subject.mark("pronoun-is-its-sentences-subject")
+
+    def _relative_who(self, k: int, floor: int) -> int | None:
+        """Where the "who" of a relative clause set off by a comma stands, when the cue at
+        token ``k`` is its verb ("Berg, who said the plan would fail, left"; "who has since
+        said"), else None."""
+        tokens = self.tokens
+        while k - 1 > floor and tokens[k - 1].lower_ in self.lex.between:
+            k -= 1
+        who = k - 1
+        relative = who - 1 > floor and tokens[who].lower_ == "who" and tokens[who - 1].text == ","
+        return who if relative else None
 
     def _catenative_before(self, to: int, floor: int) -> bool:
         """Does a verb of starting or going on stand before the "to" at token ``to``
