@@ -1704,3 +1704,12 @@ def test_a_relative_clause_set_off_by_commas_reports_its_antecedents_words():
         "The mayor met Anna Berg, who said the harbour would stay open all winter, before the vote."))
     assert (quote.kind, quote.speaker, quote.role, quote.text) == (
         "indirect", "Anna Berg", None, "the harbour would stay open all winter")
+
+
+@pytest.mark.parametrize(("first", "later"), [
+    ("Mayor Anna de Vries spoke on Monday.", "“We are safe,” De Vries said."),
+    ("Police Commissioner James O’Brien spoke on Monday.", "“We are safe,” O'Brien said."),
+])
+def test_one_person_written_two_ways_is_one_speaker(first, later):
+    [quote] = extract_quotes(make_article(first, later))
+    assert quote.speaker in {"Anna de Vries", "James O’Brien"}

@@ -77,12 +77,13 @@ class ArticleContext:
         """The person a name refers to, registering full names and refreshing recency;
         ``written_with`` is the title or honorific written with the name ("Ms", "spokeswoman")."""
         found = None
-        if len(name.split()) >= 2:  # a full name; "Vasquez-Hart" is a short one
-            found = self._named(name)
-            if found is None:
-                found = self._person_extending(name)
+        key = _name_key(name)  # "O’Neill" is "O'Neill", "De Blasio" "de Blasio", "Biden Jr" "Biden"
+        if len(key.split()) >= 2:  # a full name; "Vasquez-Hart" is a short one
+            found = self._named(key) or self._person_extending(key)
+            if found is None and key.split()[0] in _PARTICLES:  # "De Blasio" after "Bill de Blasio"
+                found = self._person_ending_in(key)
         else:
-            found = self._person_by_word(name)
+            found = self._person_by_word(key)
         if found is None:
             full = self.known_people.get(name, name)
             found = self._named(full) or Person(full)
@@ -104,8 +105,9 @@ class ArticleContext:
         self._recent[key] = person
 
     def _index(self, person: Person, drop: bool = False) -> None:
-        for index, keys in ((self._by_name, [person.name]),
-                            (self._by_word, {*person.words, *person.name.split()})):
+        key = _name_key(person.name)
+        for index, keys in ((self._by_name, {person.name, key}),
+                            (self._by_word, {*person.words, *person.name.split(), *key.split()})):
             for key in keys:
                 if drop:
                     index[key].pop(id(person), None)
@@ -151,6 +153,14 @@ class ArticleContext:
         none or several have it."""
         holders = [p for p in self.people if p.role and p.role.lower().split()[-1] == head]
         return holders[0] if len(holders) == 1 else None
+
+    def _person_ending_in(self, name: str) -> Person | None:
+        """The latest person whose full name ends in the two or more words of ``name`` ("Bill
+        de Blasio" for "de Blasio")."""
+        words = name.split()
+        holders = [p for p in self._by_word.get(words[-1], {}).values()
+                   if _name_key(p.name).split()[-len(words):] == words and len(p.name.split()) > len(words)]
+        return max(holders, key=_seen) if holders else None
 
     def _person_extending(self, name: str) -> Person | None:
         """A full name first met in a shorter form ("Xi", then "Xi Jinping")."""
@@ -298,6 +308,21 @@ class ArticleContext:
         """Could "he" or "she" (``gender``) refer to the person called ``name``?"""
         person = self._named(name)
         return gender is None or person is None or person.gender in (None, gender)
+
+
+_NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+_PARTICLES = load_attribution_lexicon().particles
+
+
+def _name_key(name: str) -> str:
+    """How a name is looked up: one apostrophe, a particle that opens a short name in lower
+    case ("De Blasio" at a sentence's start), no generational suffix ("Biden Jr")."""
+    words = name.replace("’", "'").split()
+    while len(words) > 1 and words[-1].rstrip(",") in _NAME_SUFFIXES:
+        words.pop()
+    if len(words) > 1 and words[0].lower() in _PARTICLES:
+        words[0] = words[0].lower()
+    return " ".join(words)
 
 
 def _seen(person: Person) -> int:
