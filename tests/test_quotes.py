@@ -1713,3 +1713,8 @@ def test_a_relative_clause_set_off_by_commas_reports_its_antecedents_words():
 def test_one_person_written_two_ways_is_one_speaker(first, later):
     [quote] = extract_quotes(make_article(first, later))
     assert quote.speaker in {"Anna de Vries", "James O’Brien"}
+
+
+def test_a_title_word_after_an_honorific_is_a_surname():
+    [quote] = extract_quotes(make_article("“We will strike on Monday,” Mr. King said."))
+    assert quote.speaker == "King"

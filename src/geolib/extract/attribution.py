@@ -365,6 +365,8 @@ class Phrases:
         if i > 1 and self.joins(tokens[i - 1]) and tok.text[:1].islower():  # "ling" of "Mei-ling"
             return tok.lower_ not in self.lex.compound_suffixes and not self.is_role(tok) \
                 and not self.is_group(tok) and self._is_plain_name(tokens[i - 2])  # not "Z-blogger"
+        if i > 0 and tok.is_title and tok.is_alpha and tokens[i - 1].lower_ in self.lex.honorifics:
+            return True  # "Mr. King", "Ms. Bishop": after an honorific, a title word is a surname
         return self._is_plain_name(tok)
 
     def _hyphenated_particle(self, tok: Token) -> bool:
