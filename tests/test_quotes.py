@@ -1718,3 +1718,12 @@ def test_one_person_written_two_ways_is_one_speaker(first, later):
 def test_a_title_word_after_an_honorific_is_a_surname():
     [quote] = extract_quotes(make_article("“We will strike on Monday,” Mr. King said."))
     assert quote.speaker == "King"
+
+
+def test_an_unlisted_verb_in_the_attributions_slot_after_a_quote_attributes_it():
+    quotes = extract_quotes(make_article(
+        "Tom Reid spoke first.",
+        "“We will never give up the harbour,” an angry Anna Holm retaliated.",
+        "“The end is near,” the credits rolled."))
+    assert quotes[0].speaker == "Anna Holm"
+    assert quotes[1].speaker != "credits"  # no speaker phrase: the rule says nothing

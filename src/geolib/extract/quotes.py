@@ -576,6 +576,10 @@ class _ArticleReader:
             if mention is not None:
                 self._add_appositive(phrases, mention, limit)
                 return self._resolved(mention, tokens[dash].text, number).by("direct.sign-off")
+        if not after_cues and (verb := self._unlisted_verb_after(phrases, span, limit)) is not None:
+            found = self._attribute(doc, phrases, sent, verb, floor, limit, number)
+            if found.speaker is not None:  # '“...,” an angry Holm retaliated.'
+                return found.by("direct.quote-then-unlisted-verb")
         # A follow-on quote: the speaker of this or the previous paragraph goes on.
         paragraphs = self.paragraph_first_sentence
         since = paragraphs[-2] if len(paragraphs) >= 2 else paragraphs[-1]
@@ -583,6 +587,24 @@ class _ArticleReader:
         if speaker is not None:
             self.context.spoke(number, speaker)
         return _Attribution(speaker, None, None, "direct.same-speaker-goes-on" if speaker else None)
+
+    def _unlisted_verb_after(self, phrases: Phrases, span: QuoteSpan, limit: int) -> Cue | None:
+        """A verb in -ed that the lexicon does not list, in the slot of an attribution after a
+        quote: a speaker phrase, then the verb ending the sentence ('“...,” an angry Holm
+        retaliated.', '“...,” he fumed.'): whatever verb stands there says how it was said."""
+        tokens = self.tokens
+        i = _token_at(self.token_starts, span.outer_end)
+        while i < limit and tokens[i].text in {",", "—", "–"} | CLOSING_MARKS:
+            i += 1
+        mention = phrases.after(i, limit) if i < limit else None
+        if mention is None or mention.start != i or mention.end >= limit:
+            return None
+        verb = tokens[mention.end]
+        after = tokens[mention.end + 1] if mention.end + 1 < limit else None
+        if not (verb.is_lower and verb.is_alpha and verb.lower_.endswith("ed")
+                and (after is None or after.text in {".", ",", "!", "?"})):
+            return None
+        return Cue(verb.i, verb.i + 1, verb.lower_, False, False, False, False)
 
     def _name_before_colon(self, phrases: Phrases, span: QuoteSpan, floor: int, starts) -> Mention | None:
         """"Pollsters agree - Carl Bialik:", "More from Blumenthal and Cohen:": a digest names
