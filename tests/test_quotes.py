@@ -1727,3 +1727,8 @@ def test_an_unlisted_verb_in_the_attributions_slot_after_a_quote_attributes_it()
         "“The end is near,” the credits rolled."))
     assert quotes[0].speaker == "Anna Holm"
     assert quotes[1].speaker != "credits"  # no speaker phrase: the rule says nothing
+
+
+def test_a_bodys_code_with_a_digit_before_a_title_is_its_affiliation():
+    [quote] = extract_quotes(make_article("“It was a large purchase,” said K9 president Bruce Lund, who gave no price."))
+    assert (quote.speaker, quote.role, quote.affiliation) == ("Bruce Lund", "president", "K9")

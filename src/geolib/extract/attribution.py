@@ -401,6 +401,8 @@ class Phrases:
             return True  # "Mr", "former", "acting"
         if ORDINAL.fullmatch(tok.lower_):
             return True  # "Air Force 1st Lt. Tyler Livingston", "the 3rd District"
+        if tok.text[:1].isupper() and tok.is_ascii and tok.text.isalnum() and not tok.is_alpha:
+            return True  # a body's code before a title: "L2 president Bruce Willsie", "G7 leaders"
         return tok.is_alpha and not tok.is_stop and tok.text[:1].islower() and not self.is_cue_word(tok) \
             and not self._verb_after_name(tok)
 
