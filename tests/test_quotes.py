@@ -1730,5 +1730,6 @@ def test_an_unlisted_verb_in_the_attributions_slot_after_a_quote_attributes_it()
 
 
 def test_a_bodys_code_with_a_digit_before_a_title_is_its_affiliation():
-    [quote] = extract_quotes(make_article("“It was a large purchase,” said K9 president Bruce Lund, who gave no price."))
+    [quote] = extract_quotes(make_article(
+        "“It was a large purchase,” said K9 president Bruce Lund, who gave no price."))
     assert (quote.speaker, quote.role, quote.affiliation) == ("Bruce Lund", "president", "K9")
