@@ -1733,3 +1733,9 @@ def test_a_bodys_code_with_a_digit_before_a_title_is_its_affiliation():
     [quote] = extract_quotes(make_article(
         "“It was a large purchase,” said K9 president Bruce Lund, who gave no price."))
     assert (quote.speaker, quote.role, quote.affiliation) == ("Bruce Lund", "president", "K9")
+
+
+def test_a_photo_credit_is_no_one_a_pronoun_may_mean():
+    [quote] = extract_quotes(make_article(
+        "File Photo: Prime Minister Anna Lindqvist speaks in Oslo. “We will respond,” she said."))
+    assert quote.speaker == "Anna Lindqvist"

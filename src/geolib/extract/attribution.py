@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -90,8 +91,10 @@ def load_attribution_lexicon() -> AttributionLexicon:
         return frozenset(w.lower() for w in words[key])
 
     role_words = frozenset(w for role in words["role_nouns"] for w in role.lower().split() if w != "of")
+    with open(PACKAGE_DATA / "page_words.toml", "rb") as handle:  # "File Photo:" is a credit, no one
+        credit_nouns = frozenset(tomllib.load(handle)["credit_nouns"])
     not_names = lowered("not_names") | frozenset(m.lower() for m in MONTHS) \
-        | frozenset(words["grammar"]["time_nouns"])  # month names: text.dates; "Hours later, ..."
+        | frozenset(words["grammar"]["time_nouns"]) | credit_nouns  # months: text.dates; "Hours later"
     return AttributionLexicon(
         verbs=verbs["verbs"],
         phrases=verbs["phrases"],
