@@ -14,8 +14,10 @@ import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -298,6 +300,19 @@ def role_tokens(doc: Doc) -> set[int]:
     return found
 
 
+def _before_verb_forms(doc: Doc, forms: frozenset[str]) -> list[int]:
+    """Indices ``i`` (``0 < i < len(doc) - 1``) of the tokens right before a word of ``forms``,
+    read from one array of lower-case hashes: most of a doc's tokens are never looked at."""
+    hashes = _form_hashes(forms)
+    lowers = doc.to_array(LOWER).tolist()
+    return [i - 1 for i in range(2, len(lowers)) if lowers[i] in hashes]
+
+
+@lru_cache(maxsize=4)
+def _form_hashes(forms: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(form) for form in forms)
+
+
 @dataclass
 class Mention:
     """A speaker as written: tokens ``doc[start:end]`` and what they say about the speaker."""
@@ -341,7 +356,7 @@ class Phrases:
         """A noun of a doer ("the buyer", "an organiser", "one economist") right before a
         reporting verb is a role, as the role list's nouns are: the list cannot hold them all."""
         tokens, found = self.tokens, set()
-        for i in range(1, len(tokens) - 1):
+        for i in _before_verb_forms(self.doc, self.lex.verb_forms):  # only these can pass is_cue_word
             tok = tokens[i]
             if tok.is_lower and tok.is_alpha and len(tok.text) > 4 and tok.lower_.endswith(AGENT_SUFFIXES) \
                     and tokens[i - 1].lower_ in self.lex.determiners and self.is_cue_word(tokens[i + 1]) \
