@@ -1739,3 +1739,12 @@ def test_a_photo_credit_is_no_one_a_pronoun_may_mean():
     [quote] = extract_quotes(make_article(
         "File Photo: Prime Minister Anna Lindqvist speaks in Oslo. “We will respond,” she said."))
     assert quote.speaker == "Anna Lindqvist"
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    ("Most respondents said the economy had weakened since the spring.", "respondents"),
+    ("Shopkeepers said sales had fallen by a third since the bridge closed.", "shopkeepers"),
+])
+def test_a_plural_noun_of_doers_before_a_cue_speaks_as_a_group(paragraph, speaker):
+    [quote] = extract_quotes(make_article(paragraph))
+    assert (quote.kind, quote.speaker.lower(), quote.speaker_kind) == ("indirect", speaker, "group")

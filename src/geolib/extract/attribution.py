@@ -33,6 +33,7 @@ PHRASE_WINDOW = 12  # a speaker phrase, before or after its cue
 RELATIVE_WINDOW = 12  # back from a cue to the "who" of a relative clause
 APPOSITIVE_WINDOW = 30  # back from a comma to the comma opening an appositive
 AGENT_SUFFIXES = ("er", "or", "ist")  # nouns of doers: "the buyer", "the organiser", "an economist"
+AGENT_PLURAL_SUFFIXES = ("ers", "ors", "ists", "ants", "ents")  # "merchants said", "respondents said"
 FIELD_WORDS = 4  # "the chief of staff", "the director of the city museum": the of-phrase of a role
 POSTMODIFIER_WINDOW = 10  # back from a cue to the link word of a describing phrase
 PHRASE_DEPTH = 40  # phrase lookups nested through links ("of X of Y ...") before one gives up
@@ -344,7 +345,8 @@ class Phrases:
         self.doc = doc
         self.tokens = list(doc)  # indexing a list is far cheaper than indexing a Doc
         self.lex = lex or load_attribution_lexicon()
-        self.roles = role_tokens(doc) | self._agent_nouns_before_cues()
+        self.roles, self.agent_groups = self._agent_nouns_before_cues()
+        self.roles |= role_tokens(doc)
         self.labels = labels or {}  # the EntityRuler's label of every name it knows
         self._before: dict[tuple[int, int, bool], Mention | None] = {}  # see before()
         self._depth = 0  # phrases before() is looking for at once, nested
@@ -352,25 +354,29 @@ class Phrases:
     def label(self, name: str) -> str | None:
         return self.labels.get(name)
 
-    def _agent_nouns_before_cues(self) -> set[int]:
-        """A noun of a doer ("the buyer", "an organiser", "one economist") right before a
-        reporting verb is a role, as the role list's nouns are: the list cannot hold them all."""
-        tokens, found = self.tokens, set()
+    def _agent_nouns_before_cues(self) -> tuple[set[int], set[int]]:
+        """Nouns of doers right before a reporting verb, as the role and group lists' nouns are
+        (the lists cannot hold them all): a singular after a determiner is a role ("the buyer",
+        "one economist"), a plural a group ("most respondents", "local merchants")."""
+        tokens, roles, groups = self.tokens, set(), set()
         for i in _before_verb_forms(self.doc, self.lex.verb_forms):  # only these can pass is_cue_word
             tok = tokens[i]
-            if tok.is_lower and tok.is_alpha and len(tok.text) > 4 and tok.lower_.endswith(AGENT_SUFFIXES) \
-                    and tokens[i - 1].lower_ in self.lex.determiners and self.is_cue_word(tokens[i + 1]) \
-                    and tok.lower_ not in self.lex.not_names and tok.lower_ not in self.lex.document_nouns \
-                    and not (i >= 2 and tokens[i - 2].lower_ in PREPOSITIONS):  # "a spokesman for the buyer"
-                found.add(i)
-        return found
+            if not (tok.is_lower and tok.is_alpha and len(tok.text) > 4 and self.is_cue_word(tokens[i + 1])
+                    and tok.lower_ not in self.lex.not_names and tok.lower_ not in self.lex.document_nouns) \
+                    or i >= 2 and tokens[i - 2].lower_ in PREPOSITIONS:  # "a spokesman for the buyer"
+                continue
+            if tok.lower_.endswith(AGENT_SUFFIXES) and tokens[i - 1].lower_ in self.lex.determiners:
+                roles.add(i)
+            elif tok.lower_.endswith(AGENT_PLURAL_SUFFIXES) and not tok.lower_.endswith("ments"):
+                groups.add(i)  # but not things: "the statements said", "the documents said"
+        return roles, groups
 
     # -- word classes ---------------------------------------------------------
     def is_role(self, tok: Token) -> bool:
         return tok.i in self.roles
 
     def is_group(self, tok: Token) -> bool:
-        return tok.lower_ in self.lex.group_nouns
+        return tok.lower_ in self.lex.group_nouns or tok.i in self.agent_groups
 
     def is_name(self, tok: Token) -> bool:
         """A word of a name, including the parts of a hyphenated one ("Mei-ling", "Jean-Marc")."""
