@@ -1399,10 +1399,10 @@ _DATELINE = re.compile(
 
 
 def _after_dateline(doc: Doc, start: int, end: int) -> int:
-    match = _DATELINE.match(doc[start:end].text)
-    if match is None:
+    """The first token of ``doc[start:end]`` after a dateline, if it opens with one."""
+    if end <= start:
         return start
-    skip_to = doc[start].idx + match.end()
+    skip_to = _after_dateline_char(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     while start < end and doc[start].idx < skip_to:
         start += 1
     return start
@@ -1410,8 +1410,8 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
 
 def _after_dateline_char(text: str, start: int, end: int) -> int:
     """Where ``text[start:end]`` begins after a dateline ("BEIJING, March 5 (Reuters) -")."""
-    match = _DATELINE.match(text, start, end)
-    return match.end() if match is not None else start
+    match = _DATELINE.match(text[start:end])  # not match(text, start): "^" holds only at 0
+    return start + match.end() if match is not None else start
 
 
 def _token_at(starts: list[int], char: int) -> int:
