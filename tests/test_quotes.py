@@ -1751,7 +1751,8 @@ def test_a_plural_noun_of_doers_before_a_cue_speaks_as_a_group(paragraph, speake
 
 
 def test_a_dateline_is_no_part_of_a_clause_quoted_before_its_attribution():
-    article = make_article("Tom Reid spoke first.",
-                           "LEEDS, March 5 (Reuters) - Talks “will be wrapped up by the end of May,” he said.")
+    article = make_article(
+        "Tom Reid spoke first.",
+        "LEEDS, March 5 (Reuters) - Talks “will be wrapped up by the end of May,” he said.")
     [quote] = [q for q in extract_quotes(article) if q.paragraph == 1]
     assert (quote.kind, quote.speaker) == ("direct", "Tom Reid")
