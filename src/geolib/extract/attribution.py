@@ -148,6 +148,15 @@ def is_name_word(text: str, lex: AttributionLexicon, *, role_or_group: bool, ent
             and text.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalpha())
 
 
+def party_aside(title: str | None, role: str | None, affiliation: str | None
+                ) -> tuple[str | None, str | None]:
+    """An aside's role and affiliation after a titled name: a party member's noun opening the
+    aside ("Sen. X, a Republican from Ohio,") tells the party, not the role."""
+    if title and role and role.split()[0].lower() in PARTY_MEMBERS:
+        return None, affiliation or role
+    return role, affiliation
+
+
 def place_then_name(words: list[str], labels: list[str | None]) -> bool:
     """Two name words, a place that is also a given name then an unknown word, as in "Sofia
     Rossi" or "Jordan Bardella": a person (but "Kyiv Independent" is no one)."""
@@ -765,8 +774,7 @@ class Phrases:
                     and not any(self.is_role(t) for t in tokens[j + 1 : end]):
                 role, affiliation = None, None  # "Kanaan of Global SWF, a data firm,": the firm's aside
             if mention is not None and mention.kind != "pronoun":
-                if mention.role and role and role.split()[0].lower() in PARTY_MEMBERS:
-                    role, affiliation = None, affiliation or role  # "Sen. X, a Republican from Ohio,"
+                role, affiliation = party_aside(mention.role, role, affiliation)
                 mention.role = role or mention.role
                 mention.affiliation = affiliation or mention.affiliation
                 found = mention.mark("appositive") if role or affiliation else mention

@@ -34,7 +34,6 @@ from spacy.tokens import Doc, Token
 from geolib.actors import load_actors
 from geolib.extract.attribution import (
     NOUN_DETERMINERS,
-    PARTY_MEMBERS,
     PLACE_LABELS,
     PREPOSITIONS,
     TITLE_PREPOSITIONS,
@@ -46,6 +45,7 @@ from geolib.extract.attribution import (
     find_cues,
     is_name_word,
     load_attribution_lexicon,
+    party_aside,
     place_then_name,
     portfolio_words,
     split_title,
@@ -1061,9 +1061,7 @@ class _ArticleReader:
             end = phrases.appositive_end(mention.end + 1, limit)
             if closed and end < limit and tokens[end].text not in APPOSITIVE_CLOSERS:
                 return  # "According to X, the tariffs ... “clearly show”": a clause, not an aside
-            role, affiliation = phrases.appositive(mention.end + 1, end)
-            if mention.role and role and role.split()[0].lower() in PARTY_MEMBERS:
-                role, affiliation = None, affiliation or role  # "Sen. X, a Republican from Ohio"
+            role, affiliation = party_aside(mention.role, *phrases.appositive(mention.end + 1, end))
             if role or affiliation:
                 mention.role = mention.role or role
                 mention.affiliation = mention.affiliation or affiliation
