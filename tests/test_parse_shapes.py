@@ -153,6 +153,18 @@ def test_a_section_name_over_running_text_is_a_heading_not_a_menu(tmp_path):
     assert len(kinds(article, "body")) == 2
 
 
+def test_a_short_paragraph_in_single_marks_is_a_subhead_where_quotes_take_double_marks(tmp_path):
+    text = ("Mill towns weigh the cost\n\nBy Ana Ruiz\n\n"
+            "\"We never thought it would close,\" said Mara Olsen, a welder at the plant.\n\n"
+            "'A change of heart.'\n\n"
+            "The company said the move would save money. \"It was hard,\" said Tom Reyes.\n")
+    article = read(tmp_path, "mill.txt", text)
+    assert kinds(article, "heading") == ["'A change of heart.'"]
+    # Where single marks are the house style, the same paragraph is a quote in the body.
+    british = text.replace('"', "'")
+    assert "'A change of heart.'" in kinds(read(tmp_path, "mill_uk.txt", british), "body")
+
+
 WIRE_WEB_COPY = """Skip to main content
 Exclusive news and analysis for professionals
 Example Wire home

@@ -1756,3 +1756,24 @@ def test_a_dateline_is_no_part_of_a_clause_quoted_before_its_attribution():
         "LEEDS, March 5 (Reuters) - Talks “will be wrapped up by the end of May,” he said.")
     [quote] = [q for q in extract_quotes(article) if q.paragraph == 1]
     assert (quote.kind, quote.speaker) == ("direct", "Tom Reid")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anna Berglund said that the plan was sound, “and we will defend it in every court.”",
+    "Anna Berglund said because the vote was close, “we will ask for a recount.”",
+    "Anna Berglund said she would stay on until May, “whatever the board decides.”",
+])
+def test_a_quote_going_on_a_reported_clause_is_partial_within_it(sentence):
+    quotes = extract_quotes(make_article(sentence))
+    assert [q.kind for q in quotes] == ["partial", "indirect"]
+    assert {q.speaker for q in quotes} == {"Anna Berglund"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anna Berglund said in an interview on Monday, “We will not back down.”",
+    "Anna Berglund told reporters, “We will not back down.”",
+    "Anna Berglund said, when asked about the vote, “We will not back down.”",
+])
+def test_an_adjunct_between_cue_and_quote_leaves_it_direct(sentence):
+    [quote] = extract_quotes(make_article(sentence))
+    assert (quote.kind, quote.speaker) == ("direct", "Anna Berglund")

@@ -102,6 +102,8 @@ OPENING_MARKS = frozenset(DOUBLE_OPEN + SINGLE_OPEN + '"\'') | set(TWO_CHARACTER
 OPENS_A_QUOTATION = OPENING_MARKS | {",", ":"}  # "to say it plainly: “..."
 CONTENT_NOUNS = _GRAMMAR["content_nouns"]  # "stressed the fact that ...": what was said
 FINITE_VERBS = _GRAMMAR["finite_verbs"]
+COMPLEMENTIZERS = _GRAMMAR["complementizers"]  # "said that ..., “...”": the quote goes on a reported clause
+CLAUSE_SUBJECTS = _GRAMMAR["clause_subjects"]
 CATENATIVE_VERBS = _GRAMMAR["catenative_verbs"]  # "continued to warn that": the infinitive is speech
 SECOND_REPORT_JOINS = COORDINATORS | SUBORDINATORS  # ", though she noted ...": a second report
 REFUSALS = _GRAMMAR["refusals"]  # "declined to say whether": nothing was said
@@ -540,8 +542,10 @@ class _ArticleReader:
         ends_inside = stripped.rstrip("’'\"”)]")[-1:] in CLAUSE_END
         ends_clause = ends_inside or not tail or tail[0] in CLAUSE_END
         lead_has_cue = any(self.token_starts[c.start] < span.open_at for c in cues)
-        if not lead or lead.endswith(":") or lead.endswith(",") and (lead_has_cue or follows_quote):
+        if not lead or lead.endswith(":") or follows_quote and lead.endswith(","):
             opens = True
+        elif lead.endswith(",") and lead_has_cue:
+            opens = not self._reported_clause_before(span, cues)
         else:
             opens = lead_has_cue and _ends_with_cue(lead, cues, doc) and stripped[-1] in ".?!…"
         sentence_like = first.isupper() or first.isdigit() or lead.endswith((",", ":"))
@@ -549,6 +553,21 @@ class _ArticleReader:
             return False
         # A short capitalised phrase in a running sentence ("No limits" friendship) is a term.
         return ends_inside or len(stripped.split()) >= 3 or bool(lead)
+
+    def _reported_clause_before(self, span: QuoteSpan, cues: list[Cue]) -> bool:
+        """The words between the last cue and the quote open a reported clause that the quote
+        goes on ('said that the plan was sound, “and we will ...”', 'said because X won, “...”'):
+        a subject pronoun first, or a complementizer or a finite verb among them. The quote is
+        then part of what is reported, not a sentence of its own (adjuncts such as 'said in an
+        interview,' or 'told reporters,' leave it direct)."""
+        before = [c for c in cues if self.token_starts[c.start] < span.open_at]
+        if not before:
+            return False
+        words = [t.lower_ for t in self.tokens[before[-1].end : _token_at(self.token_starts, span.open_at)]
+                 if not t.is_punct]
+        return bool(words) and (words[0] in CLAUSE_SUBJECTS and len(words) > 1
+                                or any(w in COMPLEMENTIZERS or w in FINITE_VERBS for w in words[1:])
+                                or words[0] in COMPLEMENTIZERS and len(words) > 1)
 
     def _direct_attribution(self, doc, phrases, sent, span, after_cues, before_cues, lead, tail, floor,
                             limit, starts, number) -> _Attribution:

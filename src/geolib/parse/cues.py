@@ -140,6 +140,16 @@ def is_section_name(text: str) -> bool:
     return len(text) <= 30 and text.strip().rstrip(" .:|>›»").strip().lower() in _section_names()
 
 
+_QUOTED_SUBHEAD = re.compile(r"(?:'|‘)(?!')[^'’\n]{2,120}[.!?]?(?:'|’)")
+
+
+def is_quoted_subhead(text: str) -> bool:
+    """A short paragraph wholly in single quotation marks ("'A change warrior.'"): headline
+    style quotes a source in single marks; twelve words at most."""
+    text = text.strip()
+    return len(text.split()) <= 12 and _QUOTED_SUBHEAD.fullmatch(text) is not None
+
+
 def is_menu_row(text: str) -> bool:
     """A row of section names or chrome items ("Politics | Economy | Security")."""
     return chrome_reason(text) == "site menu"

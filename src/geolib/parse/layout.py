@@ -295,6 +295,7 @@ class _LayoutReader:
         self.captions = captions
         self.known_title = known_title
         self.titled = known_title is not None  # whether the article has a title at all
+        self._double_marks: bool | None = None
         self.kinds: list[str | None] = [None] * len(units)
         self.reasons: dict[int, str] = {}
         self.layout = Layout()
@@ -593,10 +594,19 @@ class _LayoutReader:
                 self.kinds[i] = "heading"
             elif cues.is_section_name(text) and self.titled:
                 self.kinds[i] = "heading"  # "Economy" over the paragraphs about it
+            elif self._quotes_in_double_marks() and cues.is_quoted_subhead(text):
+                self.kinds[i] = "heading"  # 'A change warrior.': headline style, in single marks
             elif cues.is_author_bio(text, authors):
                 self.kinds[i] = "author_role"
             else:
                 self.kinds[i] = "body"
+
+    def _quotes_in_double_marks(self) -> bool:
+        """Whether the article quotes in double marks, as US and most UK news do: then a
+        paragraph wholly in single marks is a subhead quoting a source, headline style."""
+        if self._double_marks is None:
+            self._double_marks = any(m in u.text for u in self.units for m in ('"', "“", "''"))
+        return self._double_marks
 
     def _menu_item(self, i: int) -> bool:
         """A section name in a menu: in a block of labels, or with no running text after it."""
