@@ -1777,3 +1777,19 @@ def test_a_quote_going_on_a_reported_clause_is_partial_within_it(sentence):
 def test_an_adjunct_between_cue_and_quote_leaves_it_direct(sentence):
     [quote] = extract_quotes(make_article(sentence))
     assert (quote.kind, quote.speaker) == ("direct", "Anna Berglund")
+
+
+def test_a_title_after_a_possessive_is_a_term_and_a_phrase_after_this_is_partial():
+    quotes = extract_quotes(make_article(
+        "Tom Reid spoke first.",
+        "“The message is simple,” Anna Berglund said on the network’s “Morning Hour With Sam Cole.”",
+        "Perhaps, Anna Berglund said, this “small town has grown too big too fast.”"))
+    assert [(q.kind, q.text) for q in quotes if q.paragraph > 0] == [
+        ("direct", "The message is simple"), ("term", "Morning Hour With Sam Cole."),
+        ("partial", "small town has grown too big too fast.")]
+
+
+def test_words_after_a_quote_before_the_attribution_comma_are_in_its_clause():
+    [quote, clause] = extract_quotes(make_article(
+        "“We are alive, unlike the robots you will see next week” at the convention, Anna Berglund said."))
+    assert (quote.kind, clause.kind, clause.speaker) == ("partial", "indirect", "Anna Berglund")

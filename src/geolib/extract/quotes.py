@@ -102,6 +102,7 @@ OPENING_MARKS = frozenset(DOUBLE_OPEN + SINGLE_OPEN + '"\'') | set(TWO_CHARACTER
 OPENS_A_QUOTATION = OPENING_MARKS | {",", ":"}  # "to say it plainly: “..."
 CONTENT_NOUNS = _GRAMMAR["content_nouns"]  # "stressed the fact that ...": what was said
 FINITE_VERBS = _GRAMMAR["finite_verbs"]
+DEMONSTRATIVES = _GRAMMAR["demonstratives"]  # "this “small town …”": a phrase the reporter's clause holds
 COMPLEMENTIZERS = _GRAMMAR["complementizers"]  # "said that ..., “...”": the quote goes on a reported clause
 CLAUSE_SUBJECTS = _GRAMMAR["clause_subjects"]
 CATENATIVE_VERBS = _GRAMMAR["catenative_verbs"]  # "continued to warn that": the infinitive is speech
@@ -720,7 +721,14 @@ class _ArticleReader:
                     self.text, span.outer_end, self.token_starts[after[0].start])) > CLOSING_TAIL:
                 return False
             start = _after_dateline_char(self.text, sent.start_char, span.open_at)
-            return self._mostly_quoted(start, span.end, spans)
+            # Words after the quote up to a comma before the cue go on its clause
+            # ("“... accurately measure” income, he said").
+            closed = _CLAUSE_PUNCT.search(self.text, span.end - 1, span.outer_end) is not None  # “…,”
+            stop = None if closed else _CLAUSE_PUNCT.search(self.text, span.outer_end)
+            cue_at = self.token_starts[after[0].start]
+            end = stop.start() if stop is not None and stop.start() < cue_at else span.end
+            end = next((q.end for q in spans if q.open_at < end < q.outer_end), end)  # a later quote's comma
+            return self._mostly_quoted(start, end, spans)
         if before[-1].phrase or before[-1].no_indirect:
             return False  # "according to X", "called it “…”": no clause is reported
         i = before[-1].end  # an object stays in the clause: called the plan “a disaster”
@@ -732,8 +740,10 @@ class _ArticleReader:
                 break
         start = min(self.token_starts[i] if i < len(tokens) else span.open_at, span.open_at)
         lead = _WORDS.findall(self.text, start, span.open_at)
-        if lead and (lead[-1].lower() in PREPOSITIONS or lead[-1].lower() in NOUN_DETERMINERS):
-            return False  # "spoke of “…”", "a “…”": the quote is a phrase in the reporter's clause
+        last = lead[-1].lower() if lead else ""
+        if last in PREPOSITIONS or last in NOUN_DETERMINERS or last in DEMONSTRATIVES or \
+                last.endswith(("'s", "’s")):
+            return False  # "spoke of “…”", "a “…”", "on ABC's “…”": a phrase in the reporter's clause
         return self._mostly_quoted(start, self._clause_end(span.outer_end, sent.end_char), spans)
 
     def _mostly_quoted(self, start: int, end: int, spans: list[QuoteSpan]) -> bool:
@@ -1385,6 +1395,7 @@ _NAMED_LABEL = re.compile(
 _QUESTION_TURN = re.compile(r"(Q)[ \t]+(?=[A-Z“\"‘'(])")
 QUESTION_LABELS = _GRAMMAR["question_labels"]
 _WORDS = re.compile(r"\w+|;")
+_CLAUSE_PUNCT = re.compile(r"[,;:.!?]")
 _SUBJECT_PRONOUN = re.compile(r"(He|She) ")  # a sentence opening with "He" or "She" (not quoted)
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
 
@@ -1443,15 +1454,16 @@ def _ends_with_cue(lead: str, cues: list[Cue], doc: Doc) -> bool:
 
 def _names_a_work(content: str, lead: str) -> bool:
     """Quoted words that name a show, book or film rather than quote anyone: two to eight words,
-    every word of four letters or more capitalised, right after a preposition or an article
-    ('on “Meet the Press,”', 'in “The Art of the Deal”')."""
+    every word of four letters or more capitalised, right after a preposition, an article or a
+    possessive ('on “Meet the Press,”', 'in “The Art of the Deal”', 'on ABC’s “This Week”')."""
     words = content.strip(" ,.;:").split()
     if not 2 <= len(words) <= 8 or not lead:
         return False
     if not all(w[:1].isupper() or len(w) < 4 and w.islower() for w in words) or not words[0][:1].isupper():
         return False
     last = lead.rsplit(None, 1)[-1].lower()
-    return last in PREPOSITIONS or last in {"the", "a", "an", "titled", "entitled", "called"}
+    return last in PREPOSITIONS or last in {"the", "a", "an", "titled", "entitled", "called"} \
+        or last.endswith(("'s", "’s"))  # "on the network’s “Morning Hour”"
 
 
 def _ends_sentence(tokens: list[Token], i: int, end: int) -> bool:
