@@ -1793,3 +1793,22 @@ def test_words_after_a_quote_before_the_attribution_comma_are_in_its_clause():
     [quote, clause] = extract_quotes(make_article(
         "“We are alive, unlike the robots you will see next week” at the convention, Anna Berglund said."))
     assert (quote.kind, clause.kind, clause.speaker) == ("partial", "indirect", "Anna Berglund")
+
+
+def test_a_past_tense_word_after_a_role_noun_is_its_verb_not_part_of_the_speaker():
+    [quote] = extract_quotes(make_article(
+        "Tom Reid spoke first.",
+        "Anna Berglund’s right-hand woman rallied supporters on Monday: “We have to be ready.”"))
+    assert (quote.speaker, quote.affiliation) == ("right-hand woman", "Anna Berglund")
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "role"), [
+    ("The state news agency quoted Marta Quillfeather, a port official, as saying the berths "
+     "would reopen on Monday.", "Marta Quillfeather", "port official"),
+    ("A local paper cited the mayor as saying the bridge “will not reopen this year.”", "mayor", None),
+])
+def test_the_object_of_a_verb_of_quoting_before_as_saying_is_the_speaker(sentence, speaker, role):
+    quotes = extract_quotes(make_article(sentence))
+    assert {q.speaker for q in quotes} == {speaker}
+    if role:
+        assert {q.role for q in quotes} == {role}

@@ -440,11 +440,13 @@ class Phrases:
             and not self._verb_after_name(tok)
 
     def _verb_after_name(self, tok: Token) -> bool:
-        """"Demchuk thanked": a past-tense word right after a name is its verb, not a modifier."""
+        """"Demchuk thanked", "the woman rallied": a past-tense word right after a name, a role
+        or a group is its verb, not a modifier."""
         if not tok.i or not tok.lower_.endswith("ed"):
             return False
         before = self.tokens[tok.i - 1]
-        return before.text[:1].isupper() and before.is_alpha
+        return before.is_alpha and (
+            before.text[:1].isupper() or self.is_role(before) or self.is_group(before))
 
     def is_cue_word(self, tok: Token) -> bool:
         """A reporting verb's word ("said"), not in a name ("United States") or a noun ("think tank")."""

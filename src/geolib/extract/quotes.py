@@ -103,6 +103,7 @@ OPENS_A_QUOTATION = OPENING_MARKS | {",", ":"}  # "to say it plainly: “..."
 CONTENT_NOUNS = _GRAMMAR["content_nouns"]  # "stressed the fact that ...": what was said
 FINITE_VERBS = _GRAMMAR["finite_verbs"]
 DEMONSTRATIVES = _GRAMMAR["demonstratives"]  # "this “small town …”": a phrase the reporter's clause holds
+QUOTING_VERBS = _GRAMMAR["quoting_verbs"]  # "quoted X as saying": X speaks
 COMPLEMENTIZERS = _GRAMMAR["complementizers"]  # "said that ..., “...”": the quote goes on a reported clause
 CLAUSE_SUBJECTS = _GRAMMAR["clause_subjects"]
 CATENATIVE_VERBS = _GRAMMAR["catenative_verbs"]  # "continued to warn that": the infinitive is speech
@@ -903,6 +904,18 @@ class _ArticleReader:
         tokens = self.tokens
         return i + 1 < end and tokens[i].lower_ in self.lex.pronouns and tokens[i + 1].lower_ in FINITE_VERBS
 
+    def _quoted_as(self, phrases: Phrases, cue: Cue, floor: int) -> Mention | None:
+        """"The agency quoted Yan Xiaodong, a spokesman, as saying ...": the object of a verb of
+        quoting before "as" is the speaker, not the subject that quotes them."""
+        tokens = self.tokens
+        for j in range(cue.start - 2, floor - 1, -1):
+            if tokens[j].lower_ in QUOTING_VERBS:
+                mention = phrases.after(j + 1, cue.start - 1)
+                if mention is not None:
+                    self._add_appositive(phrases, mention, cue.start - 1)
+                return mention
+        return None
+
     def _prepositional_object(self, i: int, end: int) -> bool:
         """Does a verb's prepositional object or an infinitive, not a clause, follow it at token
         ``i`` ("will ask for an exemption", "asked not to be named")? A manner adverb or a
@@ -939,6 +952,9 @@ class _ArticleReader:
                 mention, position = phrases.before(cue.start - 1, floor), "speaker-before-progressive"
                 if mention is None:
                     return _Attribution(None, None, cue_text)
+            elif cue_text.endswith("ing") and previous.lower() == "as" and \
+                    (quoted := self._quoted_as(phrases, cue, floor)) is not None:
+                mention, position = quoted, "object-of-quoted-as"  # "Xinhua quoted Yan as saying"
             elif cue_text.endswith("ing"):  # ", saying ...": the main clause's subject spoke
                 mention = phrases.before(cue.start, floor, appositive=False)
                 document = mention is not None and mention.document
