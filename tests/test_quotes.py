@@ -1812,3 +1812,12 @@ def test_the_object_of_a_verb_of_quoting_before_as_saying_is_the_speaker(sentenc
     assert {q.speaker for q in quotes} == {speaker}
     if role:
         assert {q.role for q in quotes} == {role}
+
+
+def test_a_plain_person_noun_is_someone_new_not_who_just_spoke():
+    quotes = extract_quotes(make_article(
+        "Mike Pence, the Republican candidate, took questions. “We will build it,” Pence said.",
+        "The last question came from a child in the front row.",
+        "“How big is that wall?” asked the boy, as the audience laughed.",
+        "“We will act soon,” the candidate said."))
+    assert [q.speaker for q in quotes] == ["Mike Pence", "boy", "Mike Pence"]

@@ -262,6 +262,8 @@ class ArticleContext:
         supporter of Holm is not who just spoke); "the former Danish prime minister" may be."""
         known = " ".join(filter(None, (speaker.name, speaker.role, speaker.affiliation))).lower().split()
         words = description.split()[1:]  # the first word may be capitalised as a sentence's start
+        if words and words[-1].lower() in load_attribution_lexicon().grammar["plain_person_nouns"]:
+            return False  # "the boy", "the insider": someone new, no title of who just spoke
         return all(not w[:1].isupper() or w.lower() in known or self.labels.get(w) == "NORP" for w in words)
 
     def _earlier_with_head(self, head: str) -> Speaker | None:
@@ -362,3 +364,4 @@ def _full_title(word: str) -> str:
     """A title word in full and lower case ("Sen." -> "senator")."""
     word = word.lower()
     return load_attribution_lexicon().title_abbreviations.get(word, word)
+
