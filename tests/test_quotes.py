@@ -1821,3 +1821,12 @@ def test_a_plain_person_noun_is_someone_new_not_who_just_spoke():
         "“How big is that wall?” asked the boy, as the audience laughed.",
         "“We will act soon,” the candidate said."))
     assert [q.speaker for q in quotes] == ["Mike Pence", "boy", "Mike Pence"]
+
+
+def test_a_cue_right_after_a_quoted_question_owns_it_over_a_cue_before():
+    quotes = extract_quotes(make_article(
+        "Anna Berglund spoke first.",
+        "If the company is cutting jobs — as analysts expect, though the board denies it — “why "
+        "would anyone stay?” asked Berglund, now a union organiser."))
+    [quote] = [q for q in quotes if q.paragraph == 1]
+    assert (quote.kind, quote.speaker) == ("partial", "Anna Berglund")

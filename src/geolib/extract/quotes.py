@@ -693,8 +693,10 @@ class _ArticleReader:
             if reporter.speaker is not None and reporter.mention.kind != "pronoun" and (
                     nearest.speaker is None or nearest.speaker.name != reporter.speaker.name):
                 return reporter
+        # '... — “why not?” asked Dunn': a cue right after the quote's closing punctuation owns it
+        owner = [after[0]] if after and self._cue_closes(span, after[0]) else []
         pronoun = None  # "Harbach said he expected ... “…”": the named subject outranks "he"
-        for cue in [*reversed(before), *after]:
+        for cue in [*owner, *reversed(before), *after]:
             found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
             if found.speaker is None:
                 continue
@@ -705,6 +707,13 @@ class _ArticleReader:
                 return found
             pronoun = found
         return pronoun or _Attribution(None, None, None)
+
+    def _cue_closes(self, span: QuoteSpan, cue: Cue) -> bool:
+        """Does ``cue`` stand right after the quote, nothing but its closing punctuation between
+        ('“…?” asked X', '“…,” said X')?"""
+        between = self.text[span.end : self.token_starts[cue.start]]
+        return all(c.isspace() or c in ",?!" or c in CLOSING_MARKS for c in between) and \
+            any(c in ",?!" for c in self.text[span.end - 1] + between)
 
     def _quotes_whole_clause(self, n: int, spans: list[QuoteSpan], cues: list[Cue], sent, limit: int
                              ) -> bool:
