@@ -1830,3 +1830,17 @@ def test_a_cue_right_after_a_quoted_question_owns_it_over_a_cue_before():
         "would anyone stay?” asked Berglund, now a union organiser."))
     [quote] = [q for q in quotes if q.paragraph == 1]
     assert (quote.kind, quote.speaker) == ("partial", "Anna Berglund")
+
+
+def test_a_three_word_clause_with_a_subject_pronoun_is_reported_speech():
+    [quote] = extract_quotes(make_article("Tom Reid spoke first.",
+                                          "Anna Berglund later said she was joking."))
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", "she was joking", "Anna Berglund")
+
+
+def test_a_participle_after_a_comma_goes_on_the_same_speakers_report_in_a_clause_of_its_own():
+    quotes = extract_quotes(make_article(
+        "Anna Berglund said the port would reopen on Monday, adding that the ferries would run a day later."))
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("the port would reopen on Monday", "Anna Berglund"),
+        ("the ferries would run a day later", "Anna Berglund")]

@@ -832,6 +832,15 @@ class _ArticleReader:
         for cue in cues:
             if not a < cue.start < b or cue.start <= first.end:
                 continue
+            participle = tokens[cue.start].lower_.endswith("ing") and not cue.phrase
+            if participle and tokens[cue.start - 1].text == ",":
+                # "X said A, noting B": the participle's report is the same speaker's, and A ends at ","
+                found = self._attribute(doc, phrases, sent, cue, sent.start, sent.end, number, remember=False)
+                bounds = self._reported_clause(doc, phrases, sent, cue, found.mention)[0] \
+                    if found.speaker is not None else None
+                if bounds is not None and bounds[0] >= cue.end and _checked(tokens, a, cue.start - 1):
+                    return cue.start - 1, *bounds, found.by("indirect.participle-goes-on")
+                continue
             mention = phrases.before(cue.start, a + 1)  # where the second speaker stands
             if mention is None:
                 continue
@@ -1513,5 +1522,8 @@ def _letters(text: str) -> int:
 
 
 def _checked(tokens: list[Token], start: int, end: int) -> tuple[int, int] | None:
+    """A reported clause of ``MIN_INDIRECT_WORDS`` words, or one word fewer when it opens with a
+    subject pronoun ("he was joking")."""
     words = [t for t in tokens[start:end] if not t.is_punct]
-    return (start, end) if len(words) >= MIN_INDIRECT_WORDS else None
+    least = MIN_INDIRECT_WORDS - 1 if words and words[0].lower_ in CLAUSE_SUBJECTS else MIN_INDIRECT_WORDS
+    return (start, end) if len(words) >= least else None
