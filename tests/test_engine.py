@@ -4,7 +4,10 @@ each article in one task, through the project's cache whatever folder workers st
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +15,7 @@ import pytest
 
 from geolib import load_corpus
 from geolib.cli import main as cli_main
-from geolib.engine import MAX_BATCH, Engine, EngineError, batch_size
+from geolib.engine import MAX_BATCH, Engine, EngineError, batch_size, main_left_alone
 from geolib.pipeline import TABLES
 from geolib.sources import find_sources
 
@@ -183,3 +186,37 @@ def test_an_unknown_scheduler_is_one_clear_line(project, capsys):
         Engine("proceses")
     assert cli_main(["quotes", str(project), "--scheduler", "proceses"]) == 1
     assert capsys.readouterr().err.count("\n") == 1
+
+
+# A script that starts the engine's own cluster of worker processes, as an analyst writes it:
+# no ``if __name__ == "__main__"`` guard.
+SCRIPT = """
+from geolib import load_corpus
+with load_corpus({folder!r}, scheduler="processes", jobs=1) as corpus:
+    print("loaded", len(corpus.items), len(corpus.errors), len(corpus.quotes) > 0)
+"""
+
+
+@pytest.mark.parametrize("how", ["stdin", "file without a main guard"])
+def test_a_script_on_stdin_or_without_a_main_guard_starts_worker_processes(project, tmp_path, how):
+    script = SCRIPT.format(folder=str(project))
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    if how == "stdin":  # ``python - <<EOF``: its main module's path, "<stdin>", is no file
+        run = subprocess.run([sys.executable, "-"], input=script, cwd=tmp_path, env=env,
+                             capture_output=True, text=True, timeout=600)
+    else:  # spawn would run it again in each worker, and that would start a cluster there
+        (tmp_path / "analysis.py").write_text(script, encoding="utf-8")
+        run = subprocess.run([sys.executable, "analysis.py"], cwd=tmp_path, env=env,
+                             capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    n_files = len(find_sources(project).sources)
+    assert run.stdout == f"loaded {n_files - 1} 1 True\n"  # once: the workers ran no script
+
+
+def test_the_main_module_is_back_as_it_was_once_the_workers_started(monkeypatch):
+    main = sys.modules["__main__"]
+    monkeypatch.setattr(main, "__file__", "<stdin>", raising=False)
+    spec = main.__spec__
+    with main_left_alone():
+        assert not hasattr(main, "__file__") and main.__spec__ is None
+    assert main.__file__ == "<stdin>" and main.__spec__ is spec

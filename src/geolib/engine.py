@@ -16,7 +16,9 @@ Schedulers (``Engine(scheduler)``):
   spaCy pipeline across tasks (dask's multiprocessing scheduler would start a new pool,
   and build every pipeline again, for each computation). Its workers run without dask's
   sampling profiler (``WORKER_CONFIG``): it walks the task's stack 100 times a second,
-  holding the interpreter lock the task needs, and keeps what it saw;
+  holding the interpreter lock the task needs, and keeps what it saw. Its workers start
+  without the caller's main module (``main_left_alone``), so a script read from stdin, or
+  one without an ``if __name__ == "__main__"`` guard, starts them as a notebook does;
 * an address such as ``"tcp://10.0.0.5:8786"``: a running ``dask.distributed`` scheduler;
   or a ``distributed.Client`` the caller made.
 
@@ -45,6 +47,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -131,6 +134,34 @@ def warm_up(home: str) -> tuple[str, str]:
     return cache.code_fingerprint(), reference.fingerprint()
 
 
+@contextmanager
+def main_left_alone() -> Iterator[None]:
+    """While open, a process started with multiprocessing's "spawn" (how dask starts its
+    workers) does not run this process's main module again.
+
+    Spawn runs the parent's ``__main__`` in each child, by module name (``python -m``) or by
+    path, unless it has neither, as in the interactive interpreter or Jupyter
+    (https://docs.python.org/3/library/multiprocessing.html#the-spawn-and-forkserver-start-methods).
+    A script read from stdin (``python -``) has the path "<stdin>", no file, and its workers
+    fail to start; a script without an ``if __name__ == "__main__"`` guard would run again in
+    every worker. The workers need none of it: their tasks are geolib's functions, and dask
+    pickles a caller's own functions by value. A worker its nanny starts again after it died
+    runs the main module as spawn does (the caller's ``__file__`` is back by then)."""
+    main = sys.modules.get("__main__")
+    hidden = {key: main.__dict__[key] for key in ("__file__", "__spec__")
+              if main is not None and key in main.__dict__}
+    if main is not None:
+        main.__dict__.pop("__file__", None)
+        main.__spec__ = None
+    try:
+        yield
+    finally:
+        if main is not None:
+            main.__dict__.update(hidden)
+            if "__spec__" not in hidden:
+                del main.__spec__
+
+
 class Engine:
     """Runs ``run_article`` over many articles on one scheduler (see the module's doc).
 
@@ -187,7 +218,8 @@ class Engine:
             import dask
             from distributed import LocalCluster
 
-            with dask.config.set(WORKER_CONFIG):  # each worker process is given this configuration
+            # each worker process is given this configuration, and none runs the caller's script
+            with dask.config.set(WORKER_CONFIG), main_left_alone():
                 cluster = LocalCluster(n_workers=self.jobs or default_jobs(), threads_per_worker=1,
                                        processes=True, dashboard_address=None, silence_logs=40)
             client = Client(cluster)
