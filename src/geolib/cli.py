@@ -36,6 +36,7 @@ from geolib.tableio import printable
 EXIT_OK = 0
 EXIT_FAILED = 1  # geolib itself failed
 EXIT_UNREADABLE = 3  # the work is done, but some input files could not be read
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports a command it interrupted
 
 
 # One line per command, in the order ``geolib --help`` lists them.
@@ -100,8 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except BrokenPipeError:
         return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt:  # Ctrl-C: a file is replaced only by a run that finished
+        _fail("interrupted; no file was replaced")
+        return EXIT_INTERRUPTED
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -234,8 +236,17 @@ def _as_text(article: Article) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _found(paths: Sequence[str]):
+    """The sources among ``paths``, with one line on stderr when there is none at all (an
+    empty folder, or one of notes only): the run goes on, and its tables are empty."""
+    found = find_sources(paths)
+    if not found.sources and not found.problems:
+        _fail(f"no article files in {', '.join(map(printable, paths))}; the tables are empty")
+    return found
+
+
 def _run_table(args: argparse.Namespace) -> int:
-    found = find_sources(args.paths)
+    found = _found(args.paths)
     stream = RecordStream(args.table, args.format)
     unreadable = 0
     for name, problem in found.problems:
@@ -286,7 +297,7 @@ def _run_tables(args: argparse.Namespace) -> int:
         _fail(str(error))
         return 2
     extraction = args.only if args.only is not None else list(TABLES)
-    found = find_sources(args.paths)
+    found = _found(args.paths)
     failures = list(found.problems)
     names = [*ARTICLE_TABLES, "errors", *extraction]
     if "speakers" in extraction:  # per article as they come; people: one row per speaker, at the end
