@@ -267,6 +267,11 @@ def _run_table(args: argparse.Namespace) -> int:
     return _finish(unreadable)
 
 
+def _text(value: object) -> str | None:
+    """A table's cell as text; None for a missing one (None, or pandas's NaN)."""
+    return None if value is None or pd.isna(value) else str(value)
+
+
 def _finish(unreadable: int) -> int:
     """The exit status after a run over files: a summary line when some could not be read."""
     if not unreadable:
@@ -340,11 +345,13 @@ def _run_search(args: argparse.Namespace) -> int:
         with load_corpus(folder, progress=False) as corpus:
             for file, problem in corpus.failures:
                 _fail(f"{file}: {problem}")
+            if not corpus.items and not corpus.failures:
+                _fail(f"no article files in {printable(corpus.folder)}")
             unreadable += len(corpus.failures)
             found = corpus.search(args.text, **filters)
         if args.format == "text":
             for row in found.itertuples():
-                when = f"{row.published or 'undated'}, {row.outlet or 'unknown outlet'}"
+                when = f"{_text(row.published) or 'undated'}, {_text(row.outlet) or 'unknown outlet'}"
                 print(f"{row.speaker} ({row.kind}; {when}; {row.article_id}): “{row.text}”")
         else:
             stream = RecordStream("search", args.format)  # columns as the results have them
