@@ -249,3 +249,24 @@ def test_without_notebooks_of_its_own_a_project_runs_those_of_the_source_tree(tm
     where = briefing.plan(parser.parse_args([]))
     assert where.notebooks == briefing.SOURCE_NOTEBOOKS and briefing.find_notebooks(where.notebooks)
     assert where.executed == tmp_path / "reports" / "notebooks"  # never in place in another tree
+
+
+def test_an_interrupted_run_replaces_nothing_and_keeps_no_build_folder(tmp_path, monkeypatch, capsys):
+    from geolib.cli import main as cli_main
+
+    notebooks, out, scratch = tmp_path / "nb", tmp_path / "out", tmp_path / "scratch"
+    _chart_notebook(notebooks / "01-first.ipynb", "01-first")
+    assert briefing.main(["--notebooks", str(notebooks), "--out", str(out), "--no-progress"]) == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    scratch.mkdir()
+    monkeypatch.setattr(briefing.tempfile, "tempdir", str(scratch))  # where the build folder goes
+
+    def interrupted(*args, **options):  # Ctrl-C while the notebooks run
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(briefing, "run_all", interrupted)
+    capsys.readouterr()
+    assert cli_main(["briefing", "--notebooks", str(notebooks), "--out", str(out), "--no-progress"]) == 130
+    assert capsys.readouterr().err == "geolib: interrupted; no file was replaced\n"
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert list(scratch.iterdir()) == []

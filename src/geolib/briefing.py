@@ -506,8 +506,12 @@ def run(args: argparse.Namespace) -> int:
     build = Path(tempfile.mkdtemp(prefix="geolib-briefing-"))
     figures, executed = build / "figures", build / "notebooks"
     figures.mkdir()
-    with _figures_env(figures):
-        runs = run_all(where.notebooks, executed, parameters, progress, cwd=Path.cwd())
+    try:
+        with _figures_env(figures):
+            runs = run_all(where.notebooks, executed, parameters, progress, cwd=Path.cwd())
+    except BaseException:  # interrupted (Ctrl-C): nothing of the run is kept
+        shutil.rmtree(build, ignore_errors=True)
+        raise
     failed = [r for r in runs if not r.ok]
     if failed:
         print(f"geolib briefing: {len(failed)} of {len(runs)} notebook(s) failed; nothing was "
