@@ -173,6 +173,20 @@ def test_a_relative_path_is_read_where_it_was_given_and_keeps_its_name(project, 
     assert {q["file"] for r in results for q in r.rows.get("quotes", [])} >= {"data/raw/made-up-wire.txt"}
 
 
+def test_a_warning_names_a_relative_path_as_it_was_given(project, tmp_path, monkeypatch):
+    from geolib.reading import LegacyEncodingWarning
+
+    (project / "made-up-latin1.txt").write_bytes(
+        "Talks resume\n\n\"We are ready to sign a fair deal in Genève,\" the trade minister, "
+        "Anna Kessler, told reporters on Monday.\n".encode("latin-1"))
+    monkeypatch.chdir(tmp_path)
+    sources = [s for s in find_sources("data/raw").sources if s.name.endswith("latin1.txt")]
+    with Engine("synchronous") as engine, pytest.warns(LegacyEncodingWarning) as seen:
+        (result,) = engine.map(sources, ["quotes"])
+    assert result.error is None and result.rows["quotes"]
+    assert str(seen[0].message).startswith("data/raw/made-up-latin1.txt: not UTF-8")
+
+
 def test_each_article_is_one_task_whatever_the_tables(project):
     bag = Engine("synchronous").bag(find_sources(project).sources, ["quotes", "figures", "frames"])
     results = bag.compute(scheduler="synchronous")
