@@ -3,19 +3,23 @@ each article in one task, through the project's cache whatever folder workers st
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+import geolib.engine
 from geolib import load_corpus
 from geolib.cli import main as cli_main
-from geolib.engine import MAX_BATCH, Engine, EngineError, batch_size, main_left_alone
+from geolib.engine import MAX_BATCH, ArticleResult, Engine, EngineError, batch_size, batches, main_left_alone
 from geolib.pipeline import TABLES
 from geolib.sources import find_sources
 
@@ -142,6 +146,38 @@ def test_a_task_holds_several_articles_only_when_every_worker_still_gets_several
     assert batch_size(7, 2) == batch_size(0, 2) == 1
 
 
+def test_the_last_tasks_of_a_corpus_are_short():
+    sizes = [len(batch) for batch in batches(list(range(100)), 2)]
+    assert sum(sizes) == 100 and sizes[0] == MAX_BATCH and sizes[-3:] == [1, 1, 1]
+    assert sizes == sorted(sizes, reverse=True)
+    assert {len(batch) for batch in batches(list(range(100)), 2, size=10)} == {10}
+
+
+LAST_STARTED = threading.Event()
+N_SLOW = 12  # more than the 8 tasks kept running for 2 threads, fewer than the 16 held
+
+
+def _slow_head(items, tables, home, cwd=None, keep=False):
+    """A stand-in task: the first article waits until the last one has started."""
+    if items[-1] == N_SLOW - 1:
+        LAST_STARTED.set()
+    reached = LAST_STARTED.wait(timeout=20) if items[0] == 0 else True
+    return [ArticleResult(str(item), {"reached": [reached]}) for item in items]
+
+
+def test_a_slow_article_at_the_head_holds_back_what_is_yielded_not_the_workers(monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    LAST_STARTED.clear()
+    monkeypatch.setattr(geolib.engine, "run_articles", _slow_head)
+    monkeypatch.setattr(Engine, "_check_workers", lambda self, client: None)  # no pipeline to build
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None, silence_logs=40) as local, \
+            distributed.Client(local) as client:
+        results = list(Engine(client, batch=1).map(list(range(N_SLOW)), []))
+    assert [r.name for r in results] == [str(i) for i in range(N_SLOW)]  # still in order
+    assert results[0].rows["reached"] == [True]  # the others ran while the first waited
+
+
 def test_dask_tables_compute_lazily_to_the_pandas_tables(project):
     corpus = load_corpus(project, scheduler="synchronous")
     frames = corpus.dask_tables(["quotes", "figures"])
@@ -215,14 +251,19 @@ with load_corpus({folder!r}, scheduler="processes", jobs=1) as corpus:
 def test_a_script_on_stdin_or_without_a_main_guard_starts_worker_processes(project, tmp_path, how):
     script = SCRIPT.format(folder=str(project))
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
-    if how == "stdin":  # ``python - <<EOF``: its main module's path, "<stdin>", is no file
-        run = subprocess.run([sys.executable, "-"], input=script, cwd=tmp_path, env=env,
-                             capture_output=True, text=True, timeout=600)
-    else:  # spawn would run it again in each worker, and that would start a cluster there
-        (tmp_path / "analysis.py").write_text(script, encoding="utf-8")
-        run = subprocess.run([sys.executable, "analysis.py"], cwd=tmp_path, env=env,
-                             capture_output=True, text=True, timeout=600)
+    with socket.socket() as taken:  # another cluster's dashboard: no warning about it
+        with contextlib.suppress(OSError):  # unless something has the port already
+            taken.bind(("127.0.0.1", 8787))
+            taken.listen()
+        if how == "stdin":  # ``python - <<EOF``: its main module's path, "<stdin>", is no file
+            run = subprocess.run([sys.executable, "-"], input=script, cwd=tmp_path, env=env,
+                                 capture_output=True, text=True, timeout=600)
+        else:  # spawn would run it again in each worker, and that would start a cluster there
+            (tmp_path / "analysis.py").write_text(script, encoding="utf-8")
+            run = subprocess.run([sys.executable, "analysis.py"], cwd=tmp_path, env=env,
+                                 capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
+    assert "already in use" not in run.stderr
     n_files = len(find_sources(project).sources)
     assert run.stdout == f"loaded {n_files - 1} 1 True\n"  # once: the workers ran no script
 

@@ -26,10 +26,14 @@ The default (``None``) is ``"synchronous"`` below ``PARALLEL_FROM`` articles, wh
 starting processes costs more than it saves, and ``"processes"`` from there on.
 
 On a distributed scheduler a task is a batch of up to ``MAX_BATCH`` consecutive articles
-(``run_articles``), fewer for a corpus too small to give every worker several batches:
-dask's own cost per task (the scheduler, the worker's event loop, the client's future) is
-milliseconds, a tenth of an article's, and batches pay it once for several. A batch whose
-worker dies is run again one article per task, so only the article that kills a worker fails.
+(``run_articles``), fewer where too few articles are left to give every worker several
+batches (a small corpus, and the end of any corpus, so that no worker finishes long before
+the others): dask's own cost per task (the scheduler, the worker's event loop, the client's
+future) is milliseconds, a tenth of an article's, and batches pay it once for several. Results
+come back in order, but a new task is sent whenever any task finishes: a long article at the
+head of the queue holds back what is yielded, not what the workers do (up to ``HOLD`` windows
+of finished results are kept meanwhile). A batch whose worker dies is run again one article per
+task, so only the article that kills a worker fails.
 
 Heavy objects are built once per worker process, never pickled into tasks: the spaCy
 pipeline (``geolib.nlp.get_nlp``, cached per process) and the reference tables, built on
@@ -64,8 +68,12 @@ SCHEDULERS = ("processes", "threads", "synchronous")
 PARALLEL_FROM = 16  # fewer articles than this: the default runs them in this process
 IN_FLIGHT = 4  # tasks submitted ahead per worker thread: workers never wait, memory stays flat
 MAX_BATCH = 8  # articles per task on a distributed scheduler (see ``batch_size``)
+HOLD = 2  # on a distributed scheduler: tasks sent and not yet yielded, in windows of IN_FLIGHT per thread
 # The dask configuration of the workers of a cluster the engine starts itself.
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# Its scheduler's HTTP routes (health, metrics; no dashboard) on any free local port: by default
+# they ask for 8787 and warn, on the user's terminal, when another cluster has it.
+SCHEDULER_OPTIONS = {"dashboard_address": "127.0.0.1:0"}
 
 
 class EngineError(Exception):
@@ -112,9 +120,20 @@ def run_articles(items: Sequence[Source | Article], tables: Sequence[str], home:
 
 
 def batch_size(n_items: int, threads: int) -> int:
-    """Articles per task: ``MAX_BATCH``, or fewer so that each of ``threads`` worker threads
-    gets at least ``IN_FLIGHT`` tasks (a small corpus still spreads over every worker)."""
+    """Articles per task when ``n_items`` are left: ``MAX_BATCH``, or fewer so that each of
+    ``threads`` worker threads gets at least ``IN_FLIGHT`` tasks (a small corpus still spreads
+    over every worker, and the last tasks of a large one are short)."""
     return max(1, min(MAX_BATCH, n_items // max(1, threads * IN_FLIGHT)))
+
+
+def batches(items: Sequence, threads: int, size: int | None = None) -> Iterator[Sequence]:
+    """Consecutive batches of ``items``: of ``size`` each, or each as ``batch_size`` says for
+    the items still left (they shrink to one article towards the end)."""
+    start = 0
+    while start < len(items):
+        step = size or batch_size(len(items) - start, threads)
+        yield items[start:start + step]
+        start += step
 
 
 def _use_project(home: str) -> None:
@@ -221,7 +240,8 @@ class Engine:
             # each worker process is given this configuration, and none runs the caller's script
             with dask.config.set(WORKER_CONFIG), main_left_alone():
                 cluster = LocalCluster(n_workers=self.jobs or default_jobs(), threads_per_worker=1,
-                                       processes=True, dashboard_address=None, silence_logs=40)
+                                       processes=True, dashboard_address=None, silence_logs=40,
+                                       scheduler_kwargs=SCHEDULER_OPTIONS)
             client = Client(cluster)
             self._own += [cluster, client]
         elif isinstance(scheduler, str):
@@ -290,27 +310,35 @@ class Engine:
             yield from bag.compute(scheduler=kind, num_workers=workers)
 
     def _map_distributed(self, items: list, tables: list[str], keep: bool) -> Iterator[ArticleResult]:
+        from distributed import wait
+
         client = self.client()
         threads = max(1, sum(client.nthreads().values()))
-        size = self.batch or batch_size(len(items), threads)
-        batches = iter([items[i:i + size] for i in range(0, len(items), size)])
-        futures: deque = deque()
+        window = IN_FLIGHT * threads  # tasks queued or running: no worker waits for its next
+        todo = batches(items, threads, self.batch)
+        sent: deque = deque()  # (batch, future) in the items' order, until yielded
 
-        def submit(count: int) -> None:
-            for batch in islice(batches, count):
+        def top_up() -> None:
+            running = sum(not future.done() for _, future in sent)
+            for batch in islice(todo, max(0, min(window - running, HOLD * window - len(sent)))):
                 future = client.submit(run_articles, batch, tables, self.home, self.cwd, keep, pure=False)
-                futures.append((batch, future))
+                sent.append((batch, future))
 
-        submit(IN_FLIGHT * threads)
-        while futures:
-            batch, future = futures.popleft()
+        top_up()
+        while sent:
+            batch, future = sent[0]
+            if not future.done():  # the oldest still runs: the workers go on with the others
+                wait([f for _, f in sent if not f.done()], return_when="FIRST_COMPLETED")
+                top_up()
+                continue
+            sent.popleft()
             try:
                 results = future.result()
             except Exception as exc:  # the worker died on it (out of memory, killed)
                 results = self._one_by_one(client, batch, tables, keep) if len(batch) > 1 else \
                     [_failed(batch[0], exc)]
             future.release()
-            submit(1)
+            top_up()
             yield from results
 
     def _one_by_one(self, client, batch: list, tables: list[str], keep: bool) -> list[ArticleResult]:
