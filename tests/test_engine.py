@@ -19,7 +19,7 @@ import pytest
 import geolib.engine
 from geolib import load_corpus
 from geolib.cli import main as cli_main
-from geolib.engine import MAX_BATCH, ArticleResult, Engine, EngineError, batch_size, batches, main_left_alone
+from geolib.engine import MAX_BATCH, ArticleResult, Engine, EngineError, batch_size, main_left_alone
 from geolib.pipeline import TABLES
 from geolib.sources import find_sources
 
@@ -144,13 +144,6 @@ def test_a_task_holds_several_articles_only_when_every_worker_still_gets_several
     assert batch_size(10_000, 2) == MAX_BATCH
     assert batch_size(40, 2) == 5  # 8 tasks: 4 ahead for each of 2 workers
     assert batch_size(7, 2) == batch_size(0, 2) == 1
-
-
-def test_the_last_tasks_of_a_corpus_are_short():
-    sizes = [len(batch) for batch in batches(list(range(100)), 2)]
-    assert sum(sizes) == 100 and sizes[0] == MAX_BATCH and sizes[-3:] == [1, 1, 1]
-    assert sizes == sorted(sizes, reverse=True)
-    assert {len(batch) for batch in batches(list(range(100)), 2, size=10)} == {10}
 
 
 LAST_STARTED = threading.Event()

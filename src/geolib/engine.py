@@ -26,9 +26,8 @@ The default (``None``) is ``"synchronous"`` below ``PARALLEL_FROM`` articles, wh
 starting processes costs more than it saves, and ``"processes"`` from there on.
 
 On a distributed scheduler a task is a batch of up to ``MAX_BATCH`` consecutive articles
-(``run_articles``), fewer where too few articles are left to give every worker several
-batches (a small corpus, and the end of any corpus, so that no worker finishes long before
-the others): dask's own cost per task (the scheduler, the worker's event loop, the client's
+(``run_articles``), fewer for a corpus too small to give every worker several batches:
+dask's own cost per task (the scheduler, the worker's event loop, the client's
 future) is milliseconds, a tenth of an article's, and batches pay it once for several. Results
 come back in order, but a new task is sent whenever any task finishes: a long article at the
 head of the queue holds back what is yielded, not what the workers do (up to ``HOLD`` windows
@@ -120,20 +119,9 @@ def run_articles(items: Sequence[Source | Article], tables: Sequence[str], home:
 
 
 def batch_size(n_items: int, threads: int) -> int:
-    """Articles per task when ``n_items`` are left: ``MAX_BATCH``, or fewer so that each of
-    ``threads`` worker threads gets at least ``IN_FLIGHT`` tasks (a small corpus still spreads
-    over every worker, and the last tasks of a large one are short)."""
+    """Articles per task: ``MAX_BATCH``, or fewer so that each of ``threads`` worker threads
+    gets at least ``IN_FLIGHT`` tasks (a small corpus still spreads over every worker)."""
     return max(1, min(MAX_BATCH, n_items // max(1, threads * IN_FLIGHT)))
-
-
-def batches(items: Sequence, threads: int, size: int | None = None) -> Iterator[Sequence]:
-    """Consecutive batches of ``items``: of ``size`` each, or each as ``batch_size`` says for
-    the items still left (they shrink to one article towards the end)."""
-    start = 0
-    while start < len(items):
-        step = size or batch_size(len(items) - start, threads)
-        yield items[start:start + step]
-        start += step
 
 
 def _use_project(home: str) -> None:
@@ -315,7 +303,8 @@ class Engine:
         client = self.client()
         threads = max(1, sum(client.nthreads().values()))
         window = IN_FLIGHT * threads  # tasks queued or running: no worker waits for its next
-        todo = batches(items, threads, self.batch)
+        size = self.batch or batch_size(len(items), threads)
+        todo = (items[i:i + size] for i in range(0, len(items), size))
         sent: deque = deque()  # (batch, future) in the items' order, until yielded
 
         def top_up() -> None:
