@@ -65,7 +65,8 @@ def cluster():
     """Two single-threaded worker processes, as on a real cluster, shared by this module."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=40) as local, \
+                                  dashboard_address=None, silence_logs=40,
+                                  scheduler_kwargs=geolib.engine.SCHEDULER_OPTIONS) as local, \
             distributed.Client(local) as client:
         yield client
 
@@ -164,7 +165,8 @@ def test_a_slow_article_at_the_head_holds_back_what_is_yielded_not_the_workers(m
     monkeypatch.setattr(geolib.engine, "run_articles", _slow_head)
     monkeypatch.setattr(Engine, "_check_workers", lambda self, client: None)  # no pipeline to build
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None, silence_logs=40) as local, \
+                                  dashboard_address=None, silence_logs=40,
+                                  scheduler_kwargs=geolib.engine.SCHEDULER_OPTIONS) as local, \
             distributed.Client(local) as client:
         results = list(Engine(client, batch=1).map(list(range(N_SLOW)), []))
     assert [r.name for r in results] == [str(i) for i in range(N_SLOW)]  # still in order
