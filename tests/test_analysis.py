@@ -164,3 +164,13 @@ def test_tables_by_outlet_and_year_join_on_article_id():
     assert summary.loc["X", "voices"] == 2 and summary.loc["outlet not recorded", "quotes"] == 1
     top = across.top_voices(sel, per_outlet=1)
     assert list(top["speaker"]) == ["P", "R"]
+
+
+def test_a_claim_no_quote_takes_a_stance_on_gives_an_empty_table_of_positions():
+    stances = pd.DataFrame({"aspect": ["claim", "actor"], "claim": ["made-up-claim", None],
+                            "label": ["favor", "positive"], "confidence": [0.5, 0.9],
+                            "article_id": ["a", "a"], "speaker": ["Anna Kessler"] * 2,
+                            "quote_id": ["a:q001"] * 2, "cues": [[], []]})
+    assert stance.claim_positions(stances, "made-up-claim")["position"].tolist() == [0.5]
+    none = stance.claim_positions(stances, "another-claim")  # strings typed as pandas's str dtype
+    assert none.empty and none["position"].dtype == float

@@ -217,3 +217,56 @@ def test_default_output_folders(tmp_path):
 def test_parameter_option_reads_json_values():
     assert briefing._parameter("years=[2021, 2022]") == ("years", [2021, 2022])
     assert briefing._parameter("actor=China") == ("actor", "China")
+
+
+def test_kernels_start_in_the_commands_folder_and_never_write_beside_the_articles(tmp_path, monkeypatch,
+                                                                                   capsys):
+    monkeypatch.delenv("GEOLIB_HOME", raising=False)
+    elsewhere, corpus = tmp_path / "elsewhere", tmp_path / "corpus"
+    elsewhere.mkdir()
+    corpus.mkdir()
+    (corpus / "note.txt").write_text("The minister said talks would resume.\n")
+    notebooks = tmp_path / "notebooks"
+    _notebook(notebooks / "01-where.ipynb", _parameters_cell("CORPUS = None"),
+              nbformat.v4.new_code_cell("import os\nfrom geolib.paths import project_root\n"
+                                        "print(os.getcwd(), project_root())"))
+    monkeypatch.chdir(elsewhere)  # outside any project: the kernel must see no project either
+    args = ["--notebooks", str(notebooks), "--corpus", str(corpus), "--no-progress"]
+    assert briefing.main([*args, "--out", str(corpus / "brief")]) == 2
+    assert "refusing to write inside the raw folder" in capsys.readouterr().err
+    assert sorted(p.name for p in corpus.iterdir()) == ["note.txt"]
+    assert briefing.main([*args, "--out", "brief"]) == 0
+    assert _outputs(elsewhere / "brief" / "notebooks" / "01-where.ipynb") == f"{elsewhere} None\n"
+
+
+def test_without_notebooks_of_its_own_a_project_runs_those_of_the_source_tree(tmp_path, monkeypatch):
+    import argparse
+
+    monkeypatch.setenv("GEOLIB_HOME", str(tmp_path))  # a project of articles only
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    parser = argparse.ArgumentParser()
+    briefing.add_arguments(parser)
+    where = briefing.plan(parser.parse_args([]))
+    assert where.notebooks == briefing.SOURCE_NOTEBOOKS and briefing.find_notebooks(where.notebooks)
+    assert where.executed == tmp_path / "reports" / "notebooks"  # never in place in another tree
+
+
+def test_an_interrupted_run_replaces_nothing_and_keeps_no_build_folder(tmp_path, monkeypatch, capsys):
+    from geolib.cli import main as cli_main
+
+    notebooks, out, scratch = tmp_path / "nb", tmp_path / "out", tmp_path / "scratch"
+    _chart_notebook(notebooks / "01-first.ipynb", "01-first")
+    assert briefing.main(["--notebooks", str(notebooks), "--out", str(out), "--no-progress"]) == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    scratch.mkdir()
+    monkeypatch.setattr(briefing.tempfile, "tempdir", str(scratch))  # where the build folder goes
+
+    def interrupted(*args, **options):  # Ctrl-C while the notebooks run
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(briefing, "run_all", interrupted)
+    capsys.readouterr()
+    assert cli_main(["briefing", "--notebooks", str(notebooks), "--out", str(out), "--no-progress"]) == 130
+    assert capsys.readouterr().err == "geolib: interrupted; no file was replaced\n"
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert list(scratch.iterdir()) == []

@@ -95,3 +95,15 @@ def test_tables_finish_despite_unreadable_files_and_say_so(corpus_folder, tmp_pa
     errors = (out / "errors.csv").read_text(encoding="utf-8").splitlines()
     assert len(errors) == 3  # header and the two bad files
     assert (out / "quotes.csv").stat().st_size > 0  # the good articles were processed
+
+
+def test_an_empty_corpus_gives_every_table_with_the_columns_of_a_filled_one(corpus_folder, tmp_path):
+    (tmp_path / "empty").mkdir()
+    tables = ("articles", "paragraphs", "dropped", "errors", "quotes", "speakers", "figures", "checks",
+              "stances", "frames")
+    with load_corpus(corpus_folder, scheduler="synchronous") as full, \
+            load_corpus(tmp_path / "empty", scheduler="synchronous") as empty:
+        assert full.items and not empty.items
+        for name in tables:
+            assert getattr(empty, name).empty, name
+            assert list(getattr(empty, name).columns) == list(getattr(full, name).columns), name

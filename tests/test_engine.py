@@ -3,16 +3,23 @@ each article in one task, through the project's cache whatever folder workers st
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+import geolib.engine
 from geolib import load_corpus
 from geolib.cli import main as cli_main
-from geolib.engine import MAX_BATCH, Engine, EngineError, batch_size
+from geolib.engine import MAX_BATCH, ArticleResult, Engine, EngineError, batch_size, main_left_alone
 from geolib.pipeline import TABLES
 from geolib.sources import find_sources
 
@@ -58,7 +65,8 @@ def cluster():
     """Two single-threaded worker processes, as on a real cluster, shared by this module."""
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=40) as local, \
+                                  dashboard_address=None, silence_logs=40,
+                                  scheduler_kwargs=geolib.engine.SCHEDULER_OPTIONS) as local, \
             distributed.Client(local) as client:
         yield client
 
@@ -139,6 +147,32 @@ def test_a_task_holds_several_articles_only_when_every_worker_still_gets_several
     assert batch_size(7, 2) == batch_size(0, 2) == 1
 
 
+LAST_STARTED = threading.Event()
+N_SLOW = 12  # more than the 8 tasks kept running for 2 threads, fewer than the 16 held
+
+
+def _slow_head(items, tables, home, cwd=None, keep=False):
+    """A stand-in task: the first article waits until the last one has started."""
+    if items[-1] == N_SLOW - 1:
+        LAST_STARTED.set()
+    reached = LAST_STARTED.wait(timeout=20) if items[0] == 0 else True
+    return [ArticleResult(str(item), {"reached": [reached]}) for item in items]
+
+
+def test_a_slow_article_at_the_head_holds_back_what_is_yielded_not_the_workers(monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    LAST_STARTED.clear()
+    monkeypatch.setattr(geolib.engine, "run_articles", _slow_head)
+    monkeypatch.setattr(Engine, "_check_workers", lambda self, client: None)  # no pipeline to build
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None, silence_logs=40,
+                                  scheduler_kwargs=geolib.engine.SCHEDULER_OPTIONS) as local, \
+            distributed.Client(local) as client:
+        results = list(Engine(client, batch=1).map(list(range(N_SLOW)), []))
+    assert [r.name for r in results] == [str(i) for i in range(N_SLOW)]  # still in order
+    assert results[0].rows["reached"] == [True]  # the others ran while the first waited
+
+
 def test_dask_tables_compute_lazily_to_the_pandas_tables(project):
     corpus = load_corpus(project, scheduler="synchronous")
     frames = corpus.dask_tables(["quotes", "figures"])
@@ -170,6 +204,20 @@ def test_a_relative_path_is_read_where_it_was_given_and_keeps_its_name(project, 
     assert {q["file"] for r in results for q in r.rows.get("quotes", [])} >= {"data/raw/made-up-wire.txt"}
 
 
+def test_a_warning_names_a_relative_path_as_it_was_given(project, tmp_path, monkeypatch):
+    from geolib.reading import LegacyEncodingWarning
+
+    (project / "made-up-latin1.txt").write_bytes(
+        "Talks resume\n\n\"We are ready to sign a fair deal in Genève,\" the trade minister, "
+        "Anna Kessler, told reporters on Monday.\n".encode("latin-1"))
+    monkeypatch.chdir(tmp_path)
+    sources = [s for s in find_sources("data/raw").sources if s.name.endswith("latin1.txt")]
+    with Engine("synchronous") as engine, pytest.warns(LegacyEncodingWarning) as seen:
+        (result,) = engine.map(sources, ["quotes"])
+    assert result.error is None and result.rows["quotes"]
+    assert str(seen[0].message).startswith("data/raw/made-up-latin1.txt: not UTF-8")
+
+
 def test_each_article_is_one_task_whatever_the_tables(project):
     bag = Engine("synchronous").bag(find_sources(project).sources, ["quotes", "figures", "frames"])
     results = bag.compute(scheduler="synchronous")
@@ -183,3 +231,42 @@ def test_an_unknown_scheduler_is_one_clear_line(project, capsys):
         Engine("proceses")
     assert cli_main(["quotes", str(project), "--scheduler", "proceses"]) == 1
     assert capsys.readouterr().err.count("\n") == 1
+
+
+# A script that starts the engine's own cluster of worker processes, as an analyst writes it:
+# no ``if __name__ == "__main__"`` guard.
+SCRIPT = """
+from geolib import load_corpus
+with load_corpus({folder!r}, scheduler="processes", jobs=1) as corpus:
+    print("loaded", len(corpus.items), len(corpus.errors), len(corpus.quotes) > 0)
+"""
+
+
+@pytest.mark.parametrize("how", ["stdin", "file without a main guard"])
+def test_a_script_on_stdin_or_without_a_main_guard_starts_worker_processes(project, tmp_path, how):
+    script = SCRIPT.format(folder=str(project))
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    with socket.socket() as taken:  # another cluster's dashboard: no warning about it
+        with contextlib.suppress(OSError):  # unless something has the port already
+            taken.bind(("127.0.0.1", 8787))
+            taken.listen()
+        if how == "stdin":  # ``python - <<EOF``: its main module's path, "<stdin>", is no file
+            run = subprocess.run([sys.executable, "-"], input=script, cwd=tmp_path, env=env,
+                                 capture_output=True, text=True, timeout=600)
+        else:  # spawn would run it again in each worker, and that would start a cluster there
+            (tmp_path / "analysis.py").write_text(script, encoding="utf-8")
+            run = subprocess.run([sys.executable, "analysis.py"], cwd=tmp_path, env=env,
+                                 capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "already in use" not in run.stderr
+    n_files = len(find_sources(project).sources)
+    assert run.stdout == f"loaded {n_files - 1} 1 True\n"  # once: the workers ran no script
+
+
+def test_the_main_module_is_back_as_it_was_once_the_workers_started(monkeypatch):
+    main = sys.modules["__main__"]
+    monkeypatch.setattr(main, "__file__", "<stdin>", raising=False)
+    spec = main.__spec__
+    with main_left_alone():
+        assert not hasattr(main, "__file__") and main.__spec__ is None
+    assert main.__file__ == "<stdin>" and main.__spec__ is spec

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +14,7 @@ import pytest
 
 from geolib import load_corpus
 from geolib.cli import main as cli_main
+from geolib.engine import Engine
 from geolib.output import SCHEMAS, TableFiles, columns
 from geolib.pipeline import TABLES
 
@@ -116,3 +118,44 @@ def test_the_tables_command_writes_parquet_for_every_table(tmp_path, monkeypatch
     assert sorted(quotes["quote_id"]) == sorted(corpus.quotes["quote_id"])
     assert set(quotes["outlet"].astype(object)) == {"Financial Times", "GZERO Media"}
     assert len(pd.read_parquet(out / "errors")) == 0
+
+
+def test_a_second_run_replaces_a_parquet_table_whole(tmp_path):
+    with TableFiles(tmp_path, "parquet", ["figures"]) as files:
+        files.write("figures", [_figure(1)], "Financial Times", 2025)
+    with TableFiles(tmp_path, "parquet", ["figures"]) as files:
+        files.write("figures", [_figure(2)], "Other", 2020)
+    assert pd.read_parquet(tmp_path / "figures")["figure_id"].tolist() == ["a:f002"]
+    assert [p.name for p in tmp_path.iterdir()] == ["figures"]  # nothing left aside
+
+
+def test_an_interrupted_run_replaces_no_table_and_says_so_in_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("GEOLIB_HOME", str(tmp_path))
+    raw = tmp_path / "data" / "raw"
+    shutil.copytree(RAW, raw)
+    out = tmp_path / "out"
+    assert cli_main(["tables", str(raw), "--out", str(out), "--scheduler", "synchronous"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    capsys.readouterr()
+
+    def interrupted(self, items, tables, **options):  # Ctrl-C once the first article is written
+        yield from islice(real_map(self, items, tables, **options), 1)
+        raise KeyboardInterrupt
+
+    real_map = Engine.map
+    monkeypatch.setattr(Engine, "map", interrupted)
+    assert cli_main(["tables", str(raw), "--out", str(out), "--scheduler", "synchronous"]) == 130
+    assert capsys.readouterr().err.splitlines()[-1] == "geolib: interrupted; no file was replaced"
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no staging folder left either
+
+
+def test_a_folder_without_articles_gives_empty_tables_and_one_line(tmp_path, capsys):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "README.md").write_text("notes about the articles to come\n")
+    out = tmp_path / "out"
+    assert cli_main(["tables", str(tmp_path / "corpus"), "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"geolib: no article files in {tmp_path / 'corpus'}; the tables are empty\n" in err
+    assert pd.read_csv(out / "quotes.csv").empty and list(pd.read_csv(out / "quotes.csv").columns)
+    assert cli_main(["quotes", str(tmp_path / "corpus")]) == 0
+    assert capsys.readouterr().out == ""

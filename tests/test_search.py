@@ -92,3 +92,16 @@ def test_the_search_command(project, capsys):
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert records and {r["speaker"] for r in records} == {"Sergey Radchenko"}
     assert cli_main(["search", "x", "--since", "2025-13-01", "--corpus", str(project)]) == 2
+
+
+def test_the_search_command_names_what_an_article_lacks_and_an_empty_folder(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "made-up.txt").write_text(  # no outlet, no date
+        "Talks resume\n\n\"We are ready to sign a fair deal,\" the Freedonian trade minister, "
+        "Anna Kessler, told reporters.\n", encoding="utf-8")
+    assert cli_main(["search", "fair deal", "--corpus", str(corpus)]) == 0
+    assert "Anna Kessler (direct; undated, unknown outlet; made-up)" in capsys.readouterr().out
+    (tmp_path / "empty").mkdir()
+    assert cli_main(["search", "fair deal", "--corpus", str(tmp_path / "empty")]) == 0
+    assert capsys.readouterr().err == f"geolib: no article files in {tmp_path / 'empty'}\n"

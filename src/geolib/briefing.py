@@ -10,7 +10,10 @@ Where things go: the default briefing (the project's ``data/raw``, every article
 writes ``reports/figures/``, ``reports/briefing.pdf`` and the executed notebooks in
 place in ``notebooks/`` (so the committed notebooks carry a clean run's outputs).
 Another corpus or a selection of articles writes to ``reports/<corpus name>/`` (or
-``--out``): ``figures/``, ``briefing.pdf`` and ``notebooks/``.
+``--out``): ``figures/``, ``briefing.pdf`` and ``notebooks/``. The notebooks are the
+project's, or, where it has none (outside a project, or a project of articles only),
+those of the geolib source tree in use; their kernels start in the command's working
+folder, so they read the same project (or none) as the command.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geolib.errors import OutputError
+from geolib.files import output_folder
 from geolib.paths import notebooks_dir, raw_dir, reports_dir
 
 if TYPE_CHECKING:
@@ -43,6 +48,8 @@ PAGE_SIZE = (11.69, 8.27)  # A4 landscape, inches: prints anywhere, holds a 16:9
 PAGE_MARGIN = 0.5
 INJECTED_TAG = "injected-parameters"  # papermill's tag for the cell it adds
 PDF_NAME = "briefing.pdf"
+# The notebooks of the source tree geolib runs from (a checkout, an editable install).
+SOURCE_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 # Papermill and nbclient stamp times and absolute paths into a notebook; committed
 # notebooks drop them so a rerun that changes nothing changes no byte.
@@ -131,9 +138,9 @@ class NotebookRun:
 
 
 def run_notebook(source: Path, target: Path, parameters: Mapping[str, object], *,
-                 progress: bool = True, kernel_name: str = KERNEL) -> NotebookRun:
-    """Execute ``source`` into ``target`` in a fresh kernel started in the notebook's
-    folder, with the ``parameters`` its ``parameters`` cell declares."""
+                 progress: bool = True, kernel_name: str = KERNEL, cwd: Path | None = None) -> NotebookRun:
+    """Execute ``source`` into ``target`` in a fresh kernel started in ``cwd`` (default:
+    the notebook's folder), with the ``parameters`` its ``parameters`` cell declares."""
     import papermill
 
     if target != source:
@@ -145,7 +152,7 @@ def run_notebook(source: Path, target: Path, parameters: Mapping[str, object], *
     try:
         papermill.execute_notebook(
             str(target), str(target), parameters=given or None, kernel_name=kernel_name,
-            cwd=str(source.parent),
+            cwd=str(cwd or source.parent),
             progress_bar={"desc": source.name, "leave": False} if progress else False,
             **_kernel_options(),
         )
@@ -180,9 +187,10 @@ def _kernel_options() -> dict[str, object]:
 
 def run_all(notebooks_dir: str | os.PathLike, output_dir: str | os.PathLike | None = None,
             parameters: Mapping[str, object] | None = None, progress: bool = True, *,
-            kernel_name: str = KERNEL) -> list[NotebookRun]:
-    """Execute every ``NN-*.ipynb`` in order, each in a fresh kernel, attempting every
-    one whatever happened to the others; in place unless ``output_dir`` is given."""
+            kernel_name: str = KERNEL, cwd: Path | None = None) -> list[NotebookRun]:
+    """Execute every ``NN-*.ipynb`` in order, each in a fresh kernel (started in ``cwd``,
+    default: the notebook's folder), attempting every one whatever happened to the
+    others; in place unless ``output_dir`` is given."""
     from tqdm.auto import tqdm
 
     notebooks = find_notebooks(notebooks_dir)
@@ -196,7 +204,8 @@ def run_all(notebooks_dir: str | os.PathLike, output_dir: str | os.PathLike | No
     for source in bar:
         bar.set_postfix_str(source.name)
         target = Path(output_dir) / source.name if output_dir is not None else source
-        runs.append(run_notebook(source, target, parameters, progress=progress, kernel_name=kernel_name))
+        runs.append(run_notebook(source, target, parameters, progress=progress, kernel_name=kernel_name,
+                                 cwd=cwd))
     return runs
 
 
@@ -397,7 +406,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              "selection, with the notebooks executed in place in notebooks/; else "
              "reports/<corpus folder name>[-<n>-articles]/")
     parser.add_argument("--notebooks", type=Path, default=None, metavar="FOLDER",
-                        help="the numbered notebooks to run (default: the project's notebooks/)")
+                        help="the numbered notebooks to run (default: the project's notebooks/; "
+                             "where there are none, those of the geolib source tree in use)")
     parser.add_argument("-p", "--parameter", type=_parameter, action="append", default=[],
                         metavar="NAME=VALUE",
                         help="another notebook parameter, VALUE as JSON if it parses (repeatable), "
@@ -425,7 +435,7 @@ def plan(args: argparse.Namespace) -> Plan:
     corpus = Path(args.corpus).resolve() if args.corpus is not None else None
     folder = corpus_folder(corpus)
     articles = check_articles(folder, args.articles)
-    notebooks = Path(args.notebooks) if args.notebooks is not None else notebooks_dir()
+    notebooks = Path(args.notebooks) if args.notebooks is not None else default_notebooks()
     default_run = (corpus is None or corpus == raw_dir().resolve()) and articles is None
     if args.out is not None:
         out = Path(args.out)
@@ -434,10 +444,19 @@ def plan(args: argparse.Namespace) -> Plan:
     else:
         suffix = f"-{len(articles)}-articles" if articles else ""
         out = reports_dir() / (chart_name(folder.name) + suffix)
-    in_place = default_run and args.out is None
+    in_place = default_run and args.out is None and notebooks == notebooks_dir()  # never another tree's
     return Plan(corpus=None if default_run else folder, articles=articles, notebooks=notebooks,
                 figures=out / "figures", pdf=out / PDF_NAME,
                 executed=notebooks if in_place else out / "notebooks")
+
+
+def default_notebooks() -> Path:
+    """The project's ``notebooks`` (``./notebooks`` outside a project); when it holds no
+    numbered notebook, those of the geolib source tree in use, if it has them."""
+    own = notebooks_dir()
+    if find_notebooks(own) or not find_notebooks(SOURCE_NOTEBOOKS):
+        return own
+    return SOURCE_NOTEBOOKS
 
 
 def warm_tables(folder: Path | None, articles: list[str] | None, progress: bool) -> int:
@@ -471,6 +490,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"geolib briefing: no numbered notebooks in {where.notebooks} (run inside the project, "
               "or give --notebooks FOLDER)", file=sys.stderr)
         return 2
+    try:  # never beside the articles; created and writable before any work
+        output_folder(where.figures.parent, [where.corpus or raw_dir()])
+    except OutputError as error:
+        print(f"geolib briefing: {error}", file=sys.stderr)
+        return 2
     progress = not args.no_progress
     warm_tables(where.corpus, where.articles, progress)
 
@@ -482,8 +506,12 @@ def run(args: argparse.Namespace) -> int:
     build = Path(tempfile.mkdtemp(prefix="geolib-briefing-"))
     figures, executed = build / "figures", build / "notebooks"
     figures.mkdir()
-    with _figures_env(figures):
-        runs = run_all(where.notebooks, executed, parameters, progress)
+    try:
+        with _figures_env(figures):
+            runs = run_all(where.notebooks, executed, parameters, progress, cwd=Path.cwd())
+    except BaseException:  # interrupted (Ctrl-C): nothing of the run is kept
+        shutil.rmtree(build, ignore_errors=True)
+        raise
     failed = [r for r in runs if not r.ok]
     if failed:
         print(f"geolib briefing: {len(failed)} of {len(runs)} notebook(s) failed; nothing was "

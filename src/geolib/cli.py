@@ -36,6 +36,7 @@ from geolib.tableio import printable
 EXIT_OK = 0
 EXIT_FAILED = 1  # geolib itself failed
 EXIT_UNREADABLE = 3  # the work is done, but some input files could not be read
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports a command it interrupted
 
 
 # One line per command, in the order ``geolib --help`` lists them.
@@ -100,8 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except BrokenPipeError:
         return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt:  # Ctrl-C: a file is replaced only by a run that finished
+        _fail("interrupted; no file was replaced")
+        return EXIT_INTERRUPTED
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -234,8 +236,17 @@ def _as_text(article: Article) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _found(paths: Sequence[str]):
+    """The sources among ``paths``, with one line on stderr when there is none at all (an
+    empty folder, or one of notes only): the run goes on, and its tables are empty."""
+    found = find_sources(paths)
+    if not found.sources and not found.problems:
+        _fail(f"no article files in {', '.join(map(printable, paths))}; the tables are empty")
+    return found
+
+
 def _run_table(args: argparse.Namespace) -> int:
-    found = find_sources(args.paths)
+    found = _found(args.paths)
     stream = RecordStream(args.table, args.format)
     unreadable = 0
     for name, problem in found.problems:
@@ -254,6 +265,11 @@ def _run_table(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     stream.close()
     return _finish(unreadable)
+
+
+def _text(value: object) -> str | None:
+    """A table's cell as text; None for a missing one (None, or pandas's NaN)."""
+    return None if value is None or pd.isna(value) else str(value)
 
 
 def _finish(unreadable: int) -> int:
@@ -286,7 +302,7 @@ def _run_tables(args: argparse.Namespace) -> int:
         _fail(str(error))
         return 2
     extraction = args.only if args.only is not None else list(TABLES)
-    found = find_sources(args.paths)
+    found = _found(args.paths)
     failures = list(found.problems)
     names = [*ARTICLE_TABLES, "errors", *extraction]
     if "speakers" in extraction:  # per article as they come; people: one row per speaker, at the end
@@ -329,11 +345,13 @@ def _run_search(args: argparse.Namespace) -> int:
         with load_corpus(folder, progress=False) as corpus:
             for file, problem in corpus.failures:
                 _fail(f"{file}: {problem}")
+            if not corpus.items and not corpus.failures:
+                _fail(f"no article files in {printable(corpus.folder)}")
             unreadable += len(corpus.failures)
             found = corpus.search(args.text, **filters)
         if args.format == "text":
             for row in found.itertuples():
-                when = f"{row.published or 'undated'}, {row.outlet or 'unknown outlet'}"
+                when = f"{_text(row.published) or 'undated'}, {_text(row.outlet) or 'unknown outlet'}"
                 print(f"{row.speaker} ({row.kind}; {when}; {row.article_id}): “{row.text}”")
         else:
             stream = RecordStream("search", args.format)  # columns as the results have them

@@ -146,8 +146,10 @@ class Corpus:
 
     def _with_speaker_ids(self, table: pd.DataFrame) -> pd.DataFrame:
         """``table`` with ``speaker_id`` canonical across the corpus, beside ``speaker``."""
-        if "speaker" not in table or table.empty:
+        if "speaker" not in table:
             return table
+        if table.empty:  # the same columns as a filled table's
+            return table.assign(speaker_id=pd.Series(dtype=object))
         if self._ids is None:
             quotes = table if "speaker_kind" in table else self._tables["quotes"]
             spoken = quotes.dropna(subset=["speaker"])

@@ -16,7 +16,9 @@ Schedulers (``Engine(scheduler)``):
   spaCy pipeline across tasks (dask's multiprocessing scheduler would start a new pool,
   and build every pipeline again, for each computation). Its workers run without dask's
   sampling profiler (``WORKER_CONFIG``): it walks the task's stack 100 times a second,
-  holding the interpreter lock the task needs, and keeps what it saw;
+  holding the interpreter lock the task needs, and keeps what it saw. Its workers start
+  without the caller's main module (``main_left_alone``), so a script read from stdin, or
+  one without an ``if __name__ == "__main__"`` guard, starts them as a notebook does;
 * an address such as ``"tcp://10.0.0.5:8786"``: a running ``dask.distributed`` scheduler;
   or a ``distributed.Client`` the caller made.
 
@@ -25,9 +27,12 @@ starting processes costs more than it saves, and ``"processes"`` from there on.
 
 On a distributed scheduler a task is a batch of up to ``MAX_BATCH`` consecutive articles
 (``run_articles``), fewer for a corpus too small to give every worker several batches:
-dask's own cost per task (the scheduler, the worker's event loop, the client's future) is
-milliseconds, a tenth of an article's, and batches pay it once for several. A batch whose
-worker dies is run again one article per task, so only the article that kills a worker fails.
+dask's own cost per task (the scheduler, the worker's event loop, the client's
+future) is milliseconds, a tenth of an article's, and batches pay it once for several. Results
+come back in order, but a new task is sent whenever any task finishes: a long article at the
+head of the queue holds back what is yielded, not what the workers do (up to ``HOLD`` windows
+of finished results are kept meanwhile). A batch whose worker dies is run again one article per
+task, so only the article that kills a worker fails.
 
 Heavy objects are built once per worker process, never pickled into tasks: the spaCy
 pipeline (``geolib.nlp.get_nlp``, cached per process) and the reference tables, built on
@@ -45,6 +50,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -61,8 +67,12 @@ SCHEDULERS = ("processes", "threads", "synchronous")
 PARALLEL_FROM = 16  # fewer articles than this: the default runs them in this process
 IN_FLIGHT = 4  # tasks submitted ahead per worker thread: workers never wait, memory stays flat
 MAX_BATCH = 8  # articles per task on a distributed scheduler (see ``batch_size``)
+HOLD = 2  # on a distributed scheduler: tasks sent and not yet yielded, in windows of IN_FLIGHT per thread
 # The dask configuration of the workers of a cluster the engine starts itself.
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# Its scheduler's HTTP routes (health, metrics; no dashboard) on any free local port: by default
+# they ask for 8787 and warn, on the user's terminal, when another cluster has it.
+SCHEDULER_OPTIONS = {"dashboard_address": "127.0.0.1:0"}
 
 
 class EngineError(Exception):
@@ -131,6 +141,34 @@ def warm_up(home: str) -> tuple[str, str]:
     return cache.code_fingerprint(), reference.fingerprint()
 
 
+@contextmanager
+def main_left_alone() -> Iterator[None]:
+    """While open, a process started with multiprocessing's "spawn" (how dask starts its
+    workers) does not run this process's main module again.
+
+    Spawn runs the parent's ``__main__`` in each child, by module name (``python -m``) or by
+    path, unless it has neither, as in the interactive interpreter or Jupyter
+    (https://docs.python.org/3/library/multiprocessing.html#the-spawn-and-forkserver-start-methods).
+    A script read from stdin (``python -``) has the path "<stdin>", no file, and its workers
+    fail to start; a script without an ``if __name__ == "__main__"`` guard would run again in
+    every worker. The workers need none of it: their tasks are geolib's functions, and dask
+    pickles a caller's own functions by value. A worker its nanny starts again after it died
+    runs the main module as spawn does (the caller's ``__file__`` is back by then)."""
+    main = sys.modules.get("__main__")
+    hidden = {key: main.__dict__[key] for key in ("__file__", "__spec__")
+              if main is not None and key in main.__dict__}
+    if main is not None:
+        main.__dict__.pop("__file__", None)
+        main.__spec__ = None
+    try:
+        yield
+    finally:
+        if main is not None:
+            main.__dict__.update(hidden)
+            if "__spec__" not in hidden:
+                del main.__spec__
+
+
 class Engine:
     """Runs ``run_article`` over many articles on one scheduler (see the module's doc).
 
@@ -187,9 +225,11 @@ class Engine:
             import dask
             from distributed import LocalCluster
 
-            with dask.config.set(WORKER_CONFIG):  # each worker process is given this configuration
+            # each worker process is given this configuration, and none runs the caller's script
+            with dask.config.set(WORKER_CONFIG), main_left_alone():
                 cluster = LocalCluster(n_workers=self.jobs or default_jobs(), threads_per_worker=1,
-                                       processes=True, dashboard_address=None, silence_logs=40)
+                                       processes=True, dashboard_address=None, silence_logs=40,
+                                       scheduler_kwargs=SCHEDULER_OPTIONS)
             client = Client(cluster)
             self._own += [cluster, client]
         elif isinstance(scheduler, str):
@@ -258,27 +298,36 @@ class Engine:
             yield from bag.compute(scheduler=kind, num_workers=workers)
 
     def _map_distributed(self, items: list, tables: list[str], keep: bool) -> Iterator[ArticleResult]:
+        from distributed import wait
+
         client = self.client()
         threads = max(1, sum(client.nthreads().values()))
+        window = IN_FLIGHT * threads  # tasks queued or running: no worker waits for its next
         size = self.batch or batch_size(len(items), threads)
-        batches = iter([items[i:i + size] for i in range(0, len(items), size)])
-        futures: deque = deque()
+        todo = (items[i:i + size] for i in range(0, len(items), size))
+        sent: deque = deque()  # (batch, future) in the items' order, until yielded
 
-        def submit(count: int) -> None:
-            for batch in islice(batches, count):
+        def top_up() -> None:
+            running = sum(not future.done() for _, future in sent)
+            for batch in islice(todo, max(0, min(window - running, HOLD * window - len(sent)))):
                 future = client.submit(run_articles, batch, tables, self.home, self.cwd, keep, pure=False)
-                futures.append((batch, future))
+                sent.append((batch, future))
 
-        submit(IN_FLIGHT * threads)
-        while futures:
-            batch, future = futures.popleft()
+        top_up()
+        while sent:
+            batch, future = sent[0]
+            if not future.done():  # the oldest still runs: the workers go on with the others
+                wait([f for _, f in sent if not f.done()], return_when="FIRST_COMPLETED")
+                top_up()
+                continue
+            sent.popleft()
             try:
                 results = future.result()
             except Exception as exc:  # the worker died on it (out of memory, killed)
                 results = self._one_by_one(client, batch, tables, keep) if len(batch) > 1 else \
                     [_failed(batch[0], exc)]
             future.release()
-            submit(1)
+            top_up()
             yield from results
 
     def _one_by_one(self, client, batch: list, tables: list[str], keep: bool) -> list[ArticleResult]:

@@ -365,8 +365,8 @@ class TableFiles:
     def _replace(self, table: str) -> None:
         name = table if self.fmt == "parquet" else f"{table}.{self.fmt}"
         target, staged = self.out / name, self.staging / name
-        if target.is_dir():
-            shutil.rmtree(target)
+        if target.is_dir():  # moved aside whole (removed with the staging folder), not emptied in place
+            target.replace(self.staging / f"{name}.previous")
         staged.replace(target)
 
     def paths(self) -> dict[str, tuple[Path, int]]:

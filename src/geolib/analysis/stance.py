@@ -167,7 +167,7 @@ def claim_positions(stances: pd.DataFrame, claim: str) -> pd.DataFrame:
     """Each quote's stance on one claim: ``position`` is +confidence for favor,
     -confidence against, 0 for none; cues say why."""
     records = stances[(stances["aspect"] == "claim") & (stances["claim"] == claim)]
-    sign = records["label"].map({"favor": 1, "against": -1}).fillna(0)
+    sign = records["label"].map({"favor": 1, "against": -1}).astype(float).fillna(0)  # float when none
     table = records.assign(position=(sign * records["confidence"].astype(float)).round(3))
     return table[["article_id", "speaker", "quote_id", "label", "confidence", "position", "cues"]]\
         .reset_index(drop=True)

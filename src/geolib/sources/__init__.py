@@ -18,6 +18,7 @@ way (``geolib.reading.raw_from_bytes``) and parsed by the same parser.
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,9 +102,11 @@ def read_source(source: Source, cwd: str | None = None) -> Article:
     """The article ``source`` holds, through the cache; ArticleError naming it when it has none.
 
     ``cwd``: the folder a relative path was given in (a worker process may run elsewhere);
-    the article and its errors keep the path as given."""
+    the article, its errors and the reader's warnings keep the path as given (read from
+    here as given when this process runs in that folder, as every local worker does)."""
     location = source.location
-    if not remote.is_url(location) and cwd is not None and not Path(location).is_absolute():
+    if not remote.is_url(location) and cwd is not None and not Path(location).is_absolute() \
+            and cwd != os.getcwd():
         location = str(Path(cwd) / location)
     try:
         if source.record is not None:
