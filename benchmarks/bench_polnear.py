@@ -39,8 +39,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from polnear import DIRECT_SHARE, GoldArticle, GoldAttribution, Mirror, load_split  # noqa: E402
 from polnear_misses import Context, Miss, print_misses, same_person_twice  # noqa: E402
 from scoring import (  # noqa: E402
+    Description,
     Score,
     Span,
+    description,
     match_spans,
     score,
     shared,
@@ -68,6 +70,9 @@ class Tally:
         self.speaker_scored = 0
         self.speaker_unscored = 0  # found, but the gold names no speaker
         self.pronoun_scored = 0  # of speaker_scored, SOURCE a pronoun (resolved, see polnear.py)
+        # right speakers whose SOURCE describes them, and geolib's role / affiliation against it
+        self.described = self.role_filled = self.role_from_source = 0
+        self.named_body = self.affiliation_filled = self.affiliation_from_source = 0
 
     @property
     def speaker(self) -> float:
@@ -107,11 +112,35 @@ def score_article(article: GoldArticle, records: list[dict], kinds: tuple[str, .
         if speaker_match(pred["speaker"], names) or (
                 gold.nameless and speaker_match(pred["speaker_mention"], names)):
             tally.speaker_right += 1
+            if not gold.pronoun:
+                _tally_description(tally, description(gold.source_text or "", pred["speaker"], pred["role"],
+                                                      pred["affiliation"]), pred)
         else:
             found.append(("speaker", gold, pred))
     found += [("spurious", None, preds[p]) for p, m in enumerate(overlap.pred_to_gold) if m is None]
     if misses is not None and context is not None:
         misses += [Miss(label, kind, article, gold, pred, context) for kind, gold, pred in found]
+
+
+def _tally_description(tally: Tally, found: Description, pred: dict) -> None:
+    if found.described:
+        tally.described += 1
+        tally.role_filled += bool(pred["role"])
+        tally.role_from_source += found.role_from_source
+    if found.named_body:
+        tally.named_body += 1
+        tally.affiliation_filled += bool(pred["affiliation"])
+        tally.affiliation_from_source += found.affiliation_from_source
+
+
+def _description_line(name: str, tally: Tally) -> str:
+    def share(part: int, whole: int) -> str:
+        return f"{part / whole:.2f}" if whole else "-"
+    return (f"{name}: SOURCE describes the speaker {tally.described}: role given "
+            f"{share(tally.role_filled, tally.described)}, role in the SOURCE's words "
+            f"{share(tally.role_from_source, tally.described)}; SOURCE names a body or place "
+            f"{tally.named_body}: affiliation given {share(tally.affiliation_filled, tally.named_body)}, "
+            f"in the SOURCE's words {share(tally.affiliation_from_source, tally.named_body)}")
 
 
 def run_geolib(article: GoldArticle, folder: Path) -> tuple[Context | None, str | None]:
@@ -207,6 +236,10 @@ def main(argv: list[str] | None = None) -> int:
         print(_row(f"direct, {name}", tally))
     for name, figures in REFERENCE.items():
         print(f"reference: {name}: {figures}")
+    print("roles and affiliations (a proxy: PolNeAR's SOURCE phrase holds the speaker's description "
+          "unlabelled; right speakers only):")
+    for name, tally in (("direct", direct), ("all", everything)):
+        print("  " + _description_line(name, tally))
     print(f"speaker scored on found spans (of them with a pronoun SOURCE): direct {direct.speaker_scored} "
           f"({direct.pronoun_scored}), all {everything.speaker_scored} ({everything.pronoun_scored}); not "
           f"scored (no SOURCE, or a pronoun not resolved with confidence): direct {direct.speaker_unscored}, "

@@ -220,3 +220,39 @@ class Score:
 def score(matching: Matching) -> Score:
     return Score(matching.true_predictions, len(matching.pred_to_gold), matching.found,
                  len(matching.gold_found))
+
+
+# Function words a SOURCE phrase holds besides its name and description ("Ann Lee, a fellow at X").
+_DESCRIPTION_FILLER = {"a", "an", "the", "of", "for", "at", "in", "on", "to", "and", "who", "whom", "is",
+                       "was", "has", "had", "by", "with", "from", "mr", "mrs", "ms", "dr"}
+
+
+@dataclass
+class Description:
+    """What a gold SOURCE phrase says of its speaker besides the name, against geolib's role and
+    affiliation: ``described`` when it holds any other content word ("Ann Lee, 34, a nurse"),
+    ``named_body`` when one of them is capitalised (a body, party or place: "Twitter's chief
+    executive", "a fellow at Brookings"); ``role_from_source`` / ``affiliation_from_source``
+    when every word of geolib's role / affiliation stands in the SOURCE phrase."""
+
+    described: bool
+    named_body: bool
+    role_from_source: bool
+    affiliation_from_source: bool
+
+
+def description(source: str, speaker: str | None, role: str | None, affiliation: str | None) -> Description:
+    """Compare one SOURCE phrase with geolib's speaker, role and affiliation (see Description)."""
+    name = set(name_words(speaker))
+    words = set(name_words(source))
+    rest = [w for w in re.findall(r"[\w'’.-]+", source)
+            if (low := name_words(w)) and low[0] not in name and low[0] not in _DESCRIPTION_FILLER
+            and not low[0].isdigit()]
+    capitalised = [w for w in rest[1:] if w[:1].isupper()] + [w for w in rest[:1] if w[:1].isupper()
+                                                              and not source.startswith(w)]
+
+    def inside(phrase: str | None) -> bool:
+        content = [w for w in name_words(phrase) if w not in _DESCRIPTION_FILLER]
+        return bool(content) and all(w in words for w in content)
+
+    return Description(bool(rest), bool(capitalised), inside(role), inside(affiliation))

@@ -13,7 +13,9 @@ sys.path.insert(0, str(BENCHMARKS))
 import bench_polnear  # noqa: E402
 import polnear  # noqa: E402
 from scoring import (  # noqa: E402
+    Description,
     Score,
+    description,
     exact_match,
     head_word,
     match_spans,
@@ -174,3 +176,13 @@ def test_the_reserved_split_is_refused(tmp_path, capsys):
 def test_benchmark_skips_cleanly_without_a_mirror(tmp_path, capsys):
     assert bench_polnear.main([str(tmp_path / "absent"), "--split", "dev"]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_a_source_description_is_compared_with_the_role_and_affiliation_given():
+    found = description("Ann Lee, Harbour Trust's chief economist,", "Ann Lee", "chief economist",
+                                "Harbour Trust")
+    assert found == Description(True, True, True, True)
+    bare = description("Ann Lee", "Ann Lee", None, None)
+    assert not bare.described and not bare.named_body
+    wrong = description("Ann Lee, a nurse", "Ann Lee", "senator", None)
+    assert wrong.described and not wrong.named_body and not wrong.role_from_source

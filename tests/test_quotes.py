@@ -1844,3 +1844,18 @@ def test_a_participle_after_a_comma_goes_on_the_same_speakers_report_in_a_clause
     assert [(q.text, q.speaker) for q in quotes] == [
         ("the port would reopen on Monday", "Anna Berglund"),
         ("the ferries would run a day later", "Anna Berglund")]
+
+
+@pytest.mark.parametrize(("sentence", "role", "affiliation"), [
+    ("“We need more nurses,” said Gloria Garza, 34, a nurse at Valley Hospital.", "nurse", "Valley Hospital"),
+    ("“We need more nurses,” said Gloria Garza, a nurse from Texas.", "nurse", None),
+    ("“We will win,” said Elaine Kamper, a senior fellow at the Brookings Institution and a Democratic "
+     "superdelegate.", "senior fellow", "Brookings Institution"),
+    ("“We will help,” said Matt Soren, spokesman for World Relief.", "spokesman", "World Relief"),
+    ("“We will help,” said Anna Lind, Minister for Trade.", "Minister for Trade", None),
+    ("“We will help,” said Leo Burman, a fellow at the conservative Heritage Foundation.", "fellow",
+     "Heritage Foundation"),
+])
+def test_an_aside_gives_the_role_and_its_body(sentence, role, affiliation):
+    [quote] = extract_quotes(make_article(sentence))
+    assert (quote.role, quote.affiliation) == (role, affiliation)

@@ -1374,9 +1374,13 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
     tokens = list(span)
     while tokens and tokens[0].lower_ in ARTICLES:
         tokens = tokens[1:]
+    # "a senior fellow at Brookings and a Democratic superdelegate": the first description only
+    tokens = next((tokens[:n] for n in range(1, len(tokens) - 1)
+                   if tokens[n].lower_ == "and" and tokens[n + 1].lower_ in INDEFINITE), tokens)
     if not tokens:
         return None, None
     fallback = None
+    home = None  # "a voter from Ohio": a home town, no affiliation
     unit_split = None  # "director of the China programme | at Chatham House": a unit, then its home
     for n, tok in enumerate(tokens):
         if tok.lower_ not in AFFILIATION_PREPOSITIONS or n == 0:
@@ -1384,6 +1388,10 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
         rest = tokens[n + 1 :]
         while rest and rest[0].lower_ == "the":
             rest = rest[1:]
+        # "at the nonpartisan Tax Policy Center": an adjective or two before the name
+        lead = next((m for m in range(min(3, len(rest))) if not (rest[m].is_lower and rest[m].is_alpha)), 0)
+        if lead and rest[lead].text[:1].isupper() and not any(t.lower_ in PREPOSITIONS for t in rest[:lead]):
+            rest = rest[lead:]
         if not rest or not rest[0].text[:1].isupper():
             continue
         # The preposition's own object: up to the next preposition ("for Russia | on the ...").
@@ -1397,8 +1405,15 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
             return _text(tokens[:n]), _affiliation_or_none(_text(rest))
         if fallback is None and tok.lower_ in AFFILIATION_LINKS - {"from"}:
             fallback = n
+        elif fallback is None and tok.lower_ == "for" and rest[0].ent_type_ not in PLACE_LABELS \
+                and not any(t.lower_ in phrases.lex.title_words for t in rest[:stop]):
+            fallback = n  # "spokesman for World Relief"; "minister for Trade" is a portfolio
+        if home is None and tok.lower_ == "from" and rest[0].ent_type_ in PLACE_LABELS:
+            home = n
     if unit_split is not None:
         fallback = unit_split
+    if fallback is None and home is not None:
+        tokens = tokens[:home]
     if fallback is not None:
         rest = tokens[fallback + 1 :]
         while rest and rest[0].lower_ == "the":

@@ -1121,10 +1121,14 @@ class _ArticleReader:
         a comma or a full stop closes (after "according to X" a clause may follow the comma)."""
         tokens = self.tokens
         if mention.end < limit and tokens[mention.end].text == "," and mention.kind in {"person", "org"}:
-            end = phrases.appositive_end(mention.end + 1, limit)
+            start = mention.end + 1
+            end = phrases.appositive_end(start, limit)
+            if end == start + 1 and end < limit and tokens[start].like_num and tokens[end].text == ",":
+                start = end + 1  # an age first: "said Gloria Garza, 34, a nurse"
+                end = phrases.appositive_end(start, limit)
             if closed and end < limit and tokens[end].text not in APPOSITIVE_CLOSERS:
                 return  # "According to X, the tariffs ... “clearly show”": a clause, not an aside
-            role, affiliation = party_aside(mention.role, *phrases.appositive(mention.end + 1, end))
+            role, affiliation = party_aside(mention.role, *phrases.appositive(start, end))
             if role or affiliation:
                 mention.role = mention.role or role
                 mention.affiliation = mention.affiliation or affiliation
