@@ -1667,7 +1667,8 @@ def test_questioned_reports_a_quoted_question():
 ])
 def test_a_party_aside_after_a_titled_name_is_the_party_not_the_role(paragraph):
     [quote] = extract_quotes(make_article(paragraph))
-    assert (quote.speaker, quote.role, quote.affiliation) == ("Dana Holm", "Sen.", "Republican from Ohio")
+    # the party, without the home state ("from Ohio")
+    assert (quote.speaker, quote.role, quote.affiliation) == ("Dana Holm", "Sen.", "Republican")
 
 
 def test_an_organisation_after_of_behind_a_full_name_after_the_cue_is_its_affiliation():
