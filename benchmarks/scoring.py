@@ -227,6 +227,9 @@ _DESCRIPTION_FILLER = {"a", "an", "the", "of", "for", "at", "in", "on", "to", "a
                        "was", "has", "had", "by", "with", "from", "mr", "mrs", "ms", "dr"}
 
 
+_PARTY_TAGS = {"D": "democrat", "R": "republican", "I": "independent"}
+
+
 @dataclass
 class Description:
     """What a gold SOURCE phrase says of its speaker besides the name, against geolib's role and
@@ -244,7 +247,8 @@ class Description:
 def description(source: str, speaker: str | None, role: str | None, affiliation: str | None) -> Description:
     """Compare one SOURCE phrase with geolib's speaker, role and affiliation (see Description)."""
     name = set(name_words(speaker))
-    words = set(name_words(source))
+    words = set(name_words(source))  # a US party tag ("D-Md.", "(R)") spells its party's member word
+    words |= {_PARTY_TAGS[t] for t in re.findall(r"(?<![\w-])([DRI])(?:-[A-Z]|\))", source)}
     rest = [w for w in re.findall(r"[\w'’.-]+", source)
             if (low := name_words(w)) and low[0] not in name and low[0] not in _DESCRIPTION_FILLER
             and not low[0].isdigit()]

@@ -186,3 +186,5 @@ def test_a_source_description_is_compared_with_the_role_and_affiliation_given():
     assert not bare.described and not bare.named_body
     wrong = description("Ann Lee, a nurse", "Ann Lee", "senator", None)
     assert wrong.described and not wrong.named_body and not wrong.role_from_source
+    tagged = description("Sen. Ann Lee, D-Md.,", "Ann Lee", "Sen.", "Democrat")
+    assert tagged.affiliation_from_source

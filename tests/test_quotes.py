@@ -1860,3 +1860,13 @@ def test_a_participle_after_a_comma_goes_on_the_same_speakers_report_in_a_clause
 def test_an_aside_gives_the_role_and_its_body(sentence, role, affiliation):
     [quote] = extract_quotes(make_article(sentence))
     assert (quote.role, quote.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize(("paragraph", "affiliation"), [
+    ("“We will help,” said Rep. Bobby Scotts (D-Va.).", "Democrat"),
+    ("Sen. Lorraine Pettibone, R-Md., said the bill was “dead.”", "Republican"),
+    ("Rep. Anna Berg (I) said the bill was “dead.”", "Independent"),
+])
+def test_a_party_tag_after_a_name_gives_the_party_as_affiliation(paragraph, affiliation):
+    quotes = extract_quotes(make_article(paragraph))
+    assert {q.affiliation for q in quotes} == {affiliation}

@@ -79,6 +79,7 @@ class AttributionLexicon:
     compound_nouns: frozenset[str]  # "tank": a cue word before it is a noun ("think tank")
     collective_nouns: frozenset[str]  # "group", "delegation": "a group of senators" is one group
     title_abbreviations: dict[str, str]  # "sen." -> "senator"
+    party_tags: dict[str, str]  # "D" -> "Democrat": the party a tag such as "(D-Ore.)" names
     given_names_also_places: frozenset[str]  # "Jordan", "Sofia": as written
     never_names: frozenset[str]  # words never part of a name: roles, groups, weekdays, titles
     grammar: dict[str, frozenset[str]]  # function-word classes the rules read, by name ("prepositions")
@@ -127,6 +128,7 @@ def load_attribution_lexicon() -> AttributionLexicon:
         collective_nouns=lowered("collective_nouns"),
         given_names_also_places=frozenset(words["given_names_also_places"]),
         title_abbreviations={k.lower(): v.lower() for k, v in words["title_abbreviations"].items()},
+        party_tags=dict(words["party_tags"]),
         verb_forms=frozenset(
             word for info in verbs["verbs"].values() for form in info["forms"] for word in form.split()
             if word not in words["grammar"]["verb_form_function_words"]
@@ -496,7 +498,7 @@ class Phrases:
             mention = self._link_after(mention, limit)
         if mention is not None and mention.kind == "role":
             mention = self._name_after_title(mention, limit) or mention
-        return mention
+        return self._with_party_tag(mention)
 
     def _name_after_title(self, title: Mention, limit: int) -> Mention | None:
         """``the deputy minister, Iryna Voloshko,`` or ``A spokesman for the German government,
@@ -527,7 +529,7 @@ class Phrases:
                 return None  # a chain of links this deep is no speaker phrase (and would overflow the stack)
             self._depth += 1
             try:
-                self._before[key] = self._phrase_before(k, floor, appositive)
+                self._before[key] = self._with_party_tag(self._phrase_before(k, floor, appositive))
             finally:
                 self._depth -= 1
         found = self._before[key]
@@ -898,6 +900,21 @@ class Phrases:
             and word.lower_.endswith("ly") and word.lower_ not in self.lex.group_nouns \
             and word.lower_ not in self.lex.role_words \
             and (self.is_name(tokens[k - 2]) or self.is_head(tokens[k - 2]) or tokens[k - 2].text == ",")
+
+    def _with_party_tag(self, mention: Mention | None) -> Mention | None:
+        """A person's party from a tag right after the name ("Rep. Anna Berg (D-Ore.)", "Sen. X,
+        R-Texas,"), as their affiliation when nothing else gives one."""
+        if mention is None or mention.kind != "person" or mention.affiliation:
+            return mention
+        tokens, i = self.tokens, mention.end
+        if i >= len(tokens) or tokens[i].text not in {"(", ","}:
+            return mention
+        close = ")" if tokens[i].text == "(" else ","
+        j = next((j for j in range(i + 1, min(i + 8, len(tokens))) if tokens[j].text == close), None)
+        tag = self.doc[i + 1 : j].text if j is not None else ""
+        if (BRACKETED_TAG if close == ")" else PARTY_TAG).fullmatch(tag):
+            mention.affiliation = self.lex.party_tags.get(tag.split("-")[0]) or mention.affiliation
+        return mention
 
     def _party_tag_before(self, k: int, floor: int) -> int | None:
         """Where a bracketed party tag ending just before token ``k`` opens ("(D-Ore.)", "(R)"), if any."""
