@@ -1870,3 +1870,21 @@ def test_an_aside_gives_the_role_and_its_body(sentence, role, affiliation):
 def test_a_party_tag_after_a_name_gives_the_party_as_affiliation(paragraph, affiliation):
     quotes = extract_quotes(make_article(paragraph))
     assert {q.affiliation for q in quotes} == {affiliation}
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "role", "affiliation"), [
+    ("“We will help,” said Amy Pope, deputy homeland security advisor.", "Amy Pope",
+     "deputy homeland security advisor", None),
+    ("“We will help,” said Representative Peter T. King, Republican of New York.", "Peter T. King",
+     "Representative", "Republican"),
+    ("“We will help,” said Melanne Verveer, who served as Hillary Clinton’s chief of staff.",
+     "Melanne Verveer", "chief of staff", "Hillary Clinton"),
+    ("“We will help,” said Trent Lott, who was the Senate majority leader under George W. Bush.",
+     "Trent Lott", "majority leader", "Senate"),
+    ("“We will help,” said Ann Lind, Minister of State for Foreign Affairs.", "Ann Lind",
+     "Minister of State for Foreign Affairs", None),
+])
+def test_surnames_that_are_titles_relative_clause_titles_tenures_and_portfolios(sentence, speaker, role,
+                                                                                affiliation):
+    [quote] = extract_quotes(make_article(sentence))
+    assert (quote.speaker, quote.role, quote.affiliation) == (speaker, role, affiliation)

@@ -44,6 +44,7 @@ ORG_NOUN_REACH = 4  # either side of a connector ("and", "of"), for an organisat
 PARTY_TAG = re.compile(r"[A-Z]{1,3}-[A-Z][A-Za-z.]{1,12}")  # "D-Md.", "R-Texas": party and state
 BRACKETED_TAG = re.compile(r"[A-Z]{1,3}(?:-[A-Z][A-Za-z.]{1,12})?")  # "(D-Ore.)", "(D)": party, maybe state
 PLACE_LABELS = {"GPE", "LOC"}
+INITIAL = re.compile(r"[A-Z]\.")  # "T." in "Peter T. King"
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
@@ -155,6 +156,8 @@ def party_aside(title: str | None, role: str | None, affiliation: str | None
     """An aside's role and affiliation after a titled name: a party member's noun opening the
     aside ("Sen. X, a Republican from Ohio,") tells the party, not the role."""
     if title and role and role.split()[0].lower() in PARTY_MEMBERS:
+        if all(word.lower() in PARTY_MEMBERS for word in role.split()):
+            return None, role  # "Rep. X, Republican of New York,": the party; New York is the seat
         return None, affiliation or role
     return role, affiliation
 
@@ -199,6 +202,8 @@ NOUN_DETERMINERS = _GRAMMAR["noun_determiners"]
 TIME_NOUNS = _GRAMMAR["time_nouns"]
 PARTY_MEMBERS = _GRAMMAR["party_members"]  # "a Republican from Ohio": a party, not a role
 SUBORDINATORS = _GRAMMAR["subordinators"]  # "while", "before": a participle after one has no phrase before it
+TENURE_PREPOSITIONS = _GRAMMAR["tenure_prepositions"]  # lower case: "Under Secretary" is a title
+COPULAS = _GRAMMAR["copulas"]  # "who was the party's chief of staff": a title after "who"
 INDEFINITE = _GRAMMAR["indefinite_determiners"]
 ARTICLES = _GRAMMAR["articles"]
 SERVED_BY = _GRAMMAR["served_by_prepositions"]
@@ -402,6 +407,10 @@ class Phrases:
                 and not self.is_group(tok) and self._is_plain_name(tokens[i - 2])  # not "Z-blogger"
         if i > 0 and tok.is_title and tok.is_alpha and tokens[i - 1].lower_ in self.lex.honorifics:
             return True  # "Mr. King", "Ms. Bishop": after an honorific, a title word is a surname
+        before = tokens[i - 1] if i > 0 else None
+        if before is not None and tok.is_title and tok.is_alpha and (is_given_name(before.text) or (
+                INITIAL.fullmatch(before.text) and i > 1 and self._is_plain_name(tokens[i - 2]))):
+            return True  # "Amy Pope", "Peter T. King": after a given name or an initial, a surname
         return self._is_plain_name(tok)
 
     def _hyphenated_particle(self, tok: Token) -> bool:
@@ -1320,6 +1329,8 @@ class Phrases:
         if a >= b:
             return None, None
         first = tokens[a]
+        if first.lower_ in RELATIVE_PRONOUNS and (start := self._role_after_copula(a + 1, b)) is not None:
+            return self.appositive(start, b)  # "X, who was the party's chief of staff,": a former title
         if first.lower_ in self.lex.appositive_rejected or first.like_num:
             return None, None
         if first.text.endswith("ing") and first.lower_ not in self.lex.determiners \
@@ -1340,6 +1351,21 @@ class Phrases:
                 and not any(t.text in POSSESSIVE for t in tokens[a:b]):
             return None, None  # "Xi took pains to ..." is a clause, not an appositive
         return split_role_affiliation(doc[a:b], self)
+
+    def _role_after_copula(self, i: int, b: int) -> int | None:
+        """Where a title starts after "who is", "who was", "who served as" (an adverb such as
+        "now" or "then" may stand between): the role words of a relative clause."""
+        tokens = self.tokens
+        if i < b and tokens[i].lower_ in COPULAS:
+            i += 1
+            if i < b and tokens[i].lower_ == "as":
+                i += 1
+            while i < b and tokens[i].lower_ in self.lex.grammar["time_adjuncts"] | {"now", "then", "also"}:
+                i += 1
+            if i < b and (tokens[i].lower_ in NOUN_DETERMINERS or self.is_role(tokens[i])
+                          or tokens[i].lower_ in self.lex.role_modifiers or tokens[i].text[:1].isupper()):
+                return i
+        return None
 
     def clean_end(self, i: int, limit: int) -> bool:
         """Is ``tokens[i]`` a place where an inverted speaker phrase may end ("said X." /
@@ -1394,6 +1420,9 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
     # "a senior fellow at Brookings and a Democratic superdelegate": the first description only
     tokens = next((tokens[:n] for n in range(1, len(tokens) - 1)
                    if tokens[n].lower_ == "and" and tokens[n + 1].lower_ in INDEFINITE), tokens)
+    # "majority leader under George W. Bush", "chief of staff during the Clinton years": a tenure
+    tokens = next((tokens[:n] for n in range(1, len(tokens)) if tokens[n].text in TENURE_PREPOSITIONS),
+                  tokens)
     if not tokens:
         return None, None
     fallback = None
@@ -1414,6 +1443,8 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
         # The preposition's own object: up to the next preposition ("for Russia | on the ...").
         stop = next((m for m, t in enumerate(rest) if t.lower_ in AFFILIATION_PREPOSITIONS
                      and not _inside_org_name(rest, m)), len(rest))
+        if all(t.lower_ in phrases.lex.title_words or t.lower_ in ORG_NAME_CONNECTORS for t in rest[:stop]):
+            continue  # a portfolio: "Secretary of State", "Minister of State for Foreign Affairs"
         org_words = [t for t in rest[:stop] if t.lower_ in phrases.lex.org_nouns or t.ent_type_ == "ORG"]
         if org_words and all(t.lower_ in phrases.lex.unit_nouns for t in org_words) and stop < len(rest):
             unit_split = unit_split if unit_split is not None else n
