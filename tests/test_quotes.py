@@ -1888,3 +1888,17 @@ def test_surnames_that_are_titles_relative_clause_titles_tenures_and_portfolios(
                                                                                 affiliation):
     [quote] = extract_quotes(make_article(sentence))
     assert (quote.speaker, quote.role, quote.affiliation) == (speaker, role, affiliation)
+
+
+@pytest.mark.parametrize(("sentence", "role", "affiliation"), [
+    ("“We will sue,” said Judicial Watch President Tom Fenton.", "President", "Judicial Watch"),
+    ("“We will win,” said Rubio spokesman Alex Conway.", "spokesman", "Rubio"),
+    ("“We will win,” said Senate Majority Leader Mitch McConnell.", "Majority Leader", "Senate"),
+    ("“We will win,” said Presumptive Democratic presidential nominee Hillary Clinton.",
+     "Presumptive Democratic presidential nominee", None),
+    ("“We will win,” said Chinese President Xi Jinping.", "Chinese President", None),
+])
+def test_a_name_leading_a_title_is_the_body_it_serves_unless_a_place_party_or_title_word(sentence, role,
+                                                                                        affiliation):
+    [quote] = extract_quotes(make_article(sentence))
+    assert (quote.role, quote.affiliation) == (role, affiliation)

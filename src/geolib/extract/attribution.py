@@ -203,6 +203,7 @@ TIME_NOUNS = _GRAMMAR["time_nouns"]
 PARTY_MEMBERS = _GRAMMAR["party_members"]  # "a Republican from Ohio": a party, not a role
 SUBORDINATORS = _GRAMMAR["subordinators"]  # "while", "before": a participle after one has no phrase before it
 TENURE_PREPOSITIONS = _GRAMMAR["tenure_prepositions"]  # lower case: "Under Secretary" is a title
+TITLE_MODIFIERS = _GRAMMAR["title_modifiers"]  # "Vice", "Special": capitalised words inside a title
 COPULAS = _GRAMMAR["copulas"]  # "who was the party's chief of staff": a title after "who"
 INDEFINITE = _GRAMMAR["indefinite_determiners"]
 ARTICLES = _GRAMMAR["articles"]
@@ -1532,7 +1533,8 @@ def split_title(words: list[str], label, lex: AttributionLexicon) -> tuple[str |
         return body
     lead = 0
     while lead < len(words) - 1 and words[lead][:1].isupper() and words[lead].lower() not in lex.role_words \
-            and words[lead].lower() not in lex.role_modifiers:
+            and words[lead].lower() not in lex.role_modifiers and words[lead].lower() not in TITLE_MODIFIERS \
+            and words[lead].lower() not in lex.title_words:
         lead += 1
     rest = words[lead:]
     if lead and any(w.lower() in lex.role_words for w in rest):
@@ -1540,6 +1542,12 @@ def split_title(words: list[str], label, lex: AttributionLexicon) -> tuple[str |
         kind = label(organisation) or label(words[lead - 1])
         acronym = organisation.isupper() and len(organisation) > 1 and kind not in {"GPE", "NORP", "LOC"}
         if kind == "ORG" or acronym or words[lead - 1].lower() in lex.org_nouns:
+            return " ".join(rest), organisation
+        # "Judicial Watch President", "Rubio spokesman": a name (a person's, or two words or more)
+        # that is no nationality, place or party leads the title as the body it serves
+        named = kind == "PERSON" or lead >= 2 and kind is None
+        if named and not any(label(w) in {"GPE", "NORP", "LOC"} or w.lower() in PARTY_MEMBERS
+                             for w in words[:lead]):
             return " ".join(rest), organisation
     return " ".join(words), None
 
