@@ -10,6 +10,7 @@ import pytest
 from geolib.paths import PACKAGE_DATA
 from geolib.stance.patterns import (
     CASE_TWINS,
+    WORD_SET_FROM,
     Match,
     _aliases,
     _split,
@@ -113,13 +114,20 @@ def _instance(pattern: str, pick: int) -> str:
     return " ".join(out)
 
 
-def test_each_pattern_is_found_where_its_words_stand_in_any_case(patterns):
+# Patterns of words no text here holds: beside them, a pattern is in a list long enough that
+# the text's words are read into a set (``WORD_SET_FROM``), rather than looked for one by one.
+FILLER = [f"zzfiller{n}" for n in range(WORD_SET_FROM + 1)]
+
+
+@pytest.mark.parametrize("filler", [[], FILLER], ids=["substring tests", "word set"])
+def test_each_pattern_is_found_where_its_words_stand_in_any_case(patterns, filler):
     matched = 0
     for pattern in patterns:
         for pick in (0, -1):
             words = _instance(pattern, pick)
-            for text in (f"Then {words}.", f"THEN {words.upper()}!", words.lower(), f"{words.title()}, ſo"):
-                found = find_patterns(text, [pattern])
+            for text in (f"Then {words}.", f"THEN {words.upper()}!", words.lower(), f"{words.title()}, ſo",
+                         f"({words.replace(' ', '-')})"):
+                found = find_patterns(text, [pattern, *filler])
                 assert found == _every_match(text, [pattern]), (pattern, text)
                 matched += bool(found)
     assert matched > len(patterns) * 4  # most instances match: the test tries the matching path

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from geolib.actors import load_actors
 from geolib.text.expressions import CASE_TWINS
@@ -134,16 +134,46 @@ def _tried(text: str, patterns: Sequence[str]) -> tuple[str, Sequence[_Gate]]:
     """``text`` normalised, and the patterns that may match it: the words of the patterns'
     first tests (``_Gates``) are each looked for once, and only the patterns whose first test
     one of them meets are tested further (``_holds``)."""
-    normal = normalise(text)
+    normal, lower = _read(text)
     gates = _gates(tuple(patterns))
-    if any(twin in normal for twin in CASE_TWINS):
+    if lower is None:
         return normal, gates.patterns
-    lower = normal.lower()
     opened = set(gates.untested)
-    for word in filter(lower.__contains__, gates.opening):
-        opened.update(gates.opening[word])
+    if len(gates.opening_words) > WORD_SET_FROM:
+        for word in _words(lower) & gates.opening_words.keys():
+            opened.update(gates.opening_words[word])
+    else:
+        for word in filter(lower.__contains__, gates.opening_words):
+            opened.update(gates.opening_words[word])
+    for word in filter(lower.__contains__, gates.opening_other):
+        opened.update(gates.opening_other[word])
     opened_gates = map(gates.patterns.__getitem__, sorted(opened))
     return normal, [gate for gate in opened_gates if _holds(gate.plan, lower)]
+
+
+# Opening words of a pattern list beyond which the text's words are read into a set and looked
+# up, rather than each looked for as a substring (each substring test costs about what reading
+# the text's words costs over 40 words, at any length of text).
+WORD_SET_FROM = 40
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=32)  # one text is read for many pattern lists (each claim's, the markers')
+def _read(text: str) -> tuple[str, str | None]:
+    """``text`` normalised, and its lower-cased copy (None when it holds a ``CASE_TWINS``
+    character: lower-casing proves nothing there)."""
+    normal = normalise(text)
+    if any(twin in normal for twin in CASE_TWINS):
+        return normal, None
+    return normal, normal.lower()
+
+
+@lru_cache(maxsize=32)
+def _words(lower: str) -> frozenset[str]:
+    """The runs of ``\\w`` characters of a lower-cased text. A pattern's plain word of ``\\w``
+    characters only is matched whole (every word of a pattern stands between non-word
+    characters, or the text's ends), so it is one of these wherever it matches."""
+    return frozenset(_WORD.findall(lower))
 
 
 @dataclass(frozen=True)
@@ -158,11 +188,13 @@ class _Gate:
 @dataclass(frozen=True)
 class _Gates:
     """A list of patterns, indexed by their first tests: a pattern needs its longest word, or
-    one word of its first choice; ``opening`` gives the patterns each such word may open, in
-    order, and ``untested`` those with no such word."""
+    one word of its first choice; ``opening_words`` (words of ``\\w`` characters, looked up
+    among the text's words) and ``opening_other`` (looked for as substrings) give the patterns
+    each such word may open, in order, and ``untested`` those with no such word."""
 
     patterns: tuple[_Gate, ...]
-    opening: dict[str, tuple[int, ...]]
+    opening_words: dict[str, tuple[int, ...]]
+    opening_other: dict[str, tuple[int, ...]]
     untested: tuple[int, ...]
 
 
@@ -178,7 +210,9 @@ def _gates(patterns: tuple[str, ...]) -> _Gates:
             opening.setdefault(word, []).append(n)
         if not first:
             untested.append(n)
-    return _Gates(tuple(gates), {word: tuple(ns) for word, ns in opening.items()}, tuple(untested))
+    whole = {word: tuple(ns) for word, ns in opening.items() if _WORD.fullmatch(word)}
+    other = {word: tuple(ns) for word, ns in opening.items() if word not in whole}
+    return _Gates(tuple(gates), whole, other, tuple(untested))
 
 
 def leftmost_longest(found: list[Match]) -> list[Match]:
