@@ -5,6 +5,10 @@
     break ... ties             a gap of up to GAP words, within one sentence and clause
     (isolate|isolating) {China}      alternatives (each may be several words)
     order (is|has been)? crumbling   an optional group
+    (pull (away|apart)|detach)       groups nest: an alternative may hold a group
+
+A word stands whole: not inside a longer word, nor before the "n't" of a contraction that
+takes its last letter ("won" is not in "won't").
 
 Text is normalised before matching without moving any character: curly quotes and
 apostrophes become straight ones, and square brackets (editorial insertions, "doing
@@ -56,30 +60,51 @@ def _actor_alternation(actor: str) -> str:
 
 def _split(pattern: str) -> list[str]:
     """Pattern words; a parenthesised group (which may hold spaces) is one word."""
-    words, depth, current = [], 0, ""
-    for char in pattern:
+    return _outside_groups(pattern, str.isspace)
+
+
+def alternatives(group: str) -> list[str]:
+    """The alternatives of a group word ("(a|b c)" or "(a|b c)?"), each a pattern of its
+    own; a group nested in one is part of it ("(pull (away|apart)|detach)": "pull
+    (away|apart)" and "detach")."""
+    return _outside_groups(group.rstrip("?")[1:-1], "|".__eq__, keep_empty=True)
+
+
+def _outside_groups(text: str, is_separator, keep_empty: bool = False) -> list[str]:
+    """``text`` cut at each separator character that stands outside parentheses."""
+    parts, depth, current = [], 0, ""
+    for char in text:
         depth += (char == "(") - (char == ")")
-        if char.isspace() and depth == 0:
-            if current:
-                words.append(current)
+        if depth == 0 and is_separator(char):
+            if current or keep_empty:
+                parts.append(current)
             current = ""
         else:
             current += char
-    if current:
-        words.append(current)
-    return words
+    if current or keep_empty:
+        parts.append(current)
+    return parts
+
+
+def _is_group(word: str) -> bool:
+    return word.startswith("(") and word.rstrip("?").endswith(")")
+
+
+# A word does not end where a contraction's "n't" takes its last letter: "won't" is "wo" and
+# "n't", "can't" is "ca" and "n't" (as spaCy and the Penn Treebank split them), so neither
+# "won" nor "can" stands in them. Other clitics leave their word whole ("Russia's", "we'll").
+_NOT_CLIPPED = r"(?!'t(?!\w))"
 
 
 def _word_regex(word: str) -> str:
     if word == "...":  # up to GAP words, none ending a sentence or clause
         return rf"(?:[^\s.;:!?]+[,]?\s+){{0,{GAP}}}?"
-    if word.startswith("(") and word.rstrip("?").endswith(")"):
-        inner = word.rstrip("?")[1:-1]
-        return "(?:" + "|".join(_sequence(alt) for alt in inner.split("|")) + ")"
+    if _is_group(word):
+        return "(?:" + "|".join(_sequence(alt) for alt in alternatives(word)) + ")"
     slot = _SLOT.fullmatch(word)
     if slot:
-        return _actor_alternation(slot.group(1))
-    return re.escape(normalise(word))
+        return _actor_alternation(slot.group(1)) + _NOT_CLIPPED
+    return re.escape(normalise(word)) + _NOT_CLIPPED
 
 
 def _sequence(pattern: str) -> str:
@@ -244,8 +269,8 @@ def required(pattern: str) -> Needs:
         if slot:
             aliases = _aliases(slot.group(1))
             options = tuple((a.lower(),) for a in aliases) if all(a.isascii() for a in aliases) else ()
-        elif word.startswith("(") and word.rstrip("?").endswith(")"):
-            options = tuple(required(alt) for alt in word.rstrip("?")[1:-1].split("|"))
+        elif _is_group(word):
+            options = tuple(required(alt) for alt in alternatives(word))
         else:
             if normalise(word).isascii():
                 words.add(normalise(word).lower())
