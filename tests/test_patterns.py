@@ -179,3 +179,11 @@ def test_a_nested_group_is_required_as_a_group():
 def test_a_word_does_not_end_inside_a_contraction(text, pattern, found):
     assert bool(find_patterns(text, [pattern])) is found
     assert bool(find_patterns(text, [pattern, *FILLER])) is found
+
+
+def test_a_text_too_long_to_keep_is_read_the_same(patterns):
+    from geolib.stance.patterns import CACHED_UP_TO
+
+    text = " ".join(SENTENCES) * (CACHED_UP_TO // len(" ".join(SENTENCES)) + 1)
+    assert len(text) > CACHED_UP_TO
+    assert find_patterns(text, patterns) == _every_match(text, patterns)

@@ -183,8 +183,7 @@ WORD_SET_FROM = 40
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=32)  # one text is read for many pattern lists (each claim's, the markers')
-def _read(text: str) -> tuple[str, str | None]:
+def _reading(text: str) -> tuple[str, str | None]:
     """``text`` normalised, and its lower-cased copy (None when it holds a ``CASE_TWINS``
     character: lower-casing proves nothing there)."""
     normal = normalise(text)
@@ -193,12 +192,26 @@ def _read(text: str) -> tuple[str, str | None]:
     return normal, normal.lower()
 
 
-@lru_cache(maxsize=32)
-def _words(lower: str) -> frozenset[str]:
+def _word_set(lower: str) -> frozenset[str]:
     """The runs of ``\\w`` characters of a lower-cased text. A pattern's plain word of ``\\w``
     characters only is matched whole (every word of a pattern stands between non-word
     characters, or the text's ends), so it is one of these wherever it matches."""
     return frozenset(_WORD.findall(lower))
+
+
+# One text is read for many pattern lists (each claim's, the markers'): the last few texts'
+# readings are kept, those up to CACHED_UP_TO characters (a bound on what the caches hold).
+CACHED_UP_TO = 20_000
+_reading_kept = lru_cache(maxsize=32)(_reading)
+_word_set_kept = lru_cache(maxsize=32)(_word_set)
+
+
+def _read(text: str) -> tuple[str, str | None]:
+    return (_reading_kept if len(text) <= CACHED_UP_TO else _reading)(text)
+
+
+def _words(lower: str) -> frozenset[str]:
+    return (_word_set_kept if len(lower) <= CACHED_UP_TO else _word_set)(lower)
 
 
 @dataclass(frozen=True)
