@@ -356,6 +356,36 @@ def test_capitals_headline():
 
 
 @pytest.mark.parametrize(
+    ("text", "readable"),
+    [
+        ("JAPAN'S SURPLUS WITH KOREA WIDENS TO 450 MLN DLRS",
+         "Japan's Surplus With Korea Widens TO 450 MLN Dlrs"),
+        ("U.S. EXPORTS TO THE EC CLIMB", "U.S. Exports TO THE EC Climb"),  # short words kept
+        ("Japan's surplus with Korea widens", "Japan's surplus with Korea widens"),
+        ("Ⅻ" * 40 + " the trade surplus", "Ⅻ" * 40 + " the trade surplus"),  # upper case, no letters
+        ("SHORT HEAD", "SHORT HEAD"),  # under 12 letters
+    ],
+)
+def test_an_all_capitals_headline_is_read_capitalised(text, readable):
+    from geolib.extract.figures import _readable
+
+    assert _readable(text) == readable
+
+
+def test_an_article_naming_one_foreign_dollar_reads_its_plain_dollars_as_that_one():
+    from geolib.extract.figures import _article_dollar, load_figure_terms
+
+    def dollar(*texts: str) -> str | None:
+        return _article_dollar(story(*(("body", t) for t in texts)), load_figure_terms())
+
+    assert dollar("Exports were 10.2 billion dlrs.") is None
+    assert dollar("The deficit was C$4bn.", "Exports were 10.2 billion dlrs.") == "CAD"
+    assert dollar("Shipments were worth 3 bln Canadian dlrs.") == "CAD"
+    assert dollar("Sales were 3 bln HONG KONG DOLLARS.") == "HKD"
+    assert dollar("It cost C$4bn and HK$2bn.") is None  # two: neither
+
+
+@pytest.mark.parametrize(
     ("text", "written", "low", "high", "currency"),
     [
         ("The surplus is seen at 450 to 500 mln stg.", "450 to 500 mln stg", 450, 500, "GBP"),
@@ -555,7 +585,10 @@ WORDY_AMOUNTS = ["It cost two to three dollars.", "Between two and three billion
                  "A hundred and sixty mln stg changed hands.", "Some two Hong Kong\n dollars each.",
                  "TWO TO THREE BILLION DOLLARS", "Half a billion was spent.", "One of the two sides won.",
                  "Two to three Swiss francs; four or five hundred thousand yen.", "It rose 5% to $2bn.",
-                 "two to three dollaſs", "Two İstanbul deals worth three billion."]
+                 "two to three dollaſs", "Two İstanbul deals worth three billion.",
+                 "Twenty-five-billion dollars vanished.", "ſix billion was lost; ſeven dollars too.",
+                 "Remarks on a grand brand, a column and security.", "They won a hundred\tmillion.",
+                 "Eight-Hundred Thousand Euros", "nine marks; ten million marks; eleven won"]
 
 
 @pytest.mark.parametrize("sentence", WORDY_AMOUNTS)

@@ -10,9 +10,11 @@ import pytest
 from geolib.paths import PACKAGE_DATA
 from geolib.stance.patterns import (
     CASE_TWINS,
+    WORD_SET_FROM,
     Match,
     _aliases,
     _split,
+    alternatives,
     compile_pattern,
     find_patterns,
     required,
@@ -107,19 +109,81 @@ def _instance(pattern: str, pick: int) -> str:
         elif word.startswith("{") and word.endswith("}"):
             out.append(_aliases(word[1:-1])[pick])
         elif word.startswith("(") and word.endswith(")"):
-            out.append(_instance(word[1:-1].split("|")[pick], pick))
+            out.append(_instance(alternatives(word)[pick], pick))
         else:
             out.append(word)
     return " ".join(out)
 
 
-def test_each_pattern_is_found_where_its_words_stand_in_any_case(patterns):
+# Patterns of words no text here holds: beside them, a pattern is in a list long enough that
+# the text's words are read into a set (``WORD_SET_FROM``), rather than looked for one by one.
+FILLER = [f"zzfiller{n}" for n in range(WORD_SET_FROM + 1)]
+
+
+@pytest.mark.parametrize("filler", [[], FILLER], ids=["substring tests", "word set"])
+def test_each_pattern_is_found_where_its_words_stand_in_any_case(patterns, filler):
     matched = 0
     for pattern in patterns:
         for pick in (0, -1):
             words = _instance(pattern, pick)
-            for text in (f"Then {words}.", f"THEN {words.upper()}!", words.lower(), f"{words.title()}, ſo"):
-                found = find_patterns(text, [pattern])
+            for text in (f"Then {words}.", f"THEN {words.upper()}!", words.lower(), f"{words.title()}, ſo",
+                         f"({words.replace(' ', '-')})"):
+                found = find_patterns(text, [pattern, *filler])
                 assert found == _every_match(text, [pattern]), (pattern, text)
                 matched += bool(found)
     assert matched > len(patterns) * 4  # most instances match: the test tries the matching path
+
+
+NESTED = "(pull (away|apart)|detach) from {China}"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("They want to pull Russia away from China.", False),  # a word between: no gap written
+        ("They want to pull away from China.", True),
+        ("It may pull apart from Beijing's orbit.", True),
+        ("It will not detach from China.", True),
+        ("It will not pull from China.", False),  # the inner group is not optional
+        ("Away from China, nobody pulls.", False),
+    ],
+)
+def test_a_group_nested_in_an_alternative_is_a_group(text, found):
+    assert bool(find_patterns(text, [NESTED])) is found
+    assert bool(find_patterns(text, [NESTED, *FILLER])) is found
+
+
+def test_a_nested_group_is_required_as_a_group():
+    assert required(NESTED)[:2] == ("from", (("pull", (("away",), ("apart",))), ("detach",)))
+    assert required("(a (firm|solid)? partner|an ally)") == ((("partner", "a"), ("ally", "an")),)
+    assert alternatives("(a (b|c)? d|e|)?") == ["a (b|c)? d", "e", ""]
+    for text in ("a partner", "a firm partner", "a solid partner", "an ally"):
+        assert find_patterns(f"Beijing is {text}.", ["(a (firm|solid)? partner|an ally)"]), text
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "found"),
+    [
+        ("We won't back down.", "won", False),  # "won't" is "wo" and "n't"
+        ("We won’t back down.", "won ... down", False),  # nor does a gap start after "won"
+        ("They won the vote and won't give it back.", "won", True),
+        ("Moscow can't be trusted.", "can", False),
+        ("Moscow can be trusted.", "can", True),
+        ("They won't; they can’t.", "(won|can)", False),
+        ("The ally's word held.", "ally", True),  # other clitics leave their word whole
+        ("We'll see whether China's rise continues.", "we", True),
+        ("China's rise", "{China}", True),
+        ("Those who won't cannot win.", "won't", True),
+    ],
+)
+def test_a_word_does_not_end_inside_a_contraction(text, pattern, found):
+    assert bool(find_patterns(text, [pattern])) is found
+    assert bool(find_patterns(text, [pattern, *FILLER])) is found
+
+
+def test_a_text_too_long_to_keep_is_read_the_same(patterns):
+    from geolib.stance.patterns import CACHED_UP_TO
+
+    text = " ".join(SENTENCES) * (CACHED_UP_TO // len(" ".join(SENTENCES)) + 1)
+    assert len(text) > CACHED_UP_TO
+    assert find_patterns(text, patterns) == _every_match(text, patterns)

@@ -381,8 +381,12 @@ def _readable(sentence: str) -> str:
     """``sentence`` with words of an all-capitals headline capitalised ("JAPAN'S
     SURPLUS" -> "Japan's Surplus"), same length; short words ("US", "EC") and dotted
     abbreviations ("U.S.") kept as written."""
-    letters = [c for c in sentence if c.isalpha()]
-    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    letters = sum(map(str.isalpha, sentence))
+    # every upper-case letter is upper-case: counting the upper-case characters first (in C)
+    # turns most sentences away without reading their letters one by one
+    if letters < 12 or sum(map(str.isupper, sentence)) < 0.8 * letters:
+        return sentence
+    if sum(c.isupper() for c in sentence if c.isalpha()) < 0.8 * letters:
         return sentence
     return re.sub(r"(?<![\w.])[A-Z][A-Z]{3,}(?:['’][A-Z]+)?(?![\w.])",
                   lambda m: m.group(0).capitalize(), sentence)
@@ -490,8 +494,7 @@ def article_home(article: Article, lexicon: FigureTerms | None = None) -> str | 
     from geolib.parse.cues import wire_dateline
 
     lexicon = lexicon or load_figure_terms()
-    places = {a.alias.upper(): a.actor for a in lexicon.parties
-              if a.kind in ("capital", "city", "country")}
+    places = _dateline_places(lexicon)
     openings = [p for p in article.paragraphs if p.kind == "dateline"]
     openings += [p for p in article.paragraphs if p.kind == "body"][:1]
     for paragraph in openings:
@@ -505,6 +508,12 @@ def article_home(article: Article, lexicon: FigureTerms | None = None) -> str | 
         if outlet and name.lower() in outlet:
             return home
     return None
+
+
+@lru_cache(maxsize=4)
+def _dateline_places(lexicon: FigureTerms) -> dict[str, str]:
+    """The economies' capitals, cities and countries by their names in capitals."""
+    return {a.alias.upper(): a.actor for a in lexicon.parties if a.kind in ("capital", "city", "country")}
 
 
 # ----------------------------------------------------------------------- measures
@@ -1073,18 +1082,25 @@ def _date_headlines(figures: list[Figure], context: _Context) -> None:
 def _article_dollar(article: Article, lexicon: FigureTerms) -> str | None:
     """The one non-US dollar an article names ("Canadian dlrs", "HK$"), if just one: its
     plain "dlrs" are that dollar too, as wire copy writes them."""
-    pattern = _dollar_pattern(lexicon)
-    found = {code for p in article.paragraphs if p.kind in FIGURE_PARAGRAPH_KINDS
-             for code in (pattern[1][m.group(0).lower()] for m in pattern[0].finditer(p.text))}
+    pattern, codes, needs = _dollar_pattern(lexicon)
+    found = {code for p in article.paragraphs
+             if p.kind in FIGURE_PARAGRAPH_KINDS and may_hold(needs, lowered_for_needs(p.text))
+             for code in (codes[m.group(0).lower()] for m in pattern.finditer(p.text))}
     return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=4)
-def _dollar_pattern(lexicon: FigureTerms) -> tuple[re.Pattern[str], dict[str, str]]:
+def _dollar_pattern(lexicon: FigureTerms) -> tuple[re.Pattern[str], dict[str, str], Needs]:
+    """The non-US dollars' terms as one expression, their codes, and what any of them holds
+    (lower-cased): its dollar sign, else its last word ("dlrs", "dollars"). The expression is
+    read over every paragraph; the test of those few strings turns most away first."""
     dollars = {c.term.lower(): c.code for c in (*lexicon.notation.before, *lexicon.notation.after)
                if c.family == "dollar" and c.code != "USD"}
-    terms = trie_expression(sorted(dollars), any_space=False) or "(?!)"  # read over every paragraph
-    return re.compile(rf"(?<![A-Za-z])(?:{terms})(?![A-Za-z])", re.IGNORECASE), dollars
+    terms = trie_expression(sorted(dollars), any_space=False) or "(?!)"
+    needs = {"$" if "$" in term else term.split()[-1] for term in dollars}
+    needs = {need for need in needs if not any(other in need for other in needs - {need})}
+    return (re.compile(rf"(?<![A-Za-z])(?:{terms})(?![A-Za-z])", re.IGNORECASE), dollars,
+            tuple(sorted(needs)))
 
 
 def extract_figures(

@@ -30,13 +30,13 @@ import bisect
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
-from geolib.actors import actors_in, find_actor_mentions
+from geolib.actors import ActorMention, actors_in, find_actor_mentions
 from geolib.paths import PACKAGE_DATA
 from geolib.places import nation_mentions
-from geolib.stance.hedging import hedging
+from geolib.stance.hedging import Hedging, hedging
 from geolib.stance.markers import Markers, default_markers, phrase_agent, phrase_use
 from geolib.stance.patterns import Match, find_patterns
 from geolib.text.sentences import sentence_at, sentence_spans
@@ -126,14 +126,17 @@ def default_claims() -> tuple[Claim, ...]:
 
 def claim_stances(
     text: str, claims: list[Claim] | tuple[Claim, ...] | None = None,
-    markers: Markers | None = None, context: str | None = None,
+    markers: Markers | None = None, context: str | None = None, *,
+    sentences: list[tuple[int, int]] | None = None, mentions: list[ActorMention] | None = None,
 ) -> list[ClaimStance]:
     """The stance ``text`` takes on each claim it touches. ``context`` is text around it
     that names who it is about (the reported-speech clause of a partial quote); it counts
-    for a trigger's ``needs`` and ``context`` but is not scored itself."""
+    for a trigger's ``needs`` and ``context`` but is not scored itself. ``sentences`` and
+    ``mentions``: the text's sentence spans and actor mentions, when already read (as
+    ``sentence_spans`` and ``find_actor_mentions`` give them)."""
     claims = default_claims() if claims is None else claims
     markers = markers or default_markers()
-    scene = _Scene(text, context)
+    scene = _Scene(text, context, sentences, mentions)
     results = []
     for claim in claims:
         stance = _stance_on(claim, scene, markers)
@@ -145,16 +148,19 @@ def claim_stances(
 class _Scene:
     """A text read once for every claim: its sentences, actors and pattern matches."""
 
-    def __init__(self, text: str, context: str | None):
+    def __init__(self, text: str, context: str | None, sentences: list[tuple[int, int]] | None = None,
+                 mentions: list[ActorMention] | None = None):
         self.text = text
         self.context = context
         self.around = f"{text} {context}" if context else text
-        self.sentences = sentence_spans(text) or [(0, len(text))]
+        self.sentences = sentences or sentence_spans(text) or [(0, len(text))]
         self._ends = [end for _, end in self.sentences]
-        self.mentions = find_actor_mentions(text)
-        self.mentioned = {m.actor for m in self.mentions} | (
+        self.mentions = find_actor_mentions(text) if mentions is None else mentions
+        self.named = {m.actor for m in self.mentions}  # in the text itself
+        self.mentioned = self.named | (
             set(actors_in(context)) if context else set())
         self._nations: list[tuple[int, int]] | None = None
+        self._hedging: Hedging | None = None
         self._matches: dict[tuple[str, ...], list[Match]] = {}
         self._present: dict[tuple[str, ...], bool] = {}
         self._local: dict[tuple[int, int, tuple[str, ...]], bool] = {}
@@ -204,6 +210,12 @@ class _Scene:
             lo <= start < hi and not any(a <= start < b for a, b in ours)
             for start, _ in self.nations()
         )
+
+    def hedging(self) -> Hedging:
+        """The text's hedging (read when first asked, once for every claim)."""
+        if self._hedging is None:
+            self._hedging = hedging(self.text)
+        return self._hedging
 
     def nations(self) -> list[tuple[int, int]]:
         """Where the text names a country, capital or nationality (read when first asked)."""
@@ -338,17 +350,21 @@ def _nearness(text: str, match: Match, markers: Markers) -> str | None:
 _SLOT_ONLY = re.compile(r"\{([^}]+)\}")
 
 
+@cache
+def _slot_actors(with_: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The actors of ``with`` words that are all actor slots; None when any is not one."""
+    slots = [_SLOT_ONLY.fullmatch(w) for w in with_]
+    return tuple(slot.group(1) for slot in slots) if with_ and all(slots) else None
+
+
 def _can_hold(claim: Claim, trigger: Trigger, scene: _Scene) -> bool:
     """Can the trigger count at all in this text? Not when it needs the claim's pair and
     neither is named, nor when its ``with`` words are all actors the text does not name
     (read before its patterns, which most quotes would scan in vain)."""
-    if "pair" in trigger.needs and not set(claim.pair) & scene.mentioned:
+    if "pair" in trigger.needs and scene.mentioned.isdisjoint(claim.pair):
         return False
-    slots = [_SLOT_ONLY.fullmatch(w) for w in trigger.with_]
-    if trigger.with_ and all(slots):
-        named = {m.actor for m in scene.mentions}
-        return any(slot.group(1) in named for slot in slots)
-    return True
+    actors = _slot_actors(trigger.with_)
+    return actors is None or not scene.named.isdisjoint(actors)
 
 
 def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | None:
@@ -402,7 +418,7 @@ def _stance_on(claim: Claim, scene: _Scene, markers: Markers) -> ClaimStance | N
         weight += strength
     if not cues:
         return None
-    hedged = hedging(text)
+    hedged = scene.hedging()
     if weight == 0 or abs(total) < 1e-9:
         return ClaimStance(claim.id, "none", 0.0, tuple(cues) + hedged.cues)
     label = "favor" if total > 0 else "against"

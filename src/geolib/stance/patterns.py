@@ -5,6 +5,10 @@
     break ... ties             a gap of up to GAP words, within one sentence and clause
     (isolate|isolating) {China}      alternatives (each may be several words)
     order (is|has been)? crumbling   an optional group
+    (pull (away|apart)|detach)       groups nest: an alternative may hold a group
+
+A word stands whole: not inside a longer word, nor before the "n't" of a contraction that
+takes its last letter ("won" is not in "won't").
 
 Text is normalised before matching without moving any character: curly quotes and
 apostrophes become straight ones, and square brackets (editorial insertions, "doing
@@ -18,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from geolib.actors import load_actors
 from geolib.text.expressions import CASE_TWINS
@@ -56,30 +60,51 @@ def _actor_alternation(actor: str) -> str:
 
 def _split(pattern: str) -> list[str]:
     """Pattern words; a parenthesised group (which may hold spaces) is one word."""
-    words, depth, current = [], 0, ""
-    for char in pattern:
+    return _outside_groups(pattern, str.isspace)
+
+
+def alternatives(group: str) -> list[str]:
+    """The alternatives of a group word ("(a|b c)" or "(a|b c)?"), each a pattern of its
+    own; a group nested in one is part of it ("(pull (away|apart)|detach)": "pull
+    (away|apart)" and "detach")."""
+    return _outside_groups(group.rstrip("?")[1:-1], "|".__eq__, keep_empty=True)
+
+
+def _outside_groups(text: str, is_separator, keep_empty: bool = False) -> list[str]:
+    """``text`` cut at each separator character that stands outside parentheses."""
+    parts, depth, current = [], 0, ""
+    for char in text:
         depth += (char == "(") - (char == ")")
-        if char.isspace() and depth == 0:
-            if current:
-                words.append(current)
+        if depth == 0 and is_separator(char):
+            if current or keep_empty:
+                parts.append(current)
             current = ""
         else:
             current += char
-    if current:
-        words.append(current)
-    return words
+    if current or keep_empty:
+        parts.append(current)
+    return parts
+
+
+def _is_group(word: str) -> bool:
+    return word.startswith("(") and word.rstrip("?").endswith(")")
+
+
+# A word does not end where a contraction's "n't" takes its last letter: "won't" is "wo" and
+# "n't", "can't" is "ca" and "n't" (as spaCy and the Penn Treebank split them), so neither
+# "won" nor "can" stands in them. Other clitics leave their word whole ("Russia's", "we'll").
+_NOT_CLIPPED = r"(?!'t(?!\w))"
 
 
 def _word_regex(word: str) -> str:
     if word == "...":  # up to GAP words, none ending a sentence or clause
         return rf"(?:[^\s.;:!?]+[,]?\s+){{0,{GAP}}}?"
-    if word.startswith("(") and word.rstrip("?").endswith(")"):
-        inner = word.rstrip("?")[1:-1]
-        return "(?:" + "|".join(_sequence(alt) for alt in inner.split("|")) + ")"
+    if _is_group(word):
+        return "(?:" + "|".join(_sequence(alt) for alt in alternatives(word)) + ")"
     slot = _SLOT.fullmatch(word)
     if slot:
-        return _actor_alternation(slot.group(1))
-    return re.escape(normalise(word))
+        return _actor_alternation(slot.group(1)) + _NOT_CLIPPED
+    return re.escape(normalise(word)) + _NOT_CLIPPED
 
 
 def _sequence(pattern: str) -> str:
@@ -134,16 +159,59 @@ def _tried(text: str, patterns: Sequence[str]) -> tuple[str, Sequence[_Gate]]:
     """``text`` normalised, and the patterns that may match it: the words of the patterns'
     first tests (``_Gates``) are each looked for once, and only the patterns whose first test
     one of them meets are tested further (``_holds``)."""
-    normal = normalise(text)
+    normal, lower = _read(text)
     gates = _gates(tuple(patterns))
-    if any(twin in normal for twin in CASE_TWINS):
+    if lower is None:
         return normal, gates.patterns
-    lower = normal.lower()
     opened = set(gates.untested)
-    for word in filter(lower.__contains__, gates.opening):
-        opened.update(gates.opening[word])
+    if len(gates.opening_words) > WORD_SET_FROM:
+        for word in _words(lower) & gates.opening_words.keys():
+            opened.update(gates.opening_words[word])
+    else:
+        for word in filter(lower.__contains__, gates.opening_words):
+            opened.update(gates.opening_words[word])
+    for word in filter(lower.__contains__, gates.opening_other):
+        opened.update(gates.opening_other[word])
     opened_gates = map(gates.patterns.__getitem__, sorted(opened))
     return normal, [gate for gate in opened_gates if _holds(gate.plan, lower)]
+
+
+# Opening words of a pattern list beyond which the text's words are read into a set and looked
+# up, rather than each looked for as a substring (each substring test costs about what reading
+# the text's words costs over 40 words, at any length of text).
+WORD_SET_FROM = 40
+_WORD = re.compile(r"\w+")
+
+
+def _reading(text: str) -> tuple[str, str | None]:
+    """``text`` normalised, and its lower-cased copy (None when it holds a ``CASE_TWINS``
+    character: lower-casing proves nothing there)."""
+    normal = normalise(text)
+    if any(twin in normal for twin in CASE_TWINS):
+        return normal, None
+    return normal, normal.lower()
+
+
+def _word_set(lower: str) -> frozenset[str]:
+    """The runs of ``\\w`` characters of a lower-cased text. A pattern's plain word of ``\\w``
+    characters only is matched whole (every word of a pattern stands between non-word
+    characters, or the text's ends), so it is one of these wherever it matches."""
+    return frozenset(_WORD.findall(lower))
+
+
+# One text is read for many pattern lists (each claim's, the markers'): the last few texts'
+# readings are kept, those up to CACHED_UP_TO characters (a bound on what the caches hold).
+CACHED_UP_TO = 20_000
+_reading_kept = lru_cache(maxsize=32)(_reading)
+_word_set_kept = lru_cache(maxsize=32)(_word_set)
+
+
+def _read(text: str) -> tuple[str, str | None]:
+    return (_reading_kept if len(text) <= CACHED_UP_TO else _reading)(text)
+
+
+def _words(lower: str) -> frozenset[str]:
+    return (_word_set_kept if len(lower) <= CACHED_UP_TO else _word_set)(lower)
 
 
 @dataclass(frozen=True)
@@ -158,11 +226,13 @@ class _Gate:
 @dataclass(frozen=True)
 class _Gates:
     """A list of patterns, indexed by their first tests: a pattern needs its longest word, or
-    one word of its first choice; ``opening`` gives the patterns each such word may open, in
-    order, and ``untested`` those with no such word."""
+    one word of its first choice; ``opening_words`` (words of ``\\w`` characters, looked up
+    among the text's words) and ``opening_other`` (looked for as substrings) give the patterns
+    each such word may open, in order, and ``untested`` those with no such word."""
 
     patterns: tuple[_Gate, ...]
-    opening: dict[str, tuple[int, ...]]
+    opening_words: dict[str, tuple[int, ...]]
+    opening_other: dict[str, tuple[int, ...]]
     untested: tuple[int, ...]
 
 
@@ -178,7 +248,9 @@ def _gates(patterns: tuple[str, ...]) -> _Gates:
             opening.setdefault(word, []).append(n)
         if not first:
             untested.append(n)
-    return _Gates(tuple(gates), {word: tuple(ns) for word, ns in opening.items()}, tuple(untested))
+    whole = {word: tuple(ns) for word, ns in opening.items() if _WORD.fullmatch(word)}
+    other = {word: tuple(ns) for word, ns in opening.items() if word not in whole}
+    return _Gates(tuple(gates), whole, other, tuple(untested))
 
 
 def leftmost_longest(found: list[Match]) -> list[Match]:
@@ -210,8 +282,8 @@ def required(pattern: str) -> Needs:
         if slot:
             aliases = _aliases(slot.group(1))
             options = tuple((a.lower(),) for a in aliases) if all(a.isascii() for a in aliases) else ()
-        elif word.startswith("(") and word.rstrip("?").endswith(")"):
-            options = tuple(required(alt) for alt in word.rstrip("?")[1:-1].split("|"))
+        elif _is_group(word):
+            options = tuple(required(alt) for alt in alternatives(word))
         else:
             if normalise(word).isascii():
                 words.add(normalise(word).lower())

@@ -64,7 +64,8 @@ def _textblob(text: str) -> tuple[float, float]:
 
 
 def actor_sentiments(
-    text: str, skip: tuple[tuple[int, int], ...] = (), extra: tuple[ActorMention, ...] = ()
+    text: str, skip: tuple[tuple[int, int], ...] = (), extra: tuple[ActorMention, ...] = (), *,
+    sentences: list[tuple[int, int]] | None = None, mentions: list[ActorMention] | None = None,
 ) -> dict[str, TargetSentiment]:
     """Sentiment toward each actor ``text`` mentions. Each mention is scored in its
     sentence, with the lexicon's words inside its scope (``geolib.stance.scope``: when the
@@ -72,12 +73,14 @@ def actor_sentiments(
     words it governs) counted apart from the rest. Every sentence is read once, however
     many mentions it holds; several mentions of one actor average their scores.
     ``skip``: spans whose mentions are not targets (a speaker's name in the attribution);
-    ``extra``: more mentions (a pronoun standing for an actor named before the clause)."""
+    ``extra``: more mentions (a pronoun standing for an actor named before the clause);
+    ``sentences`` and ``mentions``: the text's sentence spans and actor mentions, when
+    already read (as ``sentence_spans`` and ``find_actor_mentions`` give them)."""
     per_actor: dict[str, list[TargetSentiment]] = defaultdict(list)
-    sentences = sentence_spans(text) or [(0, len(text))]
+    sentences = sentences or sentence_spans(text) or [(0, len(text))]
     by_sentence: dict[int, list] = defaultdict(list)
     n = 0
-    found = find_actor_mentions(text)
+    found = find_actor_mentions(text) if mentions is None else mentions
     if extra:
         found = sorted([*found, *extra], key=lambda m: m.start)
     for mention in found:
@@ -305,13 +308,18 @@ def quote_stance_records(
         hedging_cues=list(hedged.cues),
     )
     scored, skip, extra = text, (), ()
-    if quote.kind in CLAUSE_KINDS and segmentation is not None:
-        found = reported_clause(quote, segmentation)
+    clause_kind = quote.kind in CLAUSE_KINDS and segmentation is not None
+    found = reported_clause(quote, segmentation) if clause_kind else None
+    if found is not None:
+        scored = found[0]
+    # read once, for the pronoun test, the actors' sentiment and the claims
+    sentences = sentence_spans(scored) or [(0, len(scored))]
+    mentions = find_actor_mentions(scored)
+    if clause_kind:
         if found is not None:
-            scored, at = found
+            at = found[1]
             skip = _speaker_spans(scored, quote, (at, at + len(text)))
-            if not any(not any(lo <= m.start < hi for lo, hi in skip)
-                       for m in find_actor_mentions(scored)):
+            if not any(not any(lo <= m.start < hi for lo, hi in skip) for m in mentions):
                 placed = _placed(quote, segmentation)
                 if placed is not None:
                     clause_at = placed[1] - at
@@ -319,19 +327,20 @@ def quote_stance_records(
                     extra = (antecedent,) if antecedent else ()
     elif quote.kind in PRONOUN_QUOTE_KINDS and segmentation is not None:
         placed = _placed(quote, segmentation)
-        if placed is not None and not find_actor_mentions(text):
+        if placed is not None and not mentions:
             first_words = words(text)[:PRONOUN_REACH]
             until = first_words[-1].end if first_words else 0
             antecedent = pronoun_antecedent(text, until, quote, segmentation, placed[1])
             extra = (antecedent,) if antecedent else ()
     records = [{**base, "aspect": "quote", "cues": []}]
-    for actor, result in actor_sentiments(scored, skip, extra).items():
+    for actor, result in actor_sentiments(scored, skip, extra, sentences=sentences,
+                                          mentions=mentions).items():
         records.append({
             **base, "aspect": "actor", "target": actor, "label": result.label,
             "score": result.score, "cues": list(result.cues),
             "confidence": round(result.probability * hedged.confidence_factor, 3),
         })
-    for stance in claim_stances(scored):
+    for stance in claim_stances(scored, sentences=sentences, mentions=mentions):
         records.append({
             **base, "aspect": "claim", "claim": stance.claim, "label": stance.label,
             "confidence": stance.confidence, "cues": list(stance.cues),
