@@ -345,3 +345,39 @@ def test_a_quoting_sentence_marks_a_target_outside_the_quote():
     inside = _target_features('"Ruiz is useful," the minister said.', "Ruiz")
     assert {"quote_in_sentence", "target_outside_quote"} <= set(outside.values)
     assert "target_in_quote" in inside.values and "target_outside_quote" not in inside.values
+
+
+def test_a_capitalised_word_inside_the_sentence_is_a_name_not_an_evaluation():
+    from geolib.stance.features import SentenceView
+
+    # VADER rates "warsaw" (a chess term) and "hope"; as names they say nothing
+    assert SentenceView("Ministers flew to Warsaw and Hope on Monday.").spans == []
+    assert [s.shown for s in SentenceView("Ministers voiced hope on Monday.").spans] == ["'hope'"]
+    # the sentence's first word and a quotation's first word are read as words
+    assert SentenceView('He said: "Hope is gone."').spans
+
+
+def test_the_words_of_a_neutral_phrase_are_neither_words_nor_ratings():
+    features = _target_features("Analysts call Brazil a great power in the south.", "Brazil")
+    assert not any("great" in name for name in features.values)
+    assert not any(name.startswith("adj_") for name in features.values)
+    rated = _target_features("Analysts call Brazil a great partner in the south.", "Brazil")
+    assert "c:great" in rated.values and rated.values.get("adj_near_pos", 0) > 0
+
+
+def test_the_nearest_evaluation_and_its_absence():
+    features = _target_features("Critics say the corrupt envoy is a brilliant negotiator.", "envoy")
+    assert features.parts["lex_nearest_neg"][0][0] == "'corrupt'"
+    assert "lex_nearest_pos" not in features.values
+    assert "lex_none" in _target_features("The envoy flew to Lima on Monday.", "envoy").values
+    elsewhere = _target_features("The envoy flew to Lima, but the talks were a disaster.", "envoy")
+    assert "lex_none_clause" in elsewhere.values and "lex_none" not in elsewhere.values
+
+
+def test_plain_arrivals_and_travel_are_neutral():
+    for sentence, target in [
+        ("Merkel arrived in Paris on Tuesday.", "Merkel"),
+        ("The Dutch premier travelled to Lisbon for talks.", "Lisbon"),
+    ]:
+        result = toward(sentence, target)
+        assert result.label == "neutral", (sentence, result)

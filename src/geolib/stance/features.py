@@ -93,9 +93,12 @@ class SentenceView:
         self.lower = [t.lower for t in self.tokens]
         self.clause, self.contrasted = self._clauses()
         self.negated, self.intensity = self._negation_and_intensity()
+        self.plain: set[int] = set()  # tokens of a phrase the cues call neutral ("great power")
         self.spans = self._spans()
-        self.rated = [(i, *cues.rated[w]) for i, w in enumerate(self.lower) if w in cues.rated]
+        self.rated = [(i, *cues.rated[w]) for i, w in enumerate(self.lower)
+                      if w in cues.rated and i not in self.plain]
         self._rated_at = [r[0] for r in self.rated]
+        self.content = [self._content_word(i) for i in range(len(self.tokens))]
         self._span_firsts = [s.first for s in self.spans]
         self._ends = [t.end for t in self.tokens]
         self._quote_marks = self._quote_mark_counts()
@@ -141,19 +144,22 @@ class SentenceView:
                     pass
                 elif (word,) in phrases:
                     spans.append(self._span(i, i + 1, phrases[(word,)], "cue"))
-                elif (prior := cues.general_prior(word)) is not None:
+                elif (prior := cues.general_prior(word)) is not None and not self._named(i):
                     spans.append(self._span(i, i + 1, prior, "general"))
                 i += 1
                 continue
             for size in range(min(longest, len(lower) - i), 0, -1):
                 phrase = tuple(lower[i : i + size])
                 if phrase in cues.neutral:
+                    self.plain.update(range(i, i + size))
                     i += size
                     break
                 prior = cues.phrases.get(phrase)
                 source = "cue"
                 if prior is None and size == 1:
                     prior, source = cues.general_prior(phrase[0]), "general"
+                    if prior is not None and self._named(i):
+                        prior = None
                 if prior is not None:
                     spans.append(self._span(i, i + size, prior, source))
                     i += size
@@ -161,6 +167,12 @@ class SentenceView:
             else:
                 i += 1
         return spans
+
+    def _named(self, i: int) -> bool:
+        """A capitalised word inside the sentence (not its first word, nor the first of a
+        quotation) is a name, whatever a general lexicon rates its lower-cased form
+        ("Warsaw", a chess term to VADER; "Hope", "Trump")."""
+        return bool(i) and self.tokens[i].text[0].isupper() and self.lower[i - 1] not in _QUOTE_MARKS
 
     def _span(self, first: int, stop: int, prior: float, source: str) -> Span:
         shown = " ".join(t.text for t in self.tokens[first:stop])
@@ -194,7 +206,7 @@ class SentenceView:
         features.flag("bias")
         for i in range(first, stop):
             token = self.tokens[i]
-            if not self._content_word(token):
+            if not self.content[i]:
                 continue
             negated = self.negated[i]
             features.flag(f"w:not_{token.lower}" if negated else f"w:{token.lower}",
@@ -205,11 +217,14 @@ class SentenceView:
         self._shared[scope] = features
         return features
 
-    def _content_word(self, token: Word) -> bool:
+    def _content_word(self, i: int) -> bool:
         """A word the bag of words counts: not a name, a function word or a word the
-        cues call neutral ("half", "great power")."""
+        cues call neutral ("half", "great" in "great power")."""
+        token = self.tokens[i]
         lower = token.lower
         if not token.is_word or token.text[0].isupper() or (lower,) in self.cues.neutral:
+            return False
+        if i in self.plain:
             return False
         # a contraction counts as its function word ("don't", "it's"); negation has its scope
         return lower.removesuffix("n't").split("'")[0] not in _FUNCTION_WORDS and not lower.endswith("n't")
@@ -258,7 +273,7 @@ class SentenceView:
         lo, hi = max(0, first - CONTEXT), min(len(self.tokens), last + 1 + CONTEXT)
         for i in range(lo, hi):
             token = self.tokens[i]
-            if first <= i <= last or self.clause[i] != clause or not self._content_word(token):
+            if first <= i <= last or self.clause[i] != clause or not self.content[i]:
                 continue
             word = f"not_{token.lower}" if self.negated[i] else token.lower
             shown = f"'not … {token.text}'" if self.negated[i] else f"'{token.text}'"
@@ -274,8 +289,9 @@ class SentenceView:
         """The target in its phrase ("g:"), the target written ``T``: the one or two words
         before it ("accused T", "praise for T") and after it ("T denied", "T has denied"),
         the word two away ("T ? denied"), and the nearest content word either side within
-        ``PHRASE_REACH`` words ("T .. denied"). A name in the phrase is ``N`` and a number
-        ``#`` (a name is not a sentiment); the phrase's content words share its weight."""
+        ``PHRASE_REACH`` words ("T .. denied"). A name in the phrase is ``N``, a number
+        ``#`` and a word of a neutral phrase ``~`` (a name is not a sentiment, nor is
+        "great" in "great power"); the phrase's content words share its weight."""
         n = len(self.tokens)
         if first >= 1:
             self._phrase(features, first - 1, "T")
@@ -288,11 +304,11 @@ class SentenceView:
             self._phrase(features, "T", last + 1, last + 2)
             self._phrase(features, "T", "?", last + 2)
         for i in range(last + 1, min(n, last + 1 + PHRASE_REACH)):
-            if self._content_word(self.tokens[i]):
+            if self.content[i]:
                 self._phrase(features, "T", "..", i)
                 break
         for i in range(first - 1, max(-1, first - 1 - PHRASE_REACH), -1):
-            if self._content_word(self.tokens[i]):
+            if self.content[i]:
                 self._phrase(features, i, "..", "T")
                 break
 
@@ -301,7 +317,7 @@ class SentenceView:
         ``?`` (any one word) and ``..`` (any words up to the next content word)."""
         names = [s if isinstance(s, str) else self._phrase_word(s) for s in slots]
         shown = [f"'{self.tokens[s].text}'" for s in slots
-                 if not isinstance(s, str) and self._content_word(self.tokens[s])]
+                 if not isinstance(s, str) and self.content[s]]
         features.flag_shared(f"g:{'_'.join(names)}", shown)
 
     def _phrase_word(self, i: int) -> str:
@@ -310,6 +326,8 @@ class SentenceView:
             return "#"
         if i and token.is_word and token.text[0].isupper():
             return "N"
+        if i in self.plain:
+            return "~"  # a word of a neutral phrase ("great" in "great power")
         return token.lower
 
     def _relative_clause(self, features: Features, first: int, last: int) -> None:
@@ -329,7 +347,7 @@ class SentenceView:
                 stop = j
                 break
             token = self.tokens[j]
-            if self._content_word(token):
+            if self.content[j]:
                 negated = self.negated[j]
                 features.flag(f"r:not_{token.lower}" if negated else f"r:{token.lower}",
                               f"'not … {token.text}'" if negated else f"'{token.text}'")
@@ -343,11 +361,15 @@ class SentenceView:
         """Lexicon polarity by where it sits: near the target, in its clause, in a
         contrasting clause after it, or elsewhere in the sentence; by side and distance
         (in bins, and weighted by closeness), inside or outside quotation marks, as the
-        predicate of a target that opens its clause, by lexicon; when the sentence names
-        other targets in other clauses, only those inside this target's scope."""
+        predicate of a target that opens its clause, by lexicon; the strongest each way and
+        the nearest in the target's clause, or a flag that none is in reach or in its clause
+        (plain reporting); when the sentence names other targets in other clauses, only
+        those inside this target's scope. (Not a count of evaluative words: it let a word
+        VADER barely rates weigh as much as a slur; grouped CV the same without it.)"""
         clause = self.clause[first]
         subject = first <= 1 or self.lower[first - 1] in _CLAUSE_OPENERS
         strongest: dict[str, Span] = {}
+        nearest: tuple[int, Span] | None = None  # the closest evaluation in the target's clause
         lo = bisect.bisect_left(self._span_firsts, max(0, first - CONTEXT))
         hi = bisect.bisect_right(self._span_firsts, last + CONTEXT)
         for span in self.spans[lo:hi]:
@@ -373,7 +395,8 @@ class SentenceView:
             side = "b" if before else "a"
             features.add(f"lex_{side}{_distance_bin(distance)}_{sign}", size, shown)
             features.add(f"lex_close_{sign}", size / (1.0 + distance / 3.0), shown)
-            features.add(f"lex_count_{sign}", 1.0, shown)
+            if at == clause and (nearest is None or distance < nearest[0]):
+                nearest = (distance, span)
             if sign not in strongest or size > abs(strongest[sign].value):
                 strongest[sign] = span
             features.add(f"lex_{span.source}_{sign}", size, shown)
@@ -382,6 +405,13 @@ class SentenceView:
                 features.add(f"lex_predicate_{sign}", size, shown)  # "X lied", "X is a hero"
         for sign, span in strongest.items():
             features.add(f"lex_strongest_{sign}", abs(span.value), span.shown)
+        if nearest is not None:
+            span = nearest[1]
+            features.add(f"lex_nearest_{'pos' if span.value > 0 else 'neg'}", abs(span.value), span.shown)
+        elif not strongest:
+            features.flag("lex_none")  # nothing evaluative anywhere in reach: plain reporting
+        else:
+            features.flag("lex_none_clause")  # evaluations, but none in the target's clause
 
     def _ratings(self, features: Features, first: int, last: int,
                  scope: tuple[int, int] | None) -> None:
