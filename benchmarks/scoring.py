@@ -222,6 +222,8 @@ def score(matching: Matching) -> Score:
                  len(matching.gold_found))
 
 
+# The scorer reads gold and predictions as plain text and imports nothing from geolib, so that
+# geolib's own word lists cannot make a prediction look right: these two lists are its own.
 # Function words a SOURCE phrase holds besides its name and description ("Ann Lee, a fellow at X").
 _DESCRIPTION_FILLER = {"a", "an", "the", "of", "for", "at", "in", "on", "to", "and", "who", "whom", "is",
                        "was", "has", "had", "by", "with", "from", "mr", "mrs", "ms", "dr"}

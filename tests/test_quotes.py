@@ -1774,6 +1774,9 @@ def test_a_quote_going_on_a_reported_clause_is_partial_within_it(sentence):
     "Anna Berglund said in an interview on Monday, “We will not back down.”",
     "Anna Berglund told reporters, “We will not back down.”",
     "Anna Berglund said, when asked about the vote, “We will not back down.”",
+    "Anna Berglund said, asked how long the strike would last, “As long as it takes.”",
+    "Anna Berglund said, when asked whether the plan would work, “We will defend it in court.”",
+    "Anna Berglund said after the vote was counted, “We will not back down.”",
 ])
 def test_an_adjunct_between_cue_and_quote_leaves_it_direct(sentence):
     [quote] = extract_quotes(make_article(sentence))
@@ -1902,3 +1905,19 @@ def test_a_name_leading_a_title_is_the_body_it_serves_unless_a_place_party_or_ti
                                                                                         affiliation):
     [quote] = extract_quotes(make_article(sentence))
     assert (quote.role, quote.affiliation) == (role, affiliation)
+
+
+def test_a_quote_after_a_possessive_is_a_phrase_of_the_reporters_clause():
+    [quote] = extract_quotes(make_article("Anna Berglund said Oslo’s “entire plan for the port is a fraud.”"))
+    assert (quote.kind, quote.speaker) == ("partial", "Anna Berglund")
+
+
+def test_a_verb_of_quoting_earlier_in_the_sentence_gives_no_speaker_to_as_saying():
+    quotes = extract_quotes(make_article(
+        "Interfax, citing the Kremlin, described Anna Berglund as saying the deal was off for good."))
+    assert "Kremlin" not in {q.speaker for q in quotes}
+
+
+def test_a_party_tag_ending_the_sentence_gives_the_party():
+    [quote] = extract_quotes(make_article("“It is dead,” said Sen. Ben Cardman, D-Md."))
+    assert (quote.speaker, quote.affiliation) == ("Ben Cardman", "Democrat")

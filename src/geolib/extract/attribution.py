@@ -44,6 +44,7 @@ ORG_NOUN_REACH = 4  # either side of a connector ("and", "of"), for an organisat
 PARTY_TAG = re.compile(r"[A-Z]{1,3}-[A-Z][A-Za-z.]{1,12}")  # "D-Md.", "R-Texas": party and state
 BRACKETED_TAG = re.compile(r"[A-Z]{1,3}(?:-[A-Z][A-Za-z.]{1,12})?")  # "(D-Ore.)", "(D)": party, maybe state
 PLACE_LABELS = {"GPE", "LOC"}
+PLACE_OR_PEOPLE_LABELS = PLACE_LABELS | {"NORP"}  # "US", "Chinese": in a title, never the body it serves
 INITIAL = re.compile(r"[A-Z]\.")  # "T." in "Peter T. King"
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
@@ -920,7 +921,12 @@ class Phrases:
         if i >= len(tokens) or tokens[i].text not in {"(", ","}:
             return mention
         close = ")" if tokens[i].text == "(" else ","
-        j = next((j for j in range(i + 1, min(i + 8, len(tokens))) if tokens[j].text == close), None)
+        end = min(i + 8, len(tokens))
+        j = next((j for j in range(i + 1, end) if tokens[j].text == close), None)
+        if j is None and close == ",":  # "said Sen. X, D-Md." at the sentence's end
+            j = next((j for j in range(i + 1, end + 1) if j == len(tokens) or tokens[j].is_sent_end
+                      or tokens[j].text in {".", "\n"}), None)
+            j = j + 1 if j is not None and j < len(tokens) and tokens[j].text != "." else j
         tag = self.doc[i + 1 : j].text if j is not None else ""
         if (BRACKETED_TAG if close == ")" else PARTY_TAG).fullmatch(tag):
             mention.affiliation = self.lex.party_tags.get(tag.split("-")[0]) or mention.affiliation
@@ -1361,7 +1367,8 @@ class Phrases:
             i += 1
             if i < b and tokens[i].lower_ == "as":
                 i += 1
-            while i < b and tokens[i].lower_ in self.lex.grammar["time_adjuncts"] | {"now", "then", "also"}:
+            while i < b and (tokens[i].lower_ in self.lex.grammar["time_adjuncts"]
+                             or tokens[i].lower_ in self.lex.grammar["copula_adverbs"]):
                 i += 1
             if i < b and (tokens[i].lower_ in NOUN_DETERMINERS or self.is_role(tokens[i])
                           or tokens[i].lower_ in self.lex.role_modifiers or tokens[i].text[:1].isupper()):
@@ -1444,8 +1451,9 @@ def split_role_affiliation(span, phrases: Phrases) -> tuple[str | None, str | No
         # The preposition's own object: up to the next preposition ("for Russia | on the ...").
         stop = next((m for m, t in enumerate(rest) if t.lower_ in AFFILIATION_PREPOSITIONS
                      and not _inside_org_name(rest, m)), len(rest))
-        if all(t.lower_ in phrases.lex.title_words or t.lower_ in ORG_NAME_CONNECTORS for t in rest[:stop]):
-            continue  # a portfolio: "Secretary of State", "Minister of State for Foreign Affairs"
+        if tokens[n + 1].lower_ != "the" and all(
+                t.lower_ in phrases.lex.title_words or t.lower_ in ORG_NAME_CONNECTORS for t in rest[:stop]):
+            continue  # a portfolio, never with "the": "Secretary of State", "Minister for Foreign Affairs"
         org_words = [t for t in rest[:stop] if t.lower_ in phrases.lex.org_nouns or t.ent_type_ == "ORG"]
         if org_words and all(t.lower_ in phrases.lex.unit_nouns for t in org_words) and stop < len(rest):
             unit_split = unit_split if unit_split is not None else n
@@ -1540,13 +1548,13 @@ def split_title(words: list[str], label, lex: AttributionLexicon) -> tuple[str |
     if lead and any(w.lower() in lex.role_words for w in rest):
         organisation = " ".join(words[:lead])
         kind = label(organisation) or label(words[lead - 1])
-        acronym = organisation.isupper() and len(organisation) > 1 and kind not in {"GPE", "NORP", "LOC"}
+        acronym = organisation.isupper() and len(organisation) > 1 and kind not in PLACE_OR_PEOPLE_LABELS
         if kind == "ORG" or acronym or words[lead - 1].lower() in lex.org_nouns:
             return " ".join(rest), organisation
         # "Judicial Watch President", "Rubio spokesman": a name (a person's, or two words or more)
         # that is no nationality, place or party leads the title as the body it serves
         named = kind == "PERSON" or lead >= 2 and kind is None
-        if named and not any(label(w) in {"GPE", "NORP", "LOC"} or w.lower() in PARTY_MEMBERS
+        if named and not any(label(w) in PLACE_OR_PEOPLE_LABELS or w.lower() in PARTY_MEMBERS
                              for w in words[:lead]):
             return " ".join(rest), organisation
     return " ".join(words), None

@@ -382,8 +382,8 @@ def _readable(sentence: str) -> str:
     SURPLUS" -> "Japan's Surplus"), same length; short words ("US", "EC") and dotted
     abbreviations ("U.S.") kept as written."""
     letters = sum(map(str.isalpha, sentence))
-    # every upper-case letter is upper-case: counting the upper-case characters first (in C)
-    # turns most sentences away without reading their letters one by one
+    # a headline in capitals has most of its letters upper-case: counting upper-case characters
+    # (in C) turns most sentences away before the letter-by-letter count below
     if letters < 12 or sum(map(str.isupper, sentence)) < 0.8 * letters:
         return sentence
     if sum(c.isupper() for c in sentence if c.isalpha()) < 0.8 * letters:

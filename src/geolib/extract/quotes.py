@@ -105,6 +105,9 @@ FINITE_VERBS = _GRAMMAR["finite_verbs"]
 DEMONSTRATIVES = _GRAMMAR["demonstratives"]  # "this “small town …”": a phrase the reporter's clause holds
 QUOTING_VERBS = _GRAMMAR["quoting_verbs"]  # "quoted X as saying": X speaks
 COMPLEMENTIZERS = _GRAMMAR["complementizers"]  # "said that ..., “...”": the quote goes on a reported clause
+QUESTION_WORDS = _GRAMMAR["question_complementizers"]  # "said whether ...": only where the clause opens
+CONTRACTION_HOSTS = _GRAMMAR["contraction_hosts"]  # "it’s", "he’s": "is", not a possessive
+WORK_TITLE_OPENERS = _GRAMMAR["work_title_openers"]  # "the", "titled": a show's or a book's name follows
 CLAUSE_SUBJECTS = _GRAMMAR["clause_subjects"]
 CATENATIVE_VERBS = _GRAMMAR["catenative_verbs"]  # "continued to warn that": the infinitive is speech
 SECOND_REPORT_JOINS = COORDINATORS | SUBORDINATORS  # ", though she noted ...": a second report
@@ -559,17 +562,23 @@ class _ArticleReader:
     def _reported_clause_before(self, span: QuoteSpan, cues: list[Cue]) -> bool:
         """The words between the last cue and the quote open a reported clause that the quote
         goes on ('said that the plan was sound, “and we will ...”', 'said because X won, “...”'):
-        a subject pronoun first, or a complementizer or a finite verb among them. The quote is
-        then part of what is reported, not a sentence of its own (adjuncts such as 'said in an
-        interview,' or 'told reporters,' leave it direct)."""
-        before = [c for c in cues if self.token_starts[c.start] < span.open_at]
+        a subject pronoun or a complementizer first, or "that", "because" or a finite verb
+        among them. The quote is then part of what is reported, not a sentence of its own
+        (adjuncts such as 'said in an interview,', 'told reporters,', 'said, when asked whether
+        ...,' or 'said, asked how ...,' leave it direct)."""
+        tokens = self.tokens
+        before = [c for c in cues if self.token_starts[c.start] < span.open_at and not (
+            tokens[c.start].lower_.endswith("ed") and c.start > 0  # ", asked how ...", "when asked"
+            and (tokens[c.start - 1].text == "," or tokens[c.start - 1].lower_ in SUBORDINATORS))]
         if not before:
             return False
-        words = [t.lower_ for t in self.tokens[before[-1].end : _token_at(self.token_starts, span.open_at)]
+        words = [t.lower_ for t in tokens[before[-1].end : _token_at(self.token_starts, span.open_at)]
                  if not t.is_punct]
-        return bool(words) and (words[0] in CLAUSE_SUBJECTS and len(words) > 1
-                                or any(w in COMPLEMENTIZERS or w in FINITE_VERBS for w in words[1:])
-                                or words[0] in COMPLEMENTIZERS and len(words) > 1)
+        if len(words) < 2 or words[0] in SUBORDINATORS and words[0] not in COMPLEMENTIZERS \
+                or words[0].endswith("ed"):
+            return False  # "said after the vote was counted, “...”", "said, asked how long, “...”"
+        return words[0] in CLAUSE_SUBJECTS or words[0] in COMPLEMENTIZERS or words[0] in QUESTION_WORDS \
+            or any(w in COMPLEMENTIZERS or w in FINITE_VERBS for w in words[1:])
 
     def _direct_attribution(self, doc, phrases, sent, span, after_cues, before_cues, lead, tail, floor,
                             limit, starts, number) -> _Attribution:
@@ -752,7 +761,8 @@ class _ArticleReader:
         lead = _WORDS.findall(self.text, start, span.open_at)
         last = lead[-1].lower() if lead else ""
         if last in PREPOSITIONS or last in NOUN_DETERMINERS or last in DEMONSTRATIVES or \
-                last.endswith(("'s", "’s")):
+                (owner := _POSSESSIVE_END.search(self.text, start, span.open_at)) \
+                and owner.group(1).lower() not in CONTRACTION_HOSTS:  # "it’s “…”" is "it is"
             return False  # "spoke of “…”", "a “…”", "on ABC's “…”": a phrase in the reporter's clause
         return self._mostly_quoted(start, self._clause_end(span.outer_end, sent.end_char), spans)
 
@@ -925,12 +935,20 @@ class _ArticleReader:
     def _quoted_as(self, phrases: Phrases, cue: Cue, floor: int) -> Mention | None:
         """"The agency quoted Yan Xiaodong, a spokesman, as saying ...": the object of a verb of
         quoting before "as" is the speaker, not the subject that quotes them."""
-        tokens = self.tokens
-        for j in range(cue.start - 2, floor - 1, -1):
+        tokens, as_ = self.tokens, cue.start - 1
+        for j in range(as_ - 1, floor - 1, -1):
             if tokens[j].lower_ in QUOTING_VERBS:
-                mention = phrases.after(j + 1, cue.start - 1)
-                if mention is not None:
-                    self._add_appositive(phrases, mention, cue.start - 1)
+                mention = phrases.after(j + 1, as_)
+                if mention is None:
+                    return None
+                # its object reaches "as", an aside at most between ("Interfax, citing the
+                # Kremlin, described X as saying" is the describer's: X)
+                if mention.end != as_:
+                    aside_end = phrases.appositive_end(mention.end + 1, as_)
+                    if tokens[mention.end].text != "," or aside_end != as_ - 1 \
+                            or not any(phrases.appositive(mention.end + 1, aside_end)):
+                        return None
+                self._add_appositive(phrases, mention, as_)
                 return mention
         return None
 
@@ -1434,6 +1452,7 @@ _QUESTION_TURN = re.compile(r"(Q)[ \t]+(?=[A-Z“\"‘'(])")
 QUESTION_LABELS = _GRAMMAR["question_labels"]
 _WORDS = re.compile(r"\w+|;")
 _CLAUSE_PUNCT = re.compile(r"[,;:.!?]")
+_POSSESSIVE_END = re.compile(r"(\w+)['’]s\s*$")  # "Oslo’s “...”": a possessive right before the quote
 _SUBJECT_PRONOUN = re.compile(r"(He|She) ")  # a sentence opening with "He" or "She" (not quoted)
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Mm]y|[Oo]ur|us|me)\b")
 
@@ -1500,7 +1519,7 @@ def _names_a_work(content: str, lead: str) -> bool:
     if not all(w[:1].isupper() or len(w) < 4 and w.islower() for w in words) or not words[0][:1].isupper():
         return False
     last = lead.rsplit(None, 1)[-1].lower()
-    return last in PREPOSITIONS or last in {"the", "a", "an", "titled", "entitled", "called"} \
+    return last in PREPOSITIONS or last in WORK_TITLE_OPENERS \
         or last.endswith(("'s", "’s"))  # "on the network’s “Morning Hour”"
 
 

@@ -364,4 +364,3 @@ def _full_title(word: str) -> str:
     """A title word in full and lower case ("Sen." -> "senator")."""
     word = word.lower()
     return load_attribution_lexicon().title_abbreviations.get(word, word)
-
