@@ -91,8 +91,6 @@ def _tokenized(nlp: Language, text: str) -> Doc:
         return nlp.make_doc(text)
     short_text = _FILLER_RUN.sub(FILLER, text)
     short = nlp.make_doc(short_text)
-    if not len(short):
-        return nlp.make_doc(text)
     # where each run's one character stands in the short text, and the characters the runs
     # before it dropped: a boundary p of the short text is p + dropped[runs starting before p]
     lengths = numpy.array([b - a for a, b in runs])
@@ -104,7 +102,7 @@ def _tokenized(nlp: Language, text: str) -> Doc:
     last = ends + dropped[numpy.searchsorted(stand_ins, ends)]
     words = [text[a:b] for a, b in zip(first.tolist(), last.tolist(), strict=True)]
     doc = Doc(nlp.vocab, words=words, spaces=spaced.astype(bool).tolist())
-    norms = short.to_array(NORM)  # a tokenizer exception's norm ("Sen." -> "senator"), kept
+    norms = short.to_array(NORM)  # a tokenizer exception's norm ("n't" -> "not"), kept
     widened = last - first != ends - starts
     norms[widened] = doc.to_array(NORM)[widened]
     doc.from_array([NORM], norms.reshape(-1, 1))
