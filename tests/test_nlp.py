@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geolib.nlp import get_nlp
+from geolib.nlp import get_nlp, make_doc
 from geolib.text.marks import pair_quotes
 from geolib.text.sentences import sentence_starts
 
@@ -74,3 +74,17 @@ def test_an_attribution_after_a_quote_closing_on_a_full_stop_or_an_abbreviation_
 def test_title_abbreviations_are_one_token(title):
     doc = get_nlp().make_doc(f"said Army {title} Anna Berg")
     assert [t.text for t in doc][2] == title
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Anna Berg said “~~~~~~~~~~~~”, and ~~~~~~~~~ ~~~~~~~~~~~~~~~~~~~~.",
+    "~~~~~~ (~~~~~~~) “~~~~”'s ~~~~.Then a~~~~b x~~ ~~y 1~~~2 ~~~-~~~ http://x.org/~~~~ ~ ~~",
+    "~~~~",
+    "  ~~~~~~  ~~  don't ~~~~~~ Capt. Lee ~~~~~~~~~~~~~~~~~~~~~~~~",
+])
+def test_a_stand_in_with_runs_of_filler_tokenizes_as_spacy_does(text):
+    """Runs of filler are tokenized short and widened back: the same tokens, offsets and norms."""
+    nlp = get_nlp()
+    def tokens(doc):
+        return [(t.text, t.idx, t.whitespace_, t.norm_, t.lower_) for t in doc]
+    assert tokens(make_doc(nlp, text)) == tokens(nlp.make_doc(text))

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IDX, ORTH, SENT_START
+from spacy.attrs import IDX, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -74,6 +74,41 @@ def _long_runs_broken(text: str) -> str:
     return _LONG_RUN.sub(lambda m: spaced(m.group()), text)
 
 
+FILLER = "~"  # what a stand-in text puts in place of the characters nobody needs as tokens
+# A run of filler between spaces, quotation marks or punctuation: one token however long
+# ("~" splits only as a hyphen between letters, and is in no other affix rule).
+_EDGE = r"\s\"'“”‘’«»„‚‹›()\[\].,;:!?"
+_FILLER_RUN = re.compile(rf"(?<![^{_EDGE}]){re.escape(FILLER)}{{2,}}(?![^{_EDGE}])")
+
+
+def _tokenized(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, faster for a text with long runs of filler: spaCy's suffix and
+    infix rules scan a word's whole length, so a masked paragraph took as long to tokenize
+    as its words. Each run is tokenized as one filler character, then widened back to its
+    length; the tokens, their offsets and norms are those of tokenizing ``text`` itself."""
+    runs = [m.span() for m in _FILLER_RUN.finditer(text)] if FILLER * 2 in text else []
+    if not runs:
+        return nlp.make_doc(text)
+    short_text = _FILLER_RUN.sub(FILLER, text)
+    short = nlp.make_doc(short_text)
+    # where each run's one character stands in the short text, and the characters the runs
+    # before it dropped: a boundary p of the short text is p + dropped[runs starting before p]
+    lengths = numpy.array([b - a for a, b in runs])
+    dropped = numpy.concatenate(([0], numpy.cumsum(lengths - 1)))
+    stand_ins = numpy.array([a for a, _ in runs]) - dropped[:-1]
+    starts, spaced = short.to_array(IDX).astype("int64"), short.to_array(SPACY).astype("int64")
+    ends = numpy.append(starts[1:] - spaced[:-1], len(short_text) - spaced[-1])
+    first = starts + dropped[numpy.searchsorted(stand_ins, starts)]
+    last = ends + dropped[numpy.searchsorted(stand_ins, ends)]
+    words = [text[a:b] for a, b in zip(first.tolist(), last.tolist(), strict=True)]
+    doc = Doc(nlp.vocab, words=words, spaces=spaced.astype(bool).tolist())
+    norms = short.to_array(NORM)  # a tokenizer exception's norm ("n't" -> "not"), kept
+    widened = last - first != ends - starts
+    norms[widened] = doc.to_array(NORM)[widened]
+    doc.from_array([NORM], norms.reshape(-1, 1))
+    return doc
+
+
 def make_doc(
     nlp: Language,
     text: str,
@@ -90,7 +125,7 @@ def make_doc(
     costs as much as tokenizing)."""
     if tokenize is not None and len(tokenize) != len(text):
         raise ValueError("the stand-in text must have the text's length")
-    doc = nlp.make_doc(_long_runs_broken(text if tokenize is None else tokenize))
+    doc = _tokenized(nlp, _long_runs_broken(text if tokenize is None else tokenize))
     doc.user_data[TEXT_KEY] = text
     if quotes is not None:
         doc.user_data[QUOTES_KEY] = quotes

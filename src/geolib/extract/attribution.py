@@ -14,6 +14,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import numpy
 from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
@@ -322,14 +323,13 @@ def role_tokens(doc: Doc) -> set[int]:
 def _before_verb_forms(doc: Doc, forms: frozenset[str]) -> list[int]:
     """Indices ``i`` (``0 < i < len(doc) - 1``) of the tokens right before a word of ``forms``,
     read from one array of lower-case hashes: most of a doc's tokens are never looked at."""
-    hashes = _form_hashes(forms)
-    lowers = doc.to_array(LOWER).tolist()
-    return [i - 1 for i in range(2, len(lowers)) if lowers[i] in hashes]
+    found = numpy.isin(doc.to_array(LOWER)[2:], _form_hashes(forms))  # one array test, not a loop
+    return (numpy.flatnonzero(found) + 1).tolist()
 
 
 @lru_cache(maxsize=4)
-def _form_hashes(forms: frozenset[str]) -> frozenset[int]:
-    return frozenset(hash_string(form) for form in forms)
+def _form_hashes(forms: frozenset[str]) -> numpy.ndarray:
+    return numpy.array(sorted(hash_string(form) for form in forms), dtype="uint64")
 
 
 @dataclass

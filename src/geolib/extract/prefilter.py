@@ -16,13 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from geolib.extract.attribution import load_attribution_lexicon
+from geolib.nlp import FILLER  # one token that is no word, name or punctuation the rules look for
 from geolib.segment import Segment
 from geolib.text.expressions import trie_expression
 from geolib.text.marks import QuoteSpan
-
-# One token that is no word, name or punctuation the rules look for.
-FILLER = "~"
-
 
 PARAGRAPH_BREAK = "\n\n"
 

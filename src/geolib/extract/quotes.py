@@ -1487,7 +1487,8 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
     """The first token of ``doc[start:end]`` after a dateline, if it opens with one."""
     if end <= start:
         return start
-    skip_to = _after_dateline_char(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    first, last = doc[start], doc[end - 1]  # the span's text: ``doc.text`` is rebuilt from every token
+    skip_to = first.idx + _after_dateline_char(doc[start:end].text, 0, last.idx + len(last) - first.idx)
     while start < end and doc[start].idx < skip_to:
         start += 1
     return start

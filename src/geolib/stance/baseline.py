@@ -29,6 +29,11 @@ def pattern_sentiment() -> Callable[[str], tuple[float, float]]:
     module_spec.loader.exec_module(text)
 
     class Sentiment(text.Sentiment):
+        # Plain lookups: TextBlob's lazy dict sends every ``in`` and ``[]`` through a check
+        # that loads the word list on first use; it is loaded once, below, before any.
+        __contains__ = dict.__contains__
+        __getitem__ = dict.__getitem__
+
         def load(self, path=None):  # textblob.en's: an adjective's score for its adverb ("terribly")
             text.Sentiment.load(self, path)
             if not path:
@@ -50,6 +55,7 @@ def pattern_sentiment() -> Callable[[str], tuple[float, float]]:
         tokenizer=text.Parser().find_tokens,  # textblob.en's parser: its tokenizer reads no lexicon
         language="en",
     )
+    sentiment.load()  # as the lazy dict would on first use (and with textblob.en's adverbs)
 
     def score(value: str) -> tuple[float, float]:
         polarity, subjectivity = sentiment(value)
