@@ -1921,3 +1921,13 @@ def test_a_verb_of_quoting_earlier_in_the_sentence_gives_no_speaker_to_as_saying
 def test_a_party_tag_ending_the_sentence_gives_the_party():
     [quote] = extract_quotes(make_article("“It is dead,” said Sen. Ben Cardman, D-Md."))
     assert (quote.speaker, quote.affiliation) == ("Ben Cardman", "Democrat")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "“We will help,” said Rachel Woolard, 20, of Jacksonville, Fla.",
+    "“We will help,” said Rachel Woolard of Jacksonville, Fla.",
+    "Rachel Woolard of Jacksonville, Fla., said the bill was “dead on arrival.”",
+])
+def test_a_home_town_after_a_name_is_no_affiliation(paragraph):
+    quotes = extract_quotes(make_article(paragraph))
+    assert {(q.speaker, q.affiliation) for q in quotes} == {("Rachel Woolard", None)}

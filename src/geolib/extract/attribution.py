@@ -47,6 +47,7 @@ BRACKETED_TAG = re.compile(r"[A-Z]{1,3}(?:-[A-Z][A-Za-z.]{1,12})?")  # "(D-Ore.)
 PLACE_LABELS = {"GPE", "LOC"}
 PLACE_OR_PEOPLE_LABELS = PLACE_LABELS | {"NORP"}  # "US", "Chinese": in a title, never the body it serves
 INITIAL = re.compile(r"[A-Z]\.")  # "T." in "Peter T. King"
+HOME_TOWN_WINDOW = 8  # tokens back from a place to the "of" of "X of Springfield, Va., said"
 ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
@@ -755,10 +756,32 @@ class Phrases:
             return None
         return Mention(i, i + 1, tok.text, "pronoun", tok.lower_, rule="pronoun")
 
+    def _home_town(self, a: int, b: int) -> bool:
+        """Is ``doc[a:b]`` a place, or a town that a place after a comma follows ("Springfield,
+        Va.")? Then "of" it says where the speaker lives, not whom they speak for."""
+        tokens = self.tokens
+        return tokens[b - 1].ent_type_ in PLACE_LABELS or b + 1 < len(tokens) and tokens[b].text == "," \
+            and tokens[b + 1].ent_type_ in PLACE_LABELS
+
+    def _named_with_home_town(self, comma: int, floor: int) -> Mention | None:
+        """"Rachel Woolard of Jacksonville, Fla., said": a person, then "of" and a home town ending
+        in a place, set off by no comma before "of"."""
+        tokens = self.tokens
+        if comma < 1 or tokens[comma - 1].ent_type_ not in PLACE_LABELS:
+            return None
+        of = next((j for j in range(comma - 2, max(floor, comma - HOME_TOWN_WINDOW) - 1, -1)
+                   if tokens[j].lower_ == "of"), None)
+        if of is None or not all(t.text == "," or t.text[:1].isupper() for t in tokens[of + 1 : comma]):
+            return None
+        mention = self.before(of, floor, appositive=False)
+        return mention if mention is not None and mention.kind == "person" else None
+
     def _subject_with_appositive(self, comma: int, floor: int) -> Mention | None:
         """``X, a professor at Y, said``: the name before the appositives. Up to three may
         stand in a row ("Sir Malcolm Teague, the chair of the China Research Group, a caucus
         of Conservative MPs, said"); the one next to the name gives role and affiliation."""
+        if (named := self._named_with_home_town(comma, floor)) is not None:
+            return named
         tokens = self.tokens
         end, found = comma, None
         described: tuple[str | None, str | None] = (None, None)
@@ -1091,7 +1114,8 @@ class Phrases:
             elif tokens[j].lower_ != "from" and mention.kind == "person" and len(mention.name.split()) >= 2 \
                     and (body := self.after(j + 1, limit)) is not None and body.kind in {"org", "person"} \
                     and body.name[:1].isupper() and body.start == j + 1 \
-                    and not any(t.ent_type_ in PLACE_LABELS for t in tokens[body.start : body.end]):
+                    and not any(t.ent_type_ in PLACE_LABELS for t in tokens[body.start : body.end]) \
+                    and not self._home_town(body.start, body.end):  # "of Springfield, Va."
                 mention.affiliation = _affiliation(doc[j + 1 : body.end].text)  # "said Mike Lund of Nordea"
                 mention.end = body.end
                 mention.mark("affiliation-after-name")
@@ -1346,6 +1370,8 @@ class Phrases:
         body = tokens[a + 2 : b] if a + 1 < b and tokens[a + 1].lower_ == "the" else tokens[a + 1 : b]
         if first.lower_ == "of" and len(body) and body[0].text[:1].isupper() and all(
                 t.text[:1].isupper() or t.lower_ in self.lex.grammar["org_name_connectors"] for t in body):
+            if self._home_town(a + 1, b):
+                return None, None  # "Ann Wilson, of Springfield, Va.,": where she lives
             return None, _affiliation(doc[a + 1 : b].text)  # "Mr. Holm, of Nordea Markets, said"
         if first.is_stop and first.lower_ not in self.lex.determiners \
                 and first.lower_ not in NOUN_DETERMINERS:
