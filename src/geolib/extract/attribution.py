@@ -760,6 +760,9 @@ class Phrases:
         """Is ``doc[a:b]`` a place, or a town that a place after a comma follows ("Springfield,
         Va.")? Then "of" it says where the speaker lives, not whom they speak for."""
         tokens = self.tokens
+        if a >= b or not all(t.text == "," or (t.is_title or t.ent_type_ in PLACE_LABELS)
+                             and t.lower_ not in self.lex.org_nouns for t in tokens[a:b]):
+            return False  # "of the Bank of Norway" is a body
         return tokens[b - 1].ent_type_ in PLACE_LABELS or b + 1 < len(tokens) and tokens[b].text == "," \
             and tokens[b + 1].ent_type_ in PLACE_LABELS
 
@@ -771,7 +774,7 @@ class Phrases:
             return None
         of = next((j for j in range(comma - 2, max(floor, comma - HOME_TOWN_WINDOW) - 1, -1)
                    if tokens[j].lower_ == "of"), None)
-        if of is None or not all(t.text == "," or t.text[:1].isupper() for t in tokens[of + 1 : comma]):
+        if of is None or not self._home_town(of + 1, comma):
             return None
         mention = self.before(of, floor, appositive=False)
         return mention if mention is not None and mention.kind == "person" else None
