@@ -1931,3 +1931,13 @@ def test_a_party_tag_ending_the_sentence_gives_the_party():
 def test_a_home_town_after_a_name_is_no_affiliation(paragraph):
     quotes = extract_quotes(make_article(paragraph))
     assert {(q.speaker, q.affiliation) for q in quotes} == {("Rachel Woolard", None)}
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("“We will never give up the harbour,” an angry Anna Holm retaliated.", None),
+    ("“We will win,” a defiant Anna Holm said.", None),
+    ("“We will win,” said screenwriter Cole Haddon.", "screenwriter"),
+])
+def test_a_mood_after_an_indefinite_article_is_no_role(sentence, role):
+    quotes = extract_quotes(make_article("Tom Reid spoke first.", sentence))
+    assert [q.role for q in quotes] == [role]

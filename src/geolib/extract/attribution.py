@@ -1281,6 +1281,9 @@ class Phrases:
             if self._serves_a_titled_name(premod):  # "a spokesman for Agriculture Minister Jean Dupont"
                 return Mention(a, b, span.text, "group", _group_name(doc[i:b], self), rule="described-source")
             role, affiliation = split_title(_words(premod_words), self.label, self.lex)
+            if role and det in INDEFINITE and not any(self.is_role(t) or self.is_group(t) or not t.is_lower
+                                                      for t in premod_words):
+                role = None  # "an angry Anna Holm", "a defiant Holm": a mood, no title
             if owner and affiliation:  # "China's Foreign Ministry spokeswoman X": the owner's body
                 affiliation = f"{doc[named_from:i].text} {affiliation}"
             return Mention(a, b, span.text, "person", name_tokens.text, role=role,
