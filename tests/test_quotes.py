@@ -1941,3 +1941,9 @@ def test_a_home_town_after_a_name_is_no_affiliation(paragraph):
 def test_a_mood_after_an_indefinite_article_is_no_role(sentence, role):
     quotes = extract_quotes(make_article("Tom Reid spoke first.", sentence))
     assert [q.role for q in quotes] == [role]
+
+
+def test_a_middle_initial_does_not_end_a_name_met_outside_quotes():
+    quotes = extract_quotes(make_article("Joseph R. Biden Jr. spoke first.",
+                                         "“We will act,” Mr. Biden said."))
+    assert [q.speaker for q in quotes] == ["Joseph R. Biden Jr"]

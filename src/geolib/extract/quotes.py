@@ -1431,6 +1431,8 @@ def _bare_word(word: str) -> tuple[str, bool]:
     if last == "s" and word[-2:-1] in ("’", "'"):
         return word[:-2], True
     if last == "." and "." not in word[:-1]:
+        if len(word) == 2 and word[0].isupper():
+            return word, False  # an initial: "Joseph R. Biden" goes on
         return word[:-1], True
     return word, False
 
