@@ -65,3 +65,11 @@ def test_every_quote_of_a_speaker_carries_the_fullest_title():
     quotes = extract_quotes(article)
     assert {(q.speaker, q.role, q.speaker_id) for q in quotes} == {
         ("Anna Berglund", "foreign minister", "anna-berglund")}
+
+
+def test_a_short_given_name_and_a_generational_suffix_join_the_full_name():
+    names = canonical_speakers([("Joe Biden", "person", 7), ("Joseph R. Biden", "person", 4),
+                                ("Joseph R. Biden Jr.", "person", 1), ("Bill Clinton", "person", 5),
+                                ("William J. Clinton", "person", 2), ("Hillary Clinton", "person", 9)])
+    assert {names["Joseph R. Biden"], names["Joseph R. Biden Jr."]} == {"Joe Biden"}
+    assert names["William J. Clinton"] == "Bill Clinton" and names["Hillary Clinton"] == "Hillary Clinton"

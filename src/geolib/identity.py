@@ -6,7 +6,9 @@ or body is written in:
 
 - a person's one-word name joins the only full name of the corpus that ends in it
   ("Obama" -> "Barack Obama"; with two such full names it stays apart);
-- full names with the same first and last words join ("Barack H. Obama" -> "Barack Obama");
+- full names with the same first and last words join ("Barack H. Obama" -> "Barack Obama"),
+  a generational suffix left out ("Joseph R. Biden Jr.") and a short given name read as the
+  name it shortens ("Joe Biden" = "Joseph R. Biden": ``data/nicknames.csv``);
 - a body's names join when they hold the same words in any order ("China's Ministry of
   Commerce" = "China's commerce ministry").
 
@@ -18,11 +20,14 @@ and an analyst can see and undo a join in the ``aliases`` column of ``Corpus.spe
 
 from __future__ import annotations
 
+import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from geolib.extract.quotes import speaker_slug
-from geolib.extract.speakers import body_words
+from geolib.extract.speakers import body_words, name_key
+from geolib.paths import PACKAGE_DATA
 from geolib.search import fold
 
 ORGANISATION_KINDS = frozenset({"org", "group"})
@@ -40,8 +45,8 @@ def canonical_speakers(speakers: Iterable[tuple[str, str | None, int]]) -> dict[
     people = [n for n in quotes if kinds[n] == "person"]
     full = [n for n in people if len(n.split()) >= 2]
     for name in full:
-        words = fold(name).split()
-        groups[("person", words[0], words[-1])].add(name)
+        words = fold(name_key(name)).split()
+        groups[("person", _given_name(words[0]), words[-1])].add(name)
     surnames: dict[str, set[tuple]] = defaultdict(set)
     for key in list(groups):
         surnames[key[2]].add(key)
@@ -66,3 +71,14 @@ def canonical_speakers(speakers: Iterable[tuple[str, str | None, int]]) -> dict[
 def speaker_ids(speakers: Iterable[tuple[str, str | None, int]]) -> dict[str, tuple[str, str]]:
     """Every speaker name -> ``(speaker_id, canonical name)`` across the corpus."""
     return {name: (speaker_slug(head), head) for name, head in canonical_speakers(speakers).items()}
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, str]:
+    with (PACKAGE_DATA / "nicknames.csv").open(encoding="utf-8", newline="") as handle:
+        return {fold(row["nickname"]): fold(row["name"]) for row in csv.DictReader(handle)}
+
+
+def _given_name(word: str) -> str:
+    """The given name a short form stands for ("joe" -> "joseph"), folded; else the word."""
+    return _nicknames().get(word, word)

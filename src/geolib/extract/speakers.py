@@ -77,7 +77,7 @@ class ArticleContext:
         """The person a name refers to, registering full names and refreshing recency;
         ``written_with`` is the title or honorific written with the name ("Ms", "spokeswoman")."""
         found = None
-        key = _name_key(name)  # "O’Neill" is "O'Neill", "De Blasio" "de Blasio", "Biden Jr" "Biden"
+        key = name_key(name)  # "O’Neill" is "O'Neill", "De Blasio" "de Blasio", "Biden Jr" "Biden"
         if len(key.split()) >= 2:  # a full name; "Vasquez-Hart" is a short one
             found = self._named(key) or self._person_extending(key)
             if found is None and key.split()[0] in _PARTICLES:  # "De Blasio" after "Bill de Blasio"
@@ -105,7 +105,7 @@ class ArticleContext:
         self._recent[key] = person
 
     def _index(self, person: Person, drop: bool = False) -> None:
-        key = _name_key(person.name)
+        key = name_key(person.name)
         for index, keys in ((self._by_name, {person.name, key}),
                             (self._by_word, {*person.words, *person.name.split(), *key.split()})):
             for key in keys:
@@ -159,7 +159,7 @@ class ArticleContext:
         de Blasio" for "de Blasio")."""
         words = name.split()
         holders = [p for p in self._by_word.get(words[-1], {}).values()
-                   if _name_key(p.name).split()[-len(words):] == words and len(p.name.split()) > len(words)]
+                   if name_key(p.name).split()[-len(words):] == words and len(p.name.split()) > len(words)]
         return max(holders, key=_seen) if holders else None
 
     def _person_extending(self, name: str) -> Person | None:
@@ -316,9 +316,10 @@ _NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 _PARTICLES = load_attribution_lexicon().particles
 
 
-def _name_key(name: str) -> str:
-    """How a name is looked up: one apostrophe, a particle that opens a short name in lower
-    case ("De Blasio" at a sentence's start), no generational suffix ("Biden Jr")."""
+def name_key(name: str) -> str:
+    """How a name is looked up, in an article and across a corpus: one apostrophe, a particle
+    that opens a short name in lower case ("De Blasio" at a sentence's start), no generational
+    suffix ("Biden Jr")."""
     words = name.replace("’", "'").split()
     while len(words) > 1 and words[-1].rstrip(",") in _NAME_SUFFIXES:
         words.pop()
