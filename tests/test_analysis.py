@@ -174,3 +174,17 @@ def test_a_claim_no_quote_takes_a_stance_on_gives_an_empty_table_of_positions():
     assert stance.claim_positions(stances, "made-up-claim")["position"].tolist() == [0.5]
     none = stance.claim_positions(stances, "another-claim")  # strings typed as pandas's str dtype
     assert none.empty and none["position"].dtype == float
+
+
+def test_one_person_written_two_ways_is_one_voice_in_every_count():
+    articles = pd.DataFrame({"article_id": ["a1", "a2"], "outlet": ["Wire", "Wire"],
+                             "published": ["2024-01-02", "2024-02-03"]})
+    quotes = pd.DataFrame({"article_id": ["a1", "a1", "a2"], "kind": ["direct"] * 3,
+                           "speaker": ["Joe Biden", "Joe Biden", "Joseph R. Biden"],
+                           "speaker_kind": ["person"] * 3, "speaker_id": ["joe-biden"] * 3})
+    speakers = pd.DataFrame({"article_id": ["a1", "a2"], "speaker": ["Joe Biden", "Joseph R. Biden"],
+                             "kind": ["person", "person"], "n_quotes": [2, 1],
+                             "speaker_id": ["joe-biden", "joe-biden"]})
+    sel = Selection.from_tables({"articles": articles, "quotes": quotes, "speakers": speakers})
+    assert set(sel.quotes["speaker"]) == {"Joe Biden"}
+    assert exhibits.quotes_by_speaker(sel).basis == "3 attributed quotes from 1 speaker"

@@ -40,7 +40,7 @@ def canonical_speakers(speakers: Iterable[tuple[str, str | None, int]]) -> dict[
     kinds: dict[str, str | None] = {}
     for name, kind, n in speakers:
         quotes[name] += n
-        kinds.setdefault(name, kind)
+        kinds.setdefault(name, kind if isinstance(kind, str) else None)  # a table read back: NA
     groups: dict[tuple, set[str]] = defaultdict(set)
     people = [n for n in quotes if kinds[n] == "person"]
     full = [n for n in people if len(n.split()) >= 2]

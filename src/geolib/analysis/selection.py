@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from geolib.actors import actor_ids
-from geolib.corpus import Corpus, article_files, load_corpus
+from geolib.corpus import Corpus, article_files, load_corpus, people
 from geolib.narrative import count, listing
 from geolib.output import SCHEMAS
 from geolib.paths import PACKAGE_DATA, project_root, raw_dir
@@ -149,7 +149,23 @@ class Selection:
     corpus: Corpus = field(repr=False)
 
     def _table(self, name: str) -> pd.DataFrame:
-        return with_columns(self.corpus.table(name), name)
+        return self._by_person(with_columns(self.corpus.table(name), name))
+
+    @cached_property
+    def _person_names(self) -> dict[str, str]:
+        """``speaker_id`` -> the name the corpus knows that person or body by (``Corpus.speakers``)."""
+        people = self.corpus.speakers
+        return dict(zip(people["speaker_id"], people["speaker"], strict=True)) if len(people) else {}
+
+    def _by_person(self, table: pd.DataFrame) -> pd.DataFrame:
+        """``table`` with each speaker under the one name the corpus gives them, so that every
+        count and chart takes "Joe Biden" and "Joseph R. Biden" as one voice (the article's own
+        words for them stay in ``speaker_mention`` where the table has it)."""
+        if table.empty or "speaker_id" not in table or "speaker" not in table:
+            return table
+        names = self._person_names
+        return table.assign(speaker=[names.get(i, s) if isinstance(i, str) else s
+                                     for i, s in zip(table["speaker_id"], table["speaker"], strict=True)])
 
     @cached_property
     def articles(self) -> pd.DataFrame:
@@ -229,6 +245,12 @@ class _Tables:
 
     def table(self, name: str) -> pd.DataFrame:
         return self.tables.get(name, pd.DataFrame())
+
+    @property
+    def speakers(self) -> pd.DataFrame:
+        """One row per person or body, as ``Corpus.speakers`` gives it."""
+        table = with_columns(self.table("speakers"), "speakers")
+        return people(table[table["speaker"].notna()])
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         if name in ("articles", "paragraphs", "dropped", "errors"):
