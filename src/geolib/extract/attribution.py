@@ -946,15 +946,11 @@ class Phrases:
         tokens, i = self.tokens, mention.end
         if i >= len(tokens) or tokens[i].text not in {"(", ","}:
             return mention
-        close = ")" if tokens[i].text == "(" else ","
+        closers = {")"} if tokens[i].text == "(" else {",", ".", "\n"}  # "said Sen. X, D-Md." ends too
         end = min(i + 8, len(tokens))
-        j = next((j for j in range(i + 1, end) if tokens[j].text == close), None)
-        if j is None and close == ",":  # "said Sen. X, D-Md." at the sentence's end
-            j = next((j for j in range(i + 1, end + 1) if j == len(tokens) or tokens[j].is_sent_end
-                      or tokens[j].text in {".", "\n"}), None)
-            j = j + 1 if j is not None and j < len(tokens) and tokens[j].text != "." else j
+        j = next((j for j in range(i + 1, end + 1) if j == len(tokens) or tokens[j].text in closers), None)
         tag = self.doc[i + 1 : j].text if j is not None else ""
-        if (BRACKETED_TAG if close == ")" else PARTY_TAG).fullmatch(tag):
+        if (BRACKETED_TAG if ")" in closers else PARTY_TAG).fullmatch(tag):
             mention.affiliation = self.lex.party_tags.get(tag.split("-")[0]) or mention.affiliation
         return mention
 
