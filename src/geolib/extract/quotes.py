@@ -1523,7 +1523,7 @@ def _names_a_work(content: str, lead: str) -> bool:
         return False
     last = lead.rsplit(None, 1)[-1].lower()
     return last in PREPOSITIONS or last in WORK_TITLE_OPENERS \
-        or last.endswith(("'s", "’s"))  # "on the network’s “Morning Hour”"
+        or _POSSESSIVE_END.search(lead) is not None  # "on the network’s “Morning Hour”"
 
 
 def _ends_sentence(tokens: list[Token], i: int, end: int) -> bool:
